@@ -1,0 +1,233 @@
+import PlanModel
+
+/// Computes health, progress, cost and variance figures from a compiled plan and its schedule.
+///
+/// Pure and deterministic: the reporting date is `schedule.today`, lists come out in work
+/// breakdown or date order, never in hash order. Each project costs time linear in its tasks
+/// (plus the days its late items slip, for working-day counts).
+public enum Analyzer {
+    public static func analyze(_ plan: Plan, _ schedule: Schedule) -> PortfolioAnalysis {
+        let runs = overAllocationRuns(schedule.resourceLoad)
+        let projects = plan.projects.indices.map { analyzeProject($0, plan, schedule, overAllocationRuns: runs) }
+        return PortfolioAnalysis(projects: projects)
+    }
+
+    /// Planned work of a leaf task in person-days: `effort`, else `duration` x assigned units
+    /// (one unit when nobody is assigned), else the scheduled working days x units (a task with
+    /// fixed dates or none at all, which is scheduled as one day). Milestones have none.
+    public static func plannedEffort(of task: Task, scheduled: TaskSchedule?, calendar: WorkingCalendar) -> Double {
+        if task.kind == .milestone { return 0 }
+        if let effort = task.effortDays { return max(effort, 0) }
+        let assigned = task.assignments.reduce(0) { $0 + max($1.units, 0) }
+        let units = assigned > 0 ? assigned : 1
+        if let duration = task.durationDays { return max(duration, 0) * units }
+        if let scheduled {
+            let days = calendar.workingDays(from: scheduled.start.adding(days: -1), to: scheduled.finish)
+            return Double(max(days, 1)) * units
+        }
+        return units
+    }
+
+    /// Whether a task still has work or an event ahead of it.
+    public static func isOpen(_ task: Task) -> Bool { task.state != .done && task.state != .cancelled }
+
+    /// Leaves are the tasks that carry work; summaries only roll it up.
+    public static func isLeaf(_ task: Task) -> Bool { task.children.isEmpty && task.kind != .summary }
+
+    static func analyzeProject(_ projectIndex: Int, _ plan: Plan, _ schedule: Schedule,
+                               overAllocationRuns: [OverAllocation]) -> ProjectAnalysis {
+        let project = plan.projects[projectIndex]
+        let calendar = WorkingCalendar(plan: plan, calendarIndex: project.calendarIndex)
+        let today = schedule.today
+        let taskRange = project.taskRange.clamped(to: plan.tasks.indices)
+        func scheduled(_ index: Int) -> TaskSchedule? {
+            schedule.tasks.indices.contains(index) ? schedule.tasks[index] : nil
+        }
+
+        var plannedEffortSum = 0.0, completedEffort = 0.0
+        var plannedCost = 0.0, actualCost = 0.0, earnedValue = 0.0, plannedValue = 0.0
+        var openMilestones: [(index: Int, day: Day)] = []
+        var missed: [(index: Int, slip: Int, due: Day?, day: Day)] = []
+        var late: [Int] = []
+        var blocked: [Int] = []
+        // Each resource's first and last scheduled day in this project, to attribute
+        // over-allocations of people shared between projects.
+        var resourceSpans: [ResourceRef: DayRange] = [:]
+        var firstRateCurrency: String?
+
+        for index in taskRange {
+            let task = plan.tasks[index]
+            let slot = scheduled(index)
+            if task.state == .blocked { blocked.append(index) }
+            guard isLeaf(task) else { continue }
+            if let slot {
+                for assignment in task.assignments {
+                    let span = resourceSpans[assignment.resource]
+                    resourceSpans[assignment.resource] = DayRange(
+                        first: min(span?.first ?? slot.start, slot.start), last: max(span?.last ?? slot.finish, slot.finish))
+                }
+            }
+
+            if task.kind == .milestone {
+                if isOpen(task), let slot {
+                    openMilestones.append((index, slot.finish))
+                    let dueSlip = task.deadline.map { calendar.workingDays(from: $0, to: slot.finish) } ?? 0
+                    let pastSlip = slot.finish < today ? calendar.workingDays(from: slot.finish, to: today) : 0
+                    let slip = max(dueSlip, pastSlip)
+                    let overdue = (task.deadline.map { slot.finish > $0 } ?? false) || slot.finish < today
+                    if overdue { missed.append((index, max(slip, 1), task.deadline, slot.finish)) }
+                }
+            } else if isOpen(task), let slot {
+                let pastDeadline = task.deadline.map { slot.finish > $0 || $0 < today } ?? false
+                if pastDeadline || slot.finish < today || slot.isLate { late.append(index) }
+            }
+
+            guard task.state != .cancelled else {
+                // Work already spent on a cancelled task was still paid for.
+                if let spent = task.spentDays { actualCost += spent * dayRate(task, plan) }
+                continue
+            }
+            let effort = plannedEffort(of: task, scheduled: slot, calendar: calendar)
+            let rate = dayRate(task, plan)
+            if firstRateCurrency == nil { firstRateCurrency = rateCurrency(task, plan) }
+            let fixed = task.cost?.amount ?? 0
+            let taskCost = effort * rate + fixed
+            plannedEffortSum += effort
+            completedEffort += effort * task.progress
+            plannedCost += taskCost
+            earnedValue += taskCost * task.progress
+            if let slot { plannedValue += taskCost * plannedFraction(slot, today: today, calendar: calendar) }
+            let spentEffort = task.spentDays ?? task.progress * effort
+            actualCost += spentEffort * rate + (isStarted(task) ? fixed : 0)
+        }
+
+        let forecastFinish = schedule.projectFinish.indices.contains(projectIndex) ? schedule.projectFinish[projectIndex] : nil
+        let deadline = project.deadline
+        var slipDays: Int?, slipWorkingDays: Int?
+        if let forecastFinish, let deadline {
+            slipDays = forecastFinish - deadline
+            slipWorkingDays = max(calendar.workingDays(from: deadline, to: forecastFinish), 0)
+        }
+
+        openMilestones.sort { ($0.day, $0.index) < ($1.day, $1.index) }
+        let overAllocations = overAllocationRuns.filter { run in
+            guard let span = resourceSpans[run.resource] else { return false }
+            return run.firstDay <= span.last && span.first <= run.lastDay
+        }
+        let openRisks = project.risks.indices.filter {
+            project.risks[$0].status == .open || project.risks[$0].status == .watching
+        }.sorted {
+            let a = project.risks[$0], b = project.risks[$1]
+            return a.score != b.score ? a.score > b.score : (a.id, $0) < (b.id, $1)
+        }
+        let latestJournal = project.journal.indices.max {
+            (project.journal[$0].date, $0) < (project.journal[$1].date, $1)
+        }
+
+        var analysis = ProjectAnalysis(
+            projectIndex: projectIndex, health: .green, healthReasons: [],
+            percentComplete: plannedEffortSum > 0 ? min(max(completedEffort / plannedEffortSum, 0), 1) : (project.taskRange.isEmpty ? 0 : milestoneCompletion(taskRange, plan)),
+            plannedEffortDays: plannedEffortSum, completedEffortDays: completedEffort,
+            forecastFinish: forecastFinish, deadline: deadline, slipDays: slipDays, slipWorkingDays: slipWorkingDays,
+            nextMilestones: Array(openMilestones.prefix(5).map(\.index)),
+            missedMilestones: missed.map(\.index),
+            lateTasks: late, blockedTasks: blocked, topRisks: openRisks,
+            overAllocations: overAllocations,
+            budget: project.budget,
+            currency: project.currency ?? project.budget?.currency ?? firstRateCurrency,
+            plannedCost: plannedCost, actualCost: actualCost,
+            earnedValue: earnedValue, plannedValue: plannedValue,
+            costVariance: earnedValue - actualCost, scheduleVariance: earnedValue - plannedValue,
+            costForecast: actualCost + max(plannedCost - earnedValue, 0),
+            latestJournal: latestJournal)
+        let missedSlips = missed.map { MissedMilestone(taskIndex: $0.index, workingDays: $0.slip, due: $0.due, scheduled: $0.day) }
+        let verdict = HealthRules.evaluate(analysis, project: project, plan: plan, missed: missedSlips)
+        analysis.health = verdict.rating
+        analysis.healthReasons = verdict.reasons
+        return analysis
+    }
+
+    /// With no effort anywhere (a plan of milestones only), progress is the share of milestones reached.
+    private static func milestoneCompletion(_ range: Range<Int>, _ plan: Plan) -> Double {
+        var total = 0, done = 0
+        for index in range where isLeaf(plan.tasks[index]) && plan.tasks[index].state != .cancelled {
+            total += 1
+            if plan.tasks[index].state == .done { done += 1 }
+        }
+        return total > 0 ? Double(done) / Double(total) : 0
+    }
+
+    private static func isStarted(_ task: Task) -> Bool {
+        task.state == .inProgress || task.state == .done || task.actualStart != nil
+            || (task.percentComplete ?? 0) > 0 || (task.spentDays ?? 0) > 0
+    }
+
+    /// Cost of one person-day on this task: the assigned people's and pools' day rates weighted by units.
+    static func dayRate(_ task: Task, _ plan: Plan) -> Double {
+        var units = 0.0, weighted = 0.0
+        for assignment in task.assignments where assignment.units > 0 {
+            units += assignment.units
+            weighted += assignment.units * (rate(of: assignment.resource, plan)?.amount ?? 0)
+        }
+        return units > 0 ? weighted / units : 0
+    }
+
+    private static func rateCurrency(_ task: Task, _ plan: Plan) -> String? {
+        task.cost?.currency ?? task.assignments.lazy.compactMap { rate(of: $0.resource, plan)?.currency }.first
+    }
+
+    static func rate(of resource: ResourceRef, _ plan: Plan) -> Money? {
+        switch resource {
+        case .person(let index): return plan.people.indices.contains(index) ? plan.people[index].rate : nil
+        case .pool(let index): return plan.pools.indices.contains(index) ? plan.pools[index].rate : nil
+        }
+    }
+
+    /// Share of a task the schedule has done by the start of `today`, counted in working days.
+    static func plannedFraction(_ slot: TaskSchedule, today: Day, calendar: WorkingCalendar) -> Double {
+        if today > slot.finish { return 1 }
+        if today <= slot.start { return 0 }
+        let total = calendar.workingDays(from: slot.start.adding(days: -1), to: slot.finish)
+        guard total > 0 else { return 1 }
+        let elapsed = calendar.workingDays(from: slot.start.adding(days: -1), to: today.adding(days: -1))
+        return min(max(Double(elapsed) / Double(total), 0), 1)
+    }
+
+    /// Runs of consecutive booked days over capacity, per resource, people before pools.
+    /// Days without load (weekends, holidays) inside a run do not break it.
+    static func overAllocationRuns(_ loads: [ResourceLoad]) -> [OverAllocation] {
+        var runs: [OverAllocation] = []
+        for load in loads {
+            var current: OverAllocation?
+            for entry in load.days {
+                if entry.load > load.capacity + 1e-9 {
+                    if var run = current {
+                        run.lastDay = entry.day
+                        run.days += 1
+                        run.peakLoad = max(run.peakLoad, entry.load)
+                        current = run
+                    } else {
+                        current = OverAllocation(resource: load.resource, firstDay: entry.day, lastDay: entry.day,
+                                                 days: 1, peakLoad: entry.load, capacity: load.capacity)
+                    }
+                } else if let run = current {
+                    runs.append(run)
+                    current = nil
+                }
+            }
+            if let run = current { runs.append(run) }
+        }
+        return runs.sorted { a, b in
+            let ka = resourceSortKey(a.resource), kb = resourceSortKey(b.resource)
+            if ka != kb { return ka < kb }
+            return a.firstDay < b.firstDay
+        }
+    }
+
+    static func resourceSortKey(_ resource: ResourceRef) -> (Int, Int) {
+        switch resource {
+        case .person(let index): return (0, index)
+        case .pool(let index): return (1, index)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import PlanModel
+
+/// An open milestone scheduled after its due date or before today, and by how much.
+struct MissedMilestone {
+    var taskIndex: Int
+    /// Working days past the due date or behind today, whichever is more; at least 1.
+    var workingDays: Int
+    var due: Day?
+    var scheduled: Day
+}
+
+/// The rules that rate a project green, amber or red. Deterministic, and each rule that fires
+/// adds one sentence to the reasons, red rules first.
+///
+/// Red when any of:
+/// - the forecast finish is more than 5 working days after the project deadline;
+/// - an open milestone is more than 5 working days past its due date (or behind today);
+/// - the cost forecast (actual cost + planned cost of the remaining work) exceeds 110 % of the budget;
+/// - the latest journal entry is rated red.
+///
+/// Amber when any of:
+/// - the forecast finish is after the deadline at all, or a milestone is missed at all;
+/// - an open task is late (past its own deadline, or should have finished before today);
+/// - a task is blocked;
+/// - a person or pool is booked beyond capacity on some day;
+/// - an open or watched risk scores 9 or more (likelihood x impact, each 1...4);
+/// - the cost forecast exceeds the budget;
+/// - the latest journal entry is rated amber.
+///
+/// Green otherwise. A fact that fires a red rule is not repeated as amber.
+public enum HealthRules {
+    /// Slips beyond this many working days turn a project red.
+    public static let redSlipWorkingDays = 5
+    /// Cost forecasts beyond this share of the budget turn a project red.
+    public static let redCostRatio = 1.10
+    /// Open risks scoring this or more turn a project amber.
+    public static let riskScoreThreshold = 9
+
+    struct Verdict { var rating: Rating; var reasons: [String] }
+
+    static func evaluate(_ analysis: ProjectAnalysis, project: Project, plan: Plan,
+                         missed: [MissedMilestone]) -> Verdict {
+        var red: [String] = []
+        var amber: [String] = []
+
+        if let finish = analysis.forecastFinish, let deadline = analysis.deadline, finish > deadline {
+            let working = analysis.slipWorkingDays ?? 0
+            let sentence = "Forecast finish \(finish.iso) is \(count(working, "working day")) after the deadline \(deadline.iso)"
+            if working > redSlipWorkingDays { red.append(sentence) } else { amber.append(sentence) }
+        }
+
+        if let worst = missed.max(by: { ($0.workingDays, $1.taskIndex) < ($1.workingDays, $0.taskIndex) }) {
+            let title = plan.tasks[worst.taskIndex].title
+            var sentence: String
+            if let due = worst.due, worst.scheduled > due {
+                sentence = "Milestone \(title) is forecast for \(worst.scheduled.iso), \(count(worst.workingDays, "working day")) after its due date \(due.iso)"
+            } else {
+                sentence = "Milestone \(title) was scheduled for \(worst.scheduled.iso) and is still open \(count(worst.workingDays, "working day")) later"
+            }
+            if missed.count > 1 { sentence += " (\(missed.count - 1) more milestone\(missed.count == 2 ? "" : "s") missed)" }
+            if worst.workingDays > redSlipWorkingDays { red.append(sentence) } else { amber.append(sentence) }
+        }
+
+        if let budget = analysis.budget, budget.amount > 0 {
+            let ratio = analysis.costForecast / budget.amount
+            if ratio > 1 + 1e-9 {
+                let currency = budget.currency ?? analysis.currency
+                let sentence = "Cost forecast \(Figures.money(analysis.costForecast, currency)) is \(Figures.percent(ratio)) of the budget \(Figures.money(budget.amount, currency))"
+                if ratio > redCostRatio + 1e-9 { red.append(sentence) } else { amber.append(sentence) }
+            }
+        }
+
+        if let index = analysis.latestJournal, let rating = project.journal[index].rating, rating != .green {
+            let entry = project.journal[index]
+            let sentence = "Latest journal entry \(entry.date.iso) is \(rating.rawValue): \(entry.headline)"
+            if rating == .red { red.append(sentence) } else { amber.append(sentence) }
+        }
+
+        if !analysis.lateTasks.isEmpty {
+            let noun = analysis.lateTasks.count == 1 ? "open task is late" : "open tasks are late"
+            amber.append("\(analysis.lateTasks.count) \(noun): \(titles(analysis.lateTasks, plan))")
+        }
+        if !analysis.blockedTasks.isEmpty {
+            let noun = analysis.blockedTasks.count == 1 ? "task is blocked" : "tasks are blocked"
+            amber.append("\(analysis.blockedTasks.count) \(noun): \(titles(analysis.blockedTasks, plan))")
+        }
+        if !analysis.overAllocations.isEmpty {
+            amber.append(overAllocationSentence(analysis.overAllocations, plan))
+        }
+        let riskyRisks = analysis.topRisks.filter { project.risks[$0].score >= riskScoreThreshold }
+        if !riskyRisks.isEmpty {
+            let listed = riskyRisks.prefix(3).map { "\(project.risks[$0].title) (\(project.risks[$0].score))" }
+            let more = riskyRisks.count > 3 ? " and \(riskyRisks.count - 3) more" : ""
+            let noun = riskyRisks.count == 1 ? "open risk scores" : "open risks score"
+            amber.append("\(riskyRisks.count) \(noun) \(riskScoreThreshold) or more: \(listed.joined(separator: ", "))\(more)")
+        }
+
+        let rating: Rating = !red.isEmpty ? .red : !amber.isEmpty ? .amber : .green
+        return Verdict(rating: rating, reasons: red + amber)
+    }
+
+    private static func count(_ value: Int, _ noun: String) -> String {
+        "\(value) \(noun)\(value == 1 ? "" : "s")"
+    }
+
+    private static func titles(_ indices: [Int], _ plan: Plan) -> String {
+        let listed = indices.prefix(3).map { plan.tasks[$0].title }.joined(separator: ", ")
+        return indices.count > 3 ? "\(listed) and \(indices.count - 3) more" : listed
+    }
+
+    private static func overAllocationSentence(_ runs: [OverAllocation], _ plan: Plan) -> String {
+        // One clause per resource, in people-then-pools order, with its total over-booked days.
+        var order: [ResourceRef] = []
+        var totals: [ResourceRef: (days: Int, first: Day, peak: Double, capacity: Double)] = [:]
+        for run in runs {
+            if let total = totals[run.resource] {
+                totals[run.resource] = (total.days + run.days, min(total.first, run.firstDay),
+                                        max(total.peak, run.peakLoad), run.capacity)
+            } else {
+                order.append(run.resource)
+                totals[run.resource] = (run.days, run.firstDay, run.peakLoad, run.capacity)
+            }
+        }
+        if order.count == 1, let resource = order.first, let total = totals[resource] {
+            let peak = total.capacity > 0 ? " (peak \(Figures.percent(total.peak / total.capacity)) of capacity)" : ""
+            return "\(Figures.resourceName(resource, plan)) is over-allocated on \(count(total.days, "day")) from \(total.first.iso)\(peak)"
+        }
+        let listed = order.prefix(3).map { "\(Figures.resourceName($0, plan)) (\(count(totals[$0]?.days ?? 0, "day")))" }
+        let more = order.count > 3 ? " and \(order.count - 3) more" : ""
+        return "\(order.count) people or pools are over-allocated: \(listed.joined(separator: ", "))\(more)"
+    }
+}

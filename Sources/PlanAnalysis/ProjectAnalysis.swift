@@ -1,0 +1,82 @@
+import PlanModel
+
+/// The figures a status report needs for one project, computed from the plan and its schedule.
+///
+/// Every list holds indices (into `Plan.tasks`, `Project.risks` or `Project.journal`) so renderers
+/// look up names, dates and sources themselves and nothing is copied twice.
+public struct ProjectAnalysis: Sendable {
+    public var projectIndex: Int
+    /// Green, amber or red by the rules in `HealthRules` (see docs/terminal.md).
+    public var health: Rating
+    /// One sentence per rule that fired, red rules before amber ones.
+    public var healthReasons: [String]
+    /// 0...1, completed effort over planned effort of the open and finished leaf tasks (cancelled
+    /// tasks are left out). Effort is `effort`, else `duration` x assigned units, else one day.
+    public var percentComplete: Double
+    public var plannedEffortDays: Double
+    public var completedEffortDays: Double
+    public var forecastFinish: Day?
+    public var deadline: Day?
+    /// Calendar days the forecast finish is past the deadline; negative when ahead.
+    public var slipDays: Int?
+    /// Working days (project calendar) the forecast finish is past the deadline; 0 when on time.
+    public var slipWorkingDays: Int?
+    /// Open milestones, soonest first, at most five.
+    public var nextMilestones: [Int]
+    /// Open milestones scheduled after their due date or before today.
+    public var missedMilestones: [Int]
+    /// Open leaf tasks forecast to finish after their deadline, or that should have finished before today.
+    public var lateTasks: [Int]
+    /// Tasks with status blocked, in work breakdown order.
+    public var blockedTasks: [Int]
+    /// Open and watched risks by score, highest first, then by id. Renderers show a prefix.
+    public var topRisks: [Int]
+    public var overAllocations: [OverAllocation]
+    public var budget: Money?
+    /// The currency costs are summed in: the project's, else the budget's, else the first rate's.
+    public var currency: String?
+    /// People's rates x planned effort + fixed costs, in `currency`.
+    public var plannedCost: Double
+    /// Spent effort (spentDays, or progress x effort when not tracked) x rates + fixed costs of started tasks.
+    public var actualCost: Double
+    /// Planned cost of the work done (EV) and of the work scheduled to be done by today (PV).
+    public var earnedValue: Double
+    public var plannedValue: Double
+    /// EV - AC.
+    public var costVariance: Double
+    /// EV - PV.
+    public var scheduleVariance: Double
+    /// Estimate at completion: actual cost + planned cost of the remaining work.
+    public var costForecast: Double
+    public var latestJournal: Int?
+
+    /// SPI = EV / PV; nil while nothing was planned to be done yet.
+    public var schedulePerformanceIndex: Double? { plannedValue > 0 ? earnedValue / plannedValue : nil }
+    /// CPI = EV / AC; nil while nothing was spent.
+    public var costPerformanceIndex: Double? { actualCost > 0 ? earnedValue / actualCost : nil }
+}
+
+/// A run of days on which a person or pool is booked beyond capacity.
+public struct OverAllocation: Sendable, Hashable {
+    public var resource: ResourceRef
+    public var firstDay: Day
+    public var lastDay: Day
+    /// Over-booked working days in the run.
+    public var days: Int
+    public var peakLoad: Double
+    public var capacity: Double
+
+    public init(resource: ResourceRef, firstDay: Day, lastDay: Day, days: Int, peakLoad: Double, capacity: Double) {
+        self.resource = resource; self.firstDay = firstDay; self.lastDay = lastDay
+        self.days = days; self.peakLoad = peakLoad; self.capacity = capacity
+    }
+}
+
+public struct PortfolioAnalysis: Sendable {
+    /// Parallel to `Plan.projects`.
+    public var projects: [ProjectAnalysis]
+    public init(projects: [ProjectAnalysis]) { self.projects = projects }
+
+    /// The worst project health; green for an empty portfolio.
+    public var health: Rating { projects.map(\.health).max() ?? .green }
+}

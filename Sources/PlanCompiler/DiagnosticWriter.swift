@@ -1,0 +1,205 @@
+import Foundation
+import PlanModel
+
+/// Formats diagnostics for people (like swiftc and rustc), for tools (JSON) and for GitHub
+/// Actions (workflow commands that annotate the pull request). Pure: text in, text out.
+public enum DiagnosticFormat: String, CaseIterable, Sendable {
+    case human, json, github
+}
+
+public struct DiagnosticWriter {
+    public var color: Bool
+    /// File texts for quoting source lines, by path.
+    public var sources: [String: String]
+
+    public init(color: Bool, sources: [String: String]) {
+        self.color = color
+        self.sources = sources
+    }
+
+    // MARK: People
+
+    public func human(_ diagnostics: [Diagnostic], filesChecked: Int, strict: Bool) -> String {
+        var out = ""
+        var lineCache: [String: [Substring]] = [:]
+        func line(_ file: String, _ number: Int) -> Substring? {
+            if lineCache[file] == nil, let text = sources[file] {
+                lineCache[file] = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            }
+            guard let lines = lineCache[file], number >= 1, number <= lines.count else { return nil }
+            return lines[number - 1]
+        }
+        for diagnostic in diagnostics {
+            let severity = diagnostic.severity.rawValue
+            let label = paint("\(severity)[\(diagnostic.code.rawValue)]", diagnostic.severity == .error ? "1;31" : diagnostic.severity == .warning ? "1;33" : "1;36")
+            if let range = diagnostic.range {
+                out += bold("\(range.file):\(range.start.line):\(range.start.column):") + " \(label): " + bold(diagnostic.message) + "\n"
+                if let text = line(range.file, range.start.line) {
+                    out += excerpt(text, range: range)
+                }
+            } else {
+                out += "planc: \(label): " + bold(diagnostic.message) + "\n"
+            }
+            for note in diagnostic.notes {
+                if let range = note.range {
+                    out += "  " + paint("note:", "1;36") + " \(note.message) at \(range.file):\(range.start.line):\(range.start.column)\n"
+                } else {
+                    out += "  " + paint("note:", "1;36") + " \(note.message)\n"
+                }
+            }
+            if let hint = diagnostic.hint {
+                out += "  " + paint("hint:", "1;32") + " \(hint)\n"
+            }
+        }
+        out += summary(diagnostics, filesChecked: filesChecked, strict: strict) + "\n"
+        return out
+    }
+
+    public func summary(_ diagnostics: [Diagnostic], filesChecked: Int, strict: Bool) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        let files = "\(filesChecked) plan file\(filesChecked == 1 ? "" : "s")"
+        if errors == 0 && warnings == 0 { return "planc: no problems in \(files)" }
+        var parts: [String] = []
+        if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
+        if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")\(strict ? " (--strict: failing)" : "")") }
+        return "planc: \(parts.joined(separator: ", ")) in \(files)"
+    }
+
+    /// The source line with a caret under the range, tabs expanded and wide characters counted as
+    /// two columns so the caret lines up in a terminal.
+    func excerpt(_ text: Substring, range: SourceRange) -> String {
+        let number = String(range.start.line)
+        let gutter = String(repeating: " ", count: number.count)
+        var display = ""
+        var caretStart = 0
+        var caretWidth = 0
+        var column = 1
+        var width = 0
+        for character in text {
+            let cells: Int
+            if character == "\t" {
+                cells = 4 - width % 4
+                display += String(repeating: " ", count: cells)
+            } else {
+                cells = Self.cellWidth(character)
+                display.append(character)
+            }
+            if column < range.start.column { caretStart += cells }
+            else if range.end.line > range.start.line || column < range.end.column { caretWidth += cells }
+            width += cells
+            column += 1
+        }
+        caretWidth = max(caretWidth, 1)
+        let caret = String(repeating: " ", count: caretStart) + paint("^" + String(repeating: "~", count: caretWidth - 1), "1;32")
+        return "\(gutter) |\n\(paint(number, "2")) | \(display)\n\(gutter) | \(caret)\n"
+    }
+
+    static func cellWidth(_ character: Character) -> Int {
+        guard let scalar = character.unicodeScalars.first else { return 1 }
+        let value = scalar.value
+        let wide = (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
+            || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
+            || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1F64F).contains(value) || (0x1F900...0x1F9FF).contains(value)
+            || (0x20000...0x3FFFD).contains(value)
+        return wide ? 2 : 1
+    }
+
+    func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    func bold(_ text: String) -> String { paint(text, "1") }
+
+    // MARK: Tools
+
+    /// A JSON array, one object per diagnostic, keys in a fixed order.
+    public static func json(_ diagnostics: [Diagnostic]) -> String {
+        var out = "[\n"
+        for (index, diagnostic) in diagnostics.enumerated() {
+            out += "  {"
+            out += "\"file\": \(jsonValue(diagnostic.range?.file)), "
+            out += "\"line\": \(jsonValue(diagnostic.range?.start.line)), "
+            out += "\"column\": \(jsonValue(diagnostic.range?.start.column)), "
+            if let range = diagnostic.range {
+                out += "\"end\": {\"line\": \(range.end.line), \"column\": \(range.end.column)}, "
+            } else {
+                out += "\"end\": null, "
+            }
+            out += "\"severity\": \(jsonString(diagnostic.severity.rawValue)), "
+            out += "\"code\": \(jsonString(diagnostic.code.rawValue)), "
+            out += "\"message\": \(jsonString(diagnostic.message)), "
+            out += "\"hint\": \(jsonValue(diagnostic.hint)), "
+            out += "\"notes\": ["
+            out += diagnostic.notes.map { note in
+                "{\"message\": \(jsonString(note.message)), \"file\": \(jsonValue(note.range?.file)), "
+                    + "\"line\": \(jsonValue(note.range?.start.line)), \"column\": \(jsonValue(note.range?.start.column))}"
+            }.joined(separator: ", ")
+            out += "]}"
+            out += index == diagnostics.count - 1 ? "\n" : ",\n"
+        }
+        out += "]\n"
+        return out
+    }
+
+    /// GitHub Actions workflow commands: `::error file=…,line=…,col=…::message`.
+    public static func github(_ diagnostics: [Diagnostic]) -> String {
+        var out = ""
+        for diagnostic in diagnostics {
+            let command = diagnostic.severity == .error ? "error" : diagnostic.severity == .warning ? "warning" : "notice"
+            var properties: [String] = []
+            if let range = diagnostic.range {
+                properties.append("file=\(escapeProperty(range.file))")
+                properties.append("line=\(range.start.line)")
+                properties.append("col=\(range.start.column)")
+                properties.append("endLine=\(range.end.line)")
+                properties.append("endColumn=\(range.end.column)")
+            }
+            properties.append("title=\(escapeProperty("planc \(diagnostic.code.rawValue)"))")
+            var message = diagnostic.message
+            for note in diagnostic.notes {
+                message += "\nnote: \(note.message)"
+                if let range = note.range { message += " (\(range.file):\(range.start.line):\(range.start.column))" }
+            }
+            if let hint = diagnostic.hint { message += "\nhint: \(hint)" }
+            out += "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
+        }
+        return out
+    }
+
+    static func escapeData(_ text: String) -> String {
+        text.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+    }
+
+    static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingAll(":", "%3A").replacingAll(",", "%2C")
+    }
+}
+
+func jsonString(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
+}
+
+func jsonValue(_ text: String?) -> String { text.map(jsonString) ?? "null" }
+func jsonValue(_ number: Int?) -> String { number.map(String.init) ?? "null" }
+
+extension String {
+    func replacingAll(_ target: String, _ replacement: String) -> String {
+        guard contains(target) else { return self }
+        return components(separatedBy: target).joined(separator: replacement)
+    }
+}

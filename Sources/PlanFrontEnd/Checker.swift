@@ -1,0 +1,177 @@
+import PlanModel
+
+/// Phase 4, check: rules about the model as a whole, after every reference is resolved.
+/// It may repair the model where a repair keeps later phases safe (a leaf with no estimate gets one
+/// working day; dependencies closing a cycle are dropped) and says so in a diagnostic.
+public enum Checker {
+    public static func check(_ plan: inout Plan, today: Day) -> [Diagnostic] {
+        var bag = DiagnosticBag()
+        checkTasks(&plan, today: today, into: &bag)
+        checkResources(plan, into: &bag)
+        checkMoney(plan, into: &bag)
+        checkRisks(plan, today: today, into: &bag)
+        DependencyCycles.breakCycles(in: &plan, into: &bag)
+        return bag.items
+    }
+
+    static func checkTasks(_ plan: inout Plan, today: Day, into bag: inout DiagnosticBag) {
+        for index in plan.tasks.indices {
+            var task = plan.tasks[index]
+            let project = plan.projects[task.projectIndex]
+            if task.kind == .summary {
+                if task.effortDays != nil || task.durationDays != nil {
+                    bag.report(.summaryWithWork, "'\(task.title)' has subtasks, so its own effort or duration is not used", at: task.range,
+                               hint: "its work is the sum of its subtasks; move the amount to a subtask")
+                    task.effortDays = nil
+                    task.durationDays = nil
+                }
+                if !task.assignments.isEmpty {
+                    bag.report(.summaryWithWork, "'\(task.title)' has subtasks, so its own assignments are not used",
+                               at: task.assignments[0].range, hint: "assign people to the subtasks")
+                    task.assignments = []
+                }
+            } else if task.kind == .task, task.effortDays == nil, task.durationDays == nil,
+                      task.fixedStart == nil || task.fixedFinish == nil, task.state != .cancelled {
+                bag.report(.missingEstimate, "'\(task.title)' has no effort, duration or dates; it is scheduled as one working day",
+                           at: task.range, hint: "add an estimate after ` — `, like `3d`, or `milestone` if it takes no time")
+                task.durationDays = 1
+            }
+            if let start = task.fixedStart, let finish = task.fixedFinish {
+                if finish < start {
+                    bag.report(.finishBeforeStart, "'\(task.title)' finishes (\(finish)) before it starts (\(start))", at: task.range,
+                               hint: "swap the dates or correct one of them")
+                    task.fixedFinish = nil
+                } else if let days = task.durationDays ?? plannedDays(task, plan) {
+                    let calendar = plan.calendars[project.calendarIndex]
+                    let available = workingDays(from: start, through: finish, calendar: calendar)
+                    if let available, abs(Double(available) - days) >= 0.5 {
+                        bag.report(.datesContradictEffort,
+                                   "'\(task.title)' is fixed to \(available) working days (\(start) to \(finish)) but needs \(format(days))",
+                                   at: task.range, hint: "drop the estimate or one of the dates; planc keeps the dates")
+                    }
+                }
+            }
+            if let start = task.actualStart, let finish = task.actualFinish, finish < start {
+                bag.report(.finishBeforeStart, "'\(task.title)' finished (\(finish)) before it started (\(start))", at: task.range,
+                           hint: "correct `started:` or `finished:`")
+                task.actualFinish = nil
+            }
+            for (label, day) in [("started", task.actualStart), ("finished", task.actualFinish)] {
+                if let day, day > today {
+                    bag.report(.actualInFuture, "'\(task.title)' is \(label) on \(day), after today (\(today))", at: task.range,
+                               hint: "actual dates record what happened; plan future dates with `start:` or `finish:`")
+                }
+            }
+            if let due = task.deadline, let start = task.fixedStart ?? task.notBefore, due < start {
+                bag.report(.deadlineBeforeStart, "'\(task.title)' is due \(due), before it may start (\(start))", at: task.range,
+                           hint: "check the due date")
+            }
+            if project.tracksActuals, task.kind != .summary, task.state == .done, task.actualFinish == nil {
+                bag.report(.missingActualFinish, "'\(task.title)' is done but has no finished date", at: task.range,
+                           hint: "this project tracks actuals: add `finished:YYYY-MM-DD`")
+            }
+            for assignment in task.assignments {
+                switch assignment.resource {
+                case .person(let person):
+                    let availability = plan.people[person].availability
+                    if assignment.units > availability + 1e-9 {
+                        bag.report(.overAssigned,
+                                   "@\(plan.people[person].id) is assigned at \(percent(assignment.units)) but available \(percent(availability))",
+                                   at: assignment.range, hint: "lower the units, like @\(plan.people[person].id):\(percent(availability))")
+                    }
+                case .pool(let pool):
+                    if assignment.units > Double(plan.pools[pool].size) + 1e-9 {
+                        bag.report(.poolTooSmall,
+                                   "the task needs \(format(assignment.units)) from @\(plan.pools[pool].id), which has only \(plan.pools[pool].size)",
+                                   at: assignment.range, hint: "ask for at most \(plan.pools[pool].size), or enlarge the pool")
+                    }
+                }
+            }
+            plan.tasks[index] = task
+        }
+    }
+
+    /// Person-days of a task spread over its assignees, as elapsed days at full speed.
+    static func plannedDays(_ task: Task, _ plan: Plan) -> Double? {
+        guard let effort = task.effortDays else { return nil }
+        let units = task.assignments.reduce(0) { $0 + $1.units }
+        return units > 0 ? effort / units : effort
+    }
+
+    static func workingDays(from start: Day, through finish: Day, calendar: CalendarSpec) -> Int? {
+        guard finish - start <= 3660 else { return nil }
+        var count = 0
+        var day = start
+        while day <= finish {
+            if calendar.workingDays.contains(day.weekday), !calendar.holidays.contains(where: { $0.days.contains(day) }) { count += 1 }
+            day = day.adding(days: 1)
+        }
+        return count
+    }
+
+    static func checkResources(_ plan: Plan, into bag: inout DiagnosticBag) {
+        for person in plan.people {
+            let calendar = plan.calendars[person.calendarIndex ?? Plan.defaultCalendar]
+            if calendar.workingDays.isEmpty {
+                bag.report(.noWorkingDays, "@\(person.id) has no working days: calendar '\(calendar.name)' has an empty week",
+                           at: person.range, hint: "give the calendar working days, like `working-days: mon-fri`")
+            }
+        }
+        for calendar in plan.calendars where calendar.workingDays.isEmpty && calendar.range != nil {
+            bag.report(.noWorkingDays, "calendar '\(calendar.name)' has no working days", at: calendar.range,
+                       hint: "set `working-days:`, like mon-fri")
+        }
+    }
+
+    static func checkMoney(_ plan: Plan, into bag: inout DiagnosticBag) {
+        for project in plan.projects {
+            guard let currency = project.currency else { continue }
+            var reported: Set<String> = []
+            for index in project.taskRange {
+                let task = plan.tasks[index]
+                if let cost = task.cost, let other = cost.currency, other != currency {
+                    bag.report(.mixedCurrency, "cost in \(other), but project '\(project.id)' counts in \(currency)", at: task.range,
+                               hint: "convert the amount to \(currency); planc does not convert currencies")
+                }
+                for assignment in task.assignments {
+                    let (id, rate, range): (String, Money?, SourceRange)
+                    switch assignment.resource {
+                    case .person(let p): (id, rate, range) = (plan.people[p].id, plan.people[p].rate, plan.people[p].range)
+                    case .pool(let p): (id, rate, range) = (plan.pools[p].id, plan.pools[p].rate, plan.pools[p].range)
+                    }
+                    if let other = rate?.currency, other != currency, reported.insert(id).inserted {
+                        bag.report(.mixedCurrency, "@\(id)'s rate is in \(other), but project '\(project.id)' counts in \(currency)",
+                                   at: assignment.range, notes: [.init("the rate is set here", at: range)],
+                                   hint: "keep rates and budget in one currency; planc does not convert currencies")
+                    }
+                }
+            }
+        }
+    }
+
+    static func checkRisks(_ plan: Plan, today: Day, into bag: inout DiagnosticBag) {
+        for project in plan.projects {
+            for risk in project.risks where risk.status == .open || risk.status == .watching {
+                if risk.ownerIndex == nil {
+                    bag.report(.riskWithoutOwner, "risk '\(risk.title)' has no owner", at: risk.range,
+                               hint: "name who watches it: `owner:@dana`")
+                }
+                if risk.mitigation == nil {
+                    bag.report(.riskWithoutMitigation, "risk '\(risk.title)' has no mitigation", at: risk.range,
+                               hint: "add a line `Mitigation: …` under it")
+                }
+                if let review = risk.review, review < today {
+                    bag.report(.reviewOverdue, "risk '\(risk.title)' was due for review on \(review)", at: risk.range,
+                               hint: "review it and set the next `review:` date")
+                }
+            }
+        }
+    }
+
+    static func percent(_ units: Double) -> String { format(units * 100) + "%" }
+
+    static func format(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}

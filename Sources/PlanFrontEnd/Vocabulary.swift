@@ -1,0 +1,81 @@
+/// The words of the plan language: metadata keys, attribute keys per kind of entry, section names.
+/// One table, so the parser, lowering, suggestions and docs agree.
+enum Vocabulary {
+    static let projectKeys = ["project", "owner", "sponsor", "stakeholders", "start", "deadline", "budget",
+                              "currency", "phase", "calendar", "tracks-actuals"]
+    static let partKeys = ["part-of"]
+    static let teamKeys = ["team"]
+    static let calendarKeys = ["calendar", "working-days", "hours-per-day", "based-on"]
+
+    static let taskKeys = ["id", "effort", "duration", "after", "fs", "ss", "ff", "sf", "start", "finish", "not-before",
+                           "due", "priority", "cost", "status", "started", "finished", "spent", "owner"]
+    static let packageKeys = ["id", "owner", "after", "fs", "ss", "ff", "sf", "due", "priority", "not-before"]
+    static let taskWords = ["milestone"]
+    static let riskKeys = ["id", "likelihood", "impact", "owner", "status", "review", "tasks"]
+    static let issueKeys = ["id", "owner", "status", "raised", "due", "severity", "tasks"]
+    static let decisionKeys = ["id", "date", "owner"]
+    static let objectiveKeys = ["id", "result"]
+    static let personKeys = ["id", "role", "availability", "rate", "off", "calendar"]
+    static let poolKeys = ["id", "size", "rate"]
+
+    /// Every key that can appear in an entry's attributes: a title token `key:value` with one of
+    /// these keys was most likely meant as an attribute.
+    static let allAttributeKeys: Set<String> = Set(taskKeys + riskKeys + issueKeys + decisionKeys + objectiveKeys
+                                                   + personKeys + poolKeys).subtracting(["start", "owner"])
+
+    enum Section: String, CaseIterable {
+        case objectives, scope, inScope, outOfScope, successCriteria, work, risks, issues, decisions, journal
+        case outcome, lessons, notes, people, pools, holidays
+    }
+
+    static let sectionNames: [(String, Section)] = [
+        ("objectives", .objectives), ("scope", .scope), ("in scope", .inScope), ("out of scope", .outOfScope),
+        ("success criteria", .successCriteria), ("work", .work), ("tasks", .work), ("work breakdown", .work),
+        ("risks", .risks), ("issues", .issues), ("decisions", .decisions), ("journal", .journal),
+        ("status journal", .journal), ("outcome", .outcome), ("lessons learned", .lessons), ("notes", .notes),
+        ("people", .people), ("pools", .pools), ("holidays", .holidays),
+    ]
+
+    static func section(named title: String) -> Section? {
+        let key = title.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        return sectionNames.first { $0.0 == key }?.1
+    }
+}
+
+/// "Did you mean …?": the closest word by edit distance, when one is close enough to be a likely typo.
+enum Suggest {
+    static func closest(to word: String, among candidates: [String], maximumDistance: Int? = nil) -> String? {
+        let limit = maximumDistance ?? max(1, min(3, word.count / 3))
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(word, candidate, limit: limit)
+            if distance <= limit, best == nil || distance < best!.1 { best = (candidate, distance) }
+        }
+        return best?.0
+    }
+
+    /// Levenshtein distance with an early exit once every cell of a row exceeds `limit`.
+    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if abs(x.count - y.count) > limit { return limit + 1 }
+        if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            var rowMinimum = current[0]
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
+    }
+
+    static func hint(for word: String, among candidates: [String]) -> String? {
+        closest(to: word, among: candidates).map { "did you mean '\($0)'?" }
+    }
+}

@@ -1,0 +1,68 @@
+public enum Severity: String, Sendable, Hashable, Comparable {
+    case note, warning, error
+
+    private var rank: Int { self == .note ? 0 : self == .warning ? 1 : 2 }
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// One problem found in the plan, as plain data. Writers turn it into text for people, JSON for
+/// tools or GitHub workflow commands; the phases that find problems never format them.
+public struct Diagnostic: Hashable, Sendable {
+    public struct Note: Hashable, Sendable {
+        public var message: String
+        public var range: SourceRange?
+        public init(_ message: String, at range: SourceRange? = nil) {
+            self.message = message; self.range = range
+        }
+    }
+
+    public var code: DiagnosticCode
+    public var severity: Severity
+    /// A terse headline, without a trailing period.
+    public var message: String
+    /// Where it happened; nil only for problems with no place (an empty plan folder).
+    public var range: SourceRange?
+    public var notes: [Note]
+    /// What to do about it.
+    public var hint: String?
+
+    public init(_ code: DiagnosticCode, _ message: String, at range: SourceRange?,
+                severity: Severity? = nil, notes: [Note] = [], hint: String? = nil) {
+        self.code = code
+        self.severity = severity ?? code.defaultSeverity
+        self.message = message
+        self.range = range
+        self.notes = notes
+        self.hint = hint
+    }
+}
+
+/// The diagnostics of one run, in the order they were found. Every phase appends and goes on.
+public struct DiagnosticBag: Sendable {
+    public private(set) var items: [Diagnostic] = []
+    public init() {}
+    public mutating func append(_ diagnostic: Diagnostic) { items.append(diagnostic) }
+    public mutating func append(contentsOf other: [Diagnostic]) { items.append(contentsOf: other) }
+    public mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange?,
+                                notes: [Diagnostic.Note] = [], hint: String? = nil) {
+        items.append(Diagnostic(code, message, at: range, notes: notes, hint: hint))
+    }
+    public var errorCount: Int { items.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) } }
+    public var warningCount: Int { items.reduce(0) { $0 + ($1.severity == .warning ? 1 : 0) } }
+    public var hasErrors: Bool { items.contains { $0.severity == .error } }
+
+    /// Sorted by file, position and code: the order people read them in, independent of the order
+    /// in which phases ran.
+    public var sorted: [Diagnostic] {
+        items.enumerated().sorted { a, b in
+            switch (a.element.range, b.element.range) {
+            case let (x?, y?) where x != y: return x < y
+            case (nil, _?): return true
+            case (_?, nil): return false
+            default:
+                if a.element.code != b.element.code { return a.element.code.rawValue < b.element.code.rawValue }
+                return a.offset < b.offset
+            }
+        }.map(\.element)
+    }
+}

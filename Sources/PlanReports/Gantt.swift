@@ -1,0 +1,218 @@
+import PlanAnalysis
+import PlanModel
+
+public struct GanttOptions: Sendable {
+    public var scale: GanttScale = .auto
+    public var filter = TaskFilter()
+    public var style = TerminalStyle()
+    /// Write the first predecessor's id beside a bar when there is room.
+    public var dependencyHints = true
+    public init() {}
+}
+
+/// The text Gantt chart: one block per project, one row per task, indented by work breakdown
+/// level, with bars on a time axis fitted to the width.
+///
+/// Everything that colour shows is also shown without it: `!` marks late tasks and missed
+/// milestones, `*` critical ones, and the legend under each chart names every symbol.
+public enum GanttRenderer {
+    struct Glyphs {
+        var done, remaining, summary, milestone, todayLine, todayMark, deadlineMark, ruler, clippedLeft, clippedRight: Character
+        var arrow: String
+        static let unicode = Glyphs(done: "█", remaining: "░", summary: "━", milestone: "◆", todayLine: "│",
+                                    todayMark: "▼", deadlineMark: "◇", ruler: "─", clippedLeft: "◂", clippedRight: "▸", arrow: "→")
+        static let ascii = Glyphs(done: "#", remaining: "=", summary: "-", milestone: "o", todayLine: "|",
+                                  todayMark: "v", deadlineMark: "D", ruler: "-", clippedLeft: "<", clippedRight: ">", arrow: ">")
+    }
+
+    struct Cell { var character: Character; var paint: TerminalStyle.Paint? }
+
+    public static func render(_ context: ReportContext, _ options: GanttOptions) throws(ReportError) -> String {
+        let selected = try options.filter.select(context, withContext: true)
+        let plan = context.plan
+        var byProject: [[Int]] = Array(repeating: [], count: plan.projects.count)
+        for index in selected where plan.projects.indices.contains(plan.tasks[index].projectIndex) {
+            byProject[plan.tasks[index].projectIndex].append(index)
+        }
+        var blocks: [String] = []
+        for projectIndex in try options.filter.projectIndices(context) {
+            blocks.append(renderProject(projectIndex, rows: byProject[projectIndex], context, options))
+        }
+        if blocks.isEmpty { return "No projects match.\n" }
+        return blocks.joined(separator: "\n")
+    }
+
+    static func renderProject(_ projectIndex: Int, rows: [Int], _ context: ReportContext, _ options: GanttOptions) -> String {
+        let style = options.style
+        let glyphs = style.ascii ? Glyphs.ascii : Glyphs.unicode
+        let plan = context.plan
+        let project = plan.projects[projectIndex]
+        let today = context.schedule.today
+        var out = ""
+
+        var title = style.paint(style.text(project.title), .bold) + " (\(project.id))"
+        let scheduledRows = rows.filter { context.slot($0) != nil }
+        let firstStart = scheduledRows.map { context.slot($0)!.start }.min()
+        let lastFinish = scheduledRows.map { context.slot($0)!.finish }.max()
+        if let firstStart, let lastFinish {
+            title += "  \(firstStart.iso) \(glyphs.arrow) \(lastFinish.iso)"
+        }
+        if let deadline = project.deadline { title += "  deadline \(deadline.iso)" }
+        title += "  today \(today.iso)"
+        out += title + "\n"
+
+        guard let firstStart, let lastFinish else {
+            out += options.filter.narrowsWork || options.filter.workPackage != nil
+                ? "  No tasks match the filters.\n" : "  No scheduled tasks.\n"
+            return out
+        }
+
+        // Window: the selected work, widened to the deadline when it is near, or as asked.
+        var windowStart = options.filter.from ?? firstStart
+        var windowEnd = options.filter.to ?? lastFinish
+        if options.filter.from == nil, options.filter.to == nil, let deadline = project.deadline,
+           deadline > windowEnd, deadline - windowEnd <= max((windowEnd - windowStart) / 4, 14) {
+            windowEnd = deadline
+        }
+        if windowEnd < windowStart { swap(&windowStart, &windowEnd) }
+
+        // Columns: marker (3), label, optional dates, chart.
+        let minLevel = rows.map { plan.tasks[$0].level }.min() ?? 0
+        let naturalLabel = rows.map { 2 * (plan.tasks[$0].level - minLevel) + TerminalText.width(style.text(plan.tasks[$0].title)) }.max() ?? 10
+        let showDates = style.width >= 120
+        let maxLabel = style.width >= 120 ? 48 : max(16, style.width * 2 / 5 - 2)
+        let labelWidth = min(max(naturalLabel, 12), maxLabel)
+        let datesWidth = showDates ? 22 : 0
+        let chartWidth = max(style.width - 3 - labelWidth - 1 - datesWidth - 1, 8)
+        let axis = TimeAxis(from: windowStart, to: windowEnd, width: chartWidth, scale: options.scale)
+        let lead = String(repeating: " ", count: 3 + labelWidth + 1 + datesWidth)
+
+        let (coarse, fine) = axis.headerLines()
+        out += lead + coarse.trailingTrimmed + "\n"
+        out += lead + fine.trailingTrimmed + "\n"
+        let todayColumn = axis.column(of: today)
+        let deadlineColumn = project.deadline.flatMap { axis.column(of: $0) }
+        var ruler = Array(repeating: Cell(character: glyphs.ruler, paint: .dim), count: axis.columns.count)
+        if let deadlineColumn { ruler[deadlineColumn] = Cell(character: glyphs.deadlineMark, paint: .red) }
+        if let todayColumn { ruler[todayColumn] = Cell(character: glyphs.todayMark, paint: .cyan) }
+        let rulerLead = showDates
+            ? String(repeating: " ", count: 3 + labelWidth + 1) + TerminalText.fit("start      finish", datesWidth)
+            : lead
+        out += rulerLead + draw(ruler, style) + "\n"
+
+        var anyLate = false, anyCritical = false, anyHint = false
+        for index in rows {
+            let task = plan.tasks[index]
+            let slot = context.slot(index)
+            let late = context.isLate(index)
+            let critical = slot?.isCritical == true
+            anyLate = anyLate || late
+            anyCritical = anyCritical || critical
+            let marker = (late ? style.paint("!", .boldRed) : " ") + (critical ? style.paint("*", .red) : " ") + " "
+            let summary = context.isSummary(index)
+            let indent = String(repeating: " ", count: 2 * (task.level - minLevel))
+            var label = TerminalText.fit(indent + style.text(task.title), labelWidth, ascii: style.ascii)
+            if summary { label = style.paint(label, .bold) } else if task.state == .done || task.state == .cancelled { label = style.paint(label, .dim) }
+            var line = marker + label + " "
+            if showDates {
+                line += slot.map { TerminalText.fit("\($0.start.iso) \($0.finish.iso)", datesWidth) } ?? String(repeating: " ", count: datesWidth)
+            }
+            var cells = Array(repeating: Cell(character: " ", paint: nil), count: axis.columns.count)
+            if let todayColumn { cells[todayColumn] = Cell(character: glyphs.todayLine, paint: .cyan) }
+            if let slot {
+                let hinted = drawBar(into: &cells, index: index, slot: slot, summary: summary, late: late,
+                                     critical: critical, axis: axis, glyphs: glyphs, context: context, options: options)
+                anyHint = anyHint || hinted
+            }
+            out += line + draw(cells, style).trailingTrimmed + "\n"
+        }
+
+        var legend = ["\(glyphs.done) done", "\(glyphs.remaining) to do", "\(glyphs.summary) work package",
+                      "\(glyphs.milestone) milestone", "\(glyphs.todayMark) today"]
+        if deadlineColumn != nil { legend.append("\(glyphs.deadlineMark) deadline") }
+        if anyLate { legend.append("! late") }
+        if anyCritical { legend.append("* critical") }
+        if anyHint { legend.append("x\(glyphs.arrow) after x") }
+        out += style.paint(legend.joined(separator: "  "), .dim) + "\n"
+        if axis.lastDay < windowEnd {
+            out += "Chart cut at \(axis.lastDay.iso); the plan runs to \(windowEnd.iso). Use a coarser --scale, --from/--to or a wider --width.\n"
+        }
+        return out
+    }
+
+    /// Draws one task's bar (or diamond) and, where there is room, its dependency hint.
+    /// Returns whether a hint was written.
+    static func drawBar(into cells: inout [Cell], index: Int, slot: TaskSchedule, summary: Bool, late: Bool,
+                        critical: Bool, axis: TimeAxis, glyphs: Glyphs, context: ReportContext, options: GanttOptions) -> Bool {
+        let task = context.plan.tasks[index]
+        let barPaint: TerminalStyle.Paint? = late ? .boldRed : critical ? .red : nil
+        var occupied: ClosedRange<Int>?
+        if task.kind == .milestone {
+            guard let column = axis.column(of: slot.finish) else { return false }
+            let paint: TerminalStyle.Paint = late ? .boldRed : task.state == .done ? .green : .magenta
+            cells[column] = Cell(character: glyphs.milestone, paint: paint)
+            occupied = column...column
+        } else if let span = axis.columns(from: slot.start, through: slot.finish) {
+            occupied = span
+            if summary {
+                for column in span { cells[column] = Cell(character: glyphs.summary, paint: .bold) }
+            } else {
+                let filled = Int((task.progress * Double(span.count)).rounded())
+                for (offset, column) in span.enumerated() {
+                    cells[column] = offset < filled
+                        ? Cell(character: glyphs.done, paint: barPaint ?? .green)
+                        : Cell(character: glyphs.remaining, paint: barPaint)
+                }
+            }
+            if slot.start < axis.firstDay { cells[span.lowerBound] = Cell(character: glyphs.clippedLeft, paint: .dim) }
+            if slot.finish > axis.lastDay { cells[span.upperBound] = Cell(character: glyphs.clippedRight, paint: .dim) }
+        }
+        guard options.dependencyHints, let occupied, let first = task.dependencies.first,
+              context.plan.tasks.indices.contains(first.predecessor) else { return false }
+        let predecessor = context.plan.tasks[first.predecessor]
+        var hint = predecessor.projectIndex == task.projectIndex ? predecessor.id : context.qualifiedID(first.predecessor)
+        if task.dependencies.count > 1 { hint += "+\(task.dependencies.count - 1)" }
+        let text = Array(options.style.text(hint) + glyphs.arrow)
+        // Left of the bar reads as "after X"; otherwise right of it, never over other marks.
+        let leftStart = occupied.lowerBound - text.count - 1
+        if leftStart >= 0, (leftStart..<occupied.lowerBound).allSatisfy({ cells[$0].character == " " }) {
+            for (offset, character) in text.enumerated() { cells[leftStart + offset] = Cell(character: character, paint: .dim) }
+            return true
+        }
+        let rightStart = occupied.upperBound + 2
+        let rightText = Array(String(glyphs.arrow == "→" ? "←" : "<") + options.style.text(hint))
+        if rightStart + rightText.count <= cells.count,
+           (rightStart - 1..<rightStart + rightText.count).allSatisfy({ cells[$0].character == " " }) {
+            for (offset, character) in rightText.enumerated() { cells[rightStart + offset] = Cell(character: character, paint: .dim) }
+            return true
+        }
+        return false
+    }
+
+    /// Cells to text, merging runs of the same paint into one escape sequence.
+    static func draw(_ cells: [Cell], _ style: TerminalStyle) -> String {
+        guard style.color else { return String(cells.map(\.character)) }
+        var out = ""
+        var run = ""
+        var runPaint: TerminalStyle.Paint?
+        for cell in cells {
+            if cell.paint != runPaint, !run.isEmpty {
+                out += style.paint(run, runPaint)
+                run = ""
+            }
+            runPaint = cell.paint
+            run.append(cell.character)
+        }
+        out += style.paint(run, runPaint)
+        return out
+    }
+}
+
+extension String {
+    /// Without trailing spaces, so lines never end in blanks (friendlier to diffs and golden files).
+    var trailingTrimmed: String {
+        var result = self
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+}

@@ -1,0 +1,262 @@
+import PlanAnalysis
+import PlanModel
+
+/// `planc export --format json`: the whole compiled model with its schedule and analysis, under
+/// the versioned schema in docs/json-schema.md (docs/plan.schema.json). Members are written in
+/// the schema's order; the same plan and `--today` always give the same bytes.
+public enum JSONExport {
+    /// Bumped on any change that could break a reader: a removed or renamed key or a changed meaning.
+    /// Added keys do not bump it.
+    public static let schemaVersion = 1
+
+    public static func render(_ context: ReportContext, projects: [Int]? = nil, diagnostics: [Diagnostic] = []) -> String {
+        document(context, projects: projects, diagnostics: diagnostics).rendered()
+    }
+
+    public static func document(_ context: ReportContext, projects: [Int]? = nil, diagnostics: [Diagnostic] = []) -> JSONValue {
+        let plan = context.plan
+        let projectIndices = projects ?? Array(plan.projects.indices)
+        return .object([
+            ("schemaVersion", .int(schemaVersion)),
+            ("generator", .string("planc")),
+            ("today", .string(context.schedule.today.iso)),
+            ("files", .array(plan.files.map { .string($0) })),
+            ("calendars", .array(plan.calendars.map { calendar($0, plan) })),
+            ("people", .array(plan.people.map { person($0, plan) })),
+            ("pools", .array(plan.pools.map(pool))),
+            ("projects", .array(projectIndices.map { project($0, context) })),
+            ("resourceLoad", .array(context.schedule.resourceLoad.map { load($0, plan) })),
+            ("diagnostics", .array(diagnostics.map(diagnostic))),
+        ])
+    }
+
+    static func money(_ value: Money?) -> JSONValue {
+        guard let value else { return .null }
+        return .object([("amount", .number(value.amount)), ("currency", .optional(value.currency))])
+    }
+
+    static func source(_ range: SourceRange) -> JSONValue {
+        .object([("file", .string(range.file)), ("line", .int(range.start.line)), ("column", .int(range.start.column))])
+    }
+
+    static func calendar(_ spec: CalendarSpec, _ plan: Plan) -> JSONValue {
+        .object([
+            ("name", .string(spec.name)),
+            ("workingDays", .array(spec.workingDays.sorted { $0.rawValue < $1.rawValue }.map { .string($0.shortName) })),
+            ("hoursPerDay", .number(spec.hoursPerDay)),
+            ("basedOn", .optional(spec.base.flatMap { plan.calendars.indices.contains($0) ? plan.calendars[$0].name : nil })),
+            ("holidays", .array(spec.holidays.map {
+                .object([("first", .string($0.days.first.iso)), ("last", .string($0.days.last.iso)), ("name", .string($0.name))])
+            })),
+        ])
+    }
+
+    static func person(_ person: Person, _ plan: Plan) -> JSONValue {
+        .object([
+            ("id", .string(person.id)),
+            ("name", .string(person.name)),
+            ("role", .optional(person.role)),
+            ("availability", .number(person.availability)),
+            ("rate", money(person.rate)),
+            ("timeOff", .array(person.timeOff.map { .object([("first", .string($0.first.iso)), ("last", .string($0.last.iso))]) })),
+            ("calendar", .optional(person.calendarIndex.flatMap { plan.calendars.indices.contains($0) ? plan.calendars[$0].name : nil })),
+            ("source", source(person.range)),
+        ])
+    }
+
+    static func pool(_ pool: Pool) -> JSONValue {
+        .object([("id", .string(pool.id)), ("name", .string(pool.name)), ("size", .int(pool.size)),
+                 ("rate", money(pool.rate)), ("source", source(pool.range))])
+    }
+
+    static func personID(_ index: Int?, _ plan: Plan) -> JSONValue {
+        guard let index, plan.people.indices.contains(index) else { return .null }
+        return .string(plan.people[index].id)
+    }
+
+    static func objective(_ objective: Objective) -> JSONValue {
+        .object([("id", .string(objective.id)), ("text", .string(objective.text)),
+                 ("result", .optional(objective.result?.rawValue)), ("notes", .string(objective.notes))])
+    }
+
+    static func project(_ index: Int, _ context: ReportContext) -> JSONValue {
+        let plan = context.plan
+        let project = plan.projects[index]
+        let schedule = context.schedule
+        let tasks = project.taskRange.clamped(to: plan.tasks.indices)
+        return .object([
+            ("id", .string(project.id)),
+            ("title", .string(project.title)),
+            ("file", .string(project.file)),
+            ("owner", personID(project.ownerIndex, plan)),
+            ("ownerName", .optional(project.ownerName ?? project.ownerIndex.flatMap { plan.people.indices.contains($0) ? plan.people[$0].name : nil })),
+            ("sponsor", .optional(project.sponsor)),
+            ("stakeholders", .array(project.stakeholders.map { .string($0) })),
+            ("start", .optional(project.start)),
+            ("deadline", .optional(project.deadline)),
+            ("budget", money(project.budget)),
+            ("currency", .optional(project.currency)),
+            ("phase", .string((project.phase ?? .planning).rawValue)),
+            ("calendar", .optional(plan.calendars.indices.contains(project.calendarIndex) ? plan.calendars[project.calendarIndex].name : nil)),
+            ("tracksActuals", .bool(project.tracksActuals)),
+            ("description", .string(project.description)),
+            ("objectives", .array(project.objectives.map(objective))),
+            ("scopeIn", .array(project.scopeIn.map { .string($0) })),
+            ("scopeOut", .array(project.scopeOut.map { .string($0) })),
+            ("successCriteria", .array(project.successCriteria.map(objective))),
+            ("schedule", .object([
+                ("start", .optional(schedule.projectStart.indices.contains(index) ? schedule.projectStart[index] : nil)),
+                ("finish", .optional(schedule.projectFinish.indices.contains(index) ? schedule.projectFinish[index] : nil)),
+                ("criticalPath", .array((schedule.criticalPaths.indices.contains(index) ? schedule.criticalPaths[index] : [])
+                    .filter { plan.tasks.indices.contains($0) }.map { .string(context.qualifiedID($0)) })),
+            ])),
+            ("analysis", context.projectAnalysis(index).map { analysis($0, project, context) } ?? .null),
+            ("tasks", .array(tasks.map { task($0, context) })),
+            ("risks", .array(project.risks.map { risk($0, context) })),
+            ("issues", .array(project.issues.map { issue($0, context) })),
+            ("decisions", .array(project.decisions.map {
+                .object([("id", .string($0.id)), ("title", .string($0.title)), ("date", .optional($0.date)),
+                         ("owner", personID($0.ownerIndex, plan)), ("notes", .string($0.notes))])
+            })),
+            ("journal", .array(project.journal.map {
+                .object([("date", .string($0.date.iso)), ("rating", .optional($0.rating?.rawValue)),
+                         ("headline", .string($0.headline)), ("text", .string($0.text))])
+            })),
+            ("outcome", .string(project.outcome)),
+            ("lessons", .array(project.lessons.map { .string($0) })),
+            ("notes", .string(project.notes)),
+            ("source", source(project.range)),
+        ])
+    }
+
+    static func analysis(_ analysis: ProjectAnalysis, _ project: Project, _ context: ReportContext) -> JSONValue {
+        let ids: ([Int]) -> JSONValue = { .array($0.map { .string(context.qualifiedID($0)) }) }
+        return .object([
+            ("health", .string(analysis.health.rawValue)),
+            ("healthReasons", .array(analysis.healthReasons.map { .string($0) })),
+            ("percentComplete", .number(analysis.percentComplete)),
+            ("plannedEffortDays", .number(analysis.plannedEffortDays)),
+            ("completedEffortDays", .number(analysis.completedEffortDays)),
+            ("forecastFinish", .optional(analysis.forecastFinish)),
+            ("slipDays", .optional(analysis.slipDays)),
+            ("slipWorkingDays", .optional(analysis.slipWorkingDays)),
+            ("nextMilestones", ids(analysis.nextMilestones)),
+            ("missedMilestones", ids(analysis.missedMilestones)),
+            ("lateTasks", ids(analysis.lateTasks)),
+            ("blockedTasks", ids(analysis.blockedTasks)),
+            ("topRisks", .array(analysis.topRisks.map { .string(project.risks[$0].id) })),
+            ("overAllocations", .array(analysis.overAllocations.map {
+                .object([("resource", .string(Figures.resourceID($0.resource, context.plan))),
+                         ("firstDay", .string($0.firstDay.iso)), ("lastDay", .string($0.lastDay.iso)),
+                         ("days", .int($0.days)), ("peakLoad", .number($0.peakLoad)), ("capacity", .number($0.capacity))])
+            })),
+            ("currency", .optional(analysis.currency)),
+            ("plannedCost", .number(analysis.plannedCost)),
+            ("actualCost", .number(analysis.actualCost)),
+            ("earnedValue", .number(analysis.earnedValue)),
+            ("plannedValue", .number(analysis.plannedValue)),
+            ("costVariance", .number(analysis.costVariance)),
+            ("scheduleVariance", .number(analysis.scheduleVariance)),
+            ("costForecast", .number(analysis.costForecast)),
+        ])
+    }
+
+    static func task(_ index: Int, _ context: ReportContext) -> JSONValue {
+        let plan = context.plan
+        let task = plan.tasks[index]
+        let parent: JSONValue = task.parent.flatMap { plan.tasks.indices.contains($0) ? JSONValue.string(context.qualifiedID($0)) : nil } ?? .null
+        let dependencies: [JSONValue] = task.dependencies.filter { plan.tasks.indices.contains($0.predecessor) }.map {
+            .object([("task", .string(context.qualifiedID($0.predecessor))), ("type", .string($0.kind.rawValue)),
+                     ("lagDays", .number($0.lagDays))])
+        }
+        let assignments: [JSONValue] = task.assignments.map {
+            .object([("resource", .string(Figures.resourceID($0.resource, plan))), ("units", .number($0.units))])
+        }
+        var scheduled = JSONValue.null
+        if let slot = context.slot(index) {
+            let members: [(String, JSONValue)] = [
+                ("start", .string(slot.start.iso)), ("finish", .string(slot.finish.iso)),
+                ("earlyStart", .string(slot.earlyStart.iso)), ("earlyFinish", .string(slot.earlyFinish.iso)),
+                ("lateStart", .string(slot.lateStart.iso)), ("lateFinish", .string(slot.lateFinish.iso)),
+                ("totalSlack", .int(slot.totalSlack)), ("freeSlack", .int(slot.freeSlack)),
+                ("critical", .bool(slot.isCritical)), ("late", .bool(context.isLate(index))),
+            ]
+            scheduled = .object(members)
+        }
+        var members: [(String, JSONValue)] = []
+        members.append(("id", .string(context.qualifiedID(index))))
+        members.append(("localId", .string(task.id)))
+        members.append(("title", .string(task.title)))
+        members.append(("wbs", .string(context.outlineNumbers[index])))
+        members.append(("parent", parent))
+        members.append(("level", .int(task.level)))
+        members.append(("kind", .string(task.kind.rawValue)))
+        members.append(("state", .string(task.state.rawValue)))
+        members.append(("percentComplete", .optional(task.percentComplete)))
+        members.append(("progress", .number(task.progress)))
+        members.append(("effortDays", .optional(task.effortDays)))
+        members.append(("durationDays", .optional(task.durationDays)))
+        members.append(("fixedStart", .optional(task.fixedStart)))
+        members.append(("fixedFinish", .optional(task.fixedFinish)))
+        members.append(("notBefore", .optional(task.notBefore)))
+        members.append(("deadline", .optional(task.deadline)))
+        members.append(("dependencies", .array(dependencies)))
+        members.append(("assignments", .array(assignments)))
+        members.append(("priority", .int(task.priority)))
+        members.append(("cost", money(task.cost)))
+        members.append(("tags", .array(task.tags.map { .string($0) })))
+        members.append(("notes", .string(task.notes)))
+        members.append(("actualStart", .optional(task.actualStart)))
+        members.append(("actualFinish", .optional(task.actualFinish)))
+        members.append(("spentDays", .optional(task.spentDays)))
+        members.append(("owner", personID(task.ownerIndex, plan)))
+        members.append(("schedule", scheduled))
+        members.append(("source", source(task.range)))
+        return .object(members)
+    }
+
+    static func risk(_ risk: Risk, _ context: ReportContext) -> JSONValue {
+        .object([
+            ("id", .string(risk.id)), ("title", .string(risk.title)),
+            ("likelihood", .optional(risk.likelihood?.rawValue)), ("impact", .optional(risk.impact?.rawValue)),
+            ("score", .int(risk.score)), ("owner", personID(risk.ownerIndex, context.plan)),
+            ("mitigation", .optional(risk.mitigation)), ("contingency", .optional(risk.contingency)),
+            ("status", .string(risk.status.rawValue)), ("review", .optional(risk.review)),
+            ("tasks", .array(risk.taskIndices.filter { context.plan.tasks.indices.contains($0) }.map { .string(context.qualifiedID($0)) })),
+            ("notes", .string(risk.notes)),
+        ])
+    }
+
+    static func issue(_ issue: IssueEntry, _ context: ReportContext) -> JSONValue {
+        .object([
+            ("id", .string(issue.id)), ("title", .string(issue.title)), ("owner", personID(issue.ownerIndex, context.plan)),
+            ("status", .string(issue.status.rawValue)), ("raised", .optional(issue.raised)), ("due", .optional(issue.due)),
+            ("severity", .optional(issue.severity?.rawValue)),
+            ("tasks", .array(issue.taskIndices.filter { context.plan.tasks.indices.contains($0) }.map { .string(context.qualifiedID($0)) })),
+            ("notes", .string(issue.notes)),
+        ])
+    }
+
+    static func load(_ load: ResourceLoad, _ plan: Plan) -> JSONValue {
+        let kind: String
+        switch load.resource { case .person: kind = "person"; case .pool: kind = "pool" }
+        return .object([
+            ("resource", .string(Figures.resourceID(load.resource, plan))),
+            ("kind", .string(kind)),
+            ("capacity", .number(load.capacity)),
+            ("days", .array(load.days.map { .array([.string($0.day.iso), .number($0.load)]) })),
+        ])
+    }
+
+    static func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
+        .object([
+            ("code", .string(diagnostic.code.rawValue)),
+            ("severity", .string(diagnostic.severity.rawValue)),
+            ("message", .string(diagnostic.message)),
+            ("file", .optional(diagnostic.range?.file)),
+            ("line", .optional(diagnostic.range?.start.line)),
+            ("column", .optional(diagnostic.range?.start.column)),
+            ("hint", .optional(diagnostic.hint)),
+        ])
+    }
+}

@@ -1,0 +1,200 @@
+import PlanAnalysis
+import PlanModel
+
+public struct StatusOptions: Sendable {
+    public var style = TerminalStyle()
+    /// Project ids; empty means all.
+    public var projects: [String] = []
+    /// How many items each list shows before "and N more".
+    public var listLimit = 5
+    public init() {}
+}
+
+/// `planc status`: one screen per project (health and its reasons first, then the figures and
+/// the lists a project manager acts on), preceded by a portfolio table when there are several.
+public enum StatusReport {
+    public static func render(_ context: ReportContext, _ options: StatusOptions) throws(ReportError) -> String {
+        var filter = TaskFilter()
+        filter.projects = options.projects
+        let projectIndices = try filter.projectIndices(context)
+        guard !projectIndices.isEmpty else { return "No projects in the plan.\n" }
+        var sections: [String] = []
+        if projectIndices.count > 1 { sections.append(portfolio(projectIndices, context, options)) }
+        for index in projectIndices { sections.append(project(index, context, options)) }
+        return sections.joined(separator: "\n")
+    }
+
+    static func ratingText(_ rating: Rating, _ style: TerminalStyle) -> String {
+        style.paint(rating.rawValue.uppercased(), rating: rating)
+    }
+
+    static func portfolio(_ indices: [Int], _ context: ReportContext, _ options: StatusOptions) -> String {
+        let style = options.style
+        let plan = context.plan
+        let worst = indices.compactMap { context.projectAnalysis($0)?.health }.max() ?? .green
+        var out = style.paint("Portfolio", .bold) + "  \(indices.count) projects  health \(ratingText(worst, style))  today \(context.schedule.today.iso)\n"
+        var table = TextTable(columns: [
+            .init("Health"), .init("Project"), .init("Phase"), .init("Done", alignRight: true),
+            .init("Forecast"), .init("Deadline"), .init("Slip", alignRight: true), .init("Budget", alignRight: true),
+        ])
+        for index in indices {
+            guard let analysis = context.projectAnalysis(index) else { continue }
+            let project = plan.projects[index]
+            let slip = analysis.slipDays.map { $0 > 0 ? "+\($0)d" : "\($0)d" } ?? ""
+            let budgetUse = analysis.budget.flatMap { $0.amount > 0 ? Figures.percent(analysis.costForecast / $0.amount) : nil } ?? ""
+            table.add([
+                .init(analysis.health.rawValue, paint: ratingPaint(analysis.health)),
+                .init(style.text(project.title) + " (\(project.id))"),
+                .init((project.phase ?? .planning).rawValue),
+                .init(Figures.percent(analysis.percentComplete)),
+                .init(analysis.forecastFinish?.iso ?? "-"), .init(project.deadline?.iso ?? "-"),
+                .init(slip), .init(budgetUse),
+            ])
+        }
+        out += table.render(style: style, width: style.width, shrinkColumn: 1)
+        return out
+    }
+
+    static func ratingPaint(_ rating: Rating) -> TerminalStyle.Paint {
+        switch rating { case .green: .green; case .amber: .yellow; case .red: .boldRed }
+    }
+
+    static func project(_ index: Int, _ context: ReportContext, _ options: StatusOptions) -> String {
+        let style = options.style
+        let plan = context.plan
+        let project = plan.projects[index]
+        guard let analysis = context.projectAnalysis(index) else { return "" }
+        let width = style.width
+        let bullet = style.ascii ? "-" : "•"
+        var lines: [String] = []
+        func line(_ text: String) { lines.append(text) }
+        func wrapped(_ text: String, indent: Int) {
+            for piece in TerminalText.wrap(text, width: width, indent: indent, ascii: style.ascii) { line(piece) }
+        }
+        func field(_ name: String, _ value: String) {
+            for (offset, piece) in TerminalText.wrap(value, width: width - 11, indent: 0, ascii: style.ascii).enumerated() {
+                line((offset == 0 ? TerminalText.fit(name, 11) : String(repeating: " ", count: 11)) + piece)
+            }
+        }
+        func limited(_ items: [Int], _ render: (Int) -> String) {
+            for item in items.prefix(options.listLimit) { line("  " + render(item)) }
+            if items.count > options.listLimit { line("  " + style.paint("and \(items.count - options.listLimit) more", .dim)) }
+        }
+        func taskName(_ task: Int) -> String { style.text(plan.tasks[task].title) }
+
+        line(style.paint(style.text(project.title), .bold) + " (\(project.id))  \((project.phase ?? .planning).rawValue)  "
+             + ratingText(analysis.health, style) + "  today \(context.schedule.today.iso)")
+        var people: [String] = []
+        if let owner = project.ownerIndex.flatMap({ plan.people.indices.contains($0) ? plan.people[$0].name : nil }) ?? project.ownerName {
+            people.append("owner \(style.text(owner))")
+        }
+        if let sponsor = project.sponsor { people.append("sponsor \(style.text(sponsor))") }
+        if !people.isEmpty { line(people.joined(separator: ", ")) }
+        line("")
+
+        for reason in analysis.healthReasons { wrapped("\(bullet) " + style.text(reason), indent: 2) }
+        if analysis.healthReasons.isEmpty { line("\(bullet) No warning signs: on time, within budget, nothing blocked") }
+        line("")
+
+        let barWidth = 20
+        let filled = Int((analysis.percentComplete * Double(barWidth)).rounded())
+        let bar = String(repeating: style.ascii ? "#" : "█", count: filled) + String(repeating: style.ascii ? "." : "░", count: barWidth - filled)
+        line(TerminalText.fit("Progress", 11) + "\(style.paint(bar, .green)) \(Figures.percent(analysis.percentComplete)) of \(Figures.days(analysis.plannedEffortDays)) person-days")
+        var forecast = analysis.forecastFinish.map { "finish \($0.iso)" } ?? "no forecast"
+        if let deadline = analysis.deadline {
+            forecast += ", deadline \(deadline.iso)"
+            if let slip = analysis.slipDays {
+                forecast += slip > 0 ? ", \(analysis.slipWorkingDays ?? slip) working days late" : slip == 0 ? ", on the day" : ", \(-slip) days to spare"
+            }
+        }
+        field("Forecast", forecast)
+        let currency = analysis.currency
+        if analysis.plannedCost > 0 || analysis.budget != nil {
+            var budget = analysis.budget.map { "budget \(Figures.money($0.amount, $0.currency ?? currency)), " } ?? ""
+            budget += "planned \(Figures.money(analysis.plannedCost, currency)), spent \(Figures.money(analysis.actualCost, currency)), forecast \(Figures.money(analysis.costForecast, currency))"
+            field("Cost", budget)
+            var indices: [String] = []
+            if let spi = analysis.schedulePerformanceIndex { indices.append("SPI \(twoDecimals(spi))") }
+            if let cpi = analysis.costPerformanceIndex { indices.append("CPI \(twoDecimals(cpi))") }
+            if !indices.isEmpty {
+                field("", "EV \(Figures.money(analysis.earnedValue, nil)), PV \(Figures.money(analysis.plannedValue, nil)), " + indices.joined(separator: ", "))
+            }
+        }
+
+        if !analysis.nextMilestones.isEmpty {
+            line("")
+            line(style.paint("Next milestones", .bold))
+            limited(analysis.nextMilestones) { task in
+                var text = (context.slot(task)?.finish.iso ?? "----------") + "  " + taskName(task)
+                if let due = plan.tasks[task].deadline { text += "  (due \(due.iso))" }
+                if context.isLate(task) { text = style.paint(text, .red) + (style.color ? "" : "  late") }
+                return text
+            }
+        }
+        let missedNotNext = analysis.missedMilestones.filter { !analysis.nextMilestones.contains($0) }
+        if !missedNotNext.isEmpty {
+            line("")
+            line(style.paint("Missed milestones", .bold))
+            limited(missedNotNext) { task in
+                (context.slot(task)?.finish.iso ?? "") + "  " + taskName(task) + "  still open"
+            }
+        }
+        if !analysis.lateTasks.isEmpty {
+            line("")
+            line(style.paint("Late tasks (\(analysis.lateTasks.count))", .bold))
+            limited(analysis.lateTasks) { task in
+                var text = taskName(task)
+                if let slot = context.slot(task) { text += "  finish \(slot.finish.iso)" }
+                if let due = plan.tasks[task].deadline { text += ", due \(due.iso)" }
+                let who = context.assigneeIDs(task)
+                if !who.isEmpty { text += "  " + who.map { "@" + $0 }.joined(separator: " ") }
+                return text
+            }
+        }
+        if !analysis.blockedTasks.isEmpty {
+            line("")
+            line(style.paint("Blocked (\(analysis.blockedTasks.count))", .bold))
+            limited(analysis.blockedTasks) { task in
+                let who = context.assigneeIDs(task)
+                return taskName(task) + (who.isEmpty ? "" : "  " + who.map { "@" + $0 }.joined(separator: " "))
+            }
+        }
+        if !analysis.topRisks.isEmpty {
+            line("")
+            line(style.paint("Top risks", .bold))
+            limited(analysis.topRisks) { risk in
+                let entry = project.risks[risk]
+                var text = TerminalText.fit(String(entry.score), 2, alignRight: true) + "  " + style.text(entry.title)
+                if let likelihood = entry.likelihood, let impact = entry.impact {
+                    text += "  (\(likelihood.rawValue) x \(impact.rawValue))"
+                }
+                if let owner = entry.ownerIndex, plan.people.indices.contains(owner) { text += "  owner \(style.text(plan.people[owner].name))" }
+                return entry.score >= HealthRules.riskScoreThreshold ? style.paint(text, .yellow) : text
+            }
+        }
+        if !analysis.overAllocations.isEmpty {
+            line("")
+            line(style.paint("Over-allocated", .bold))
+            limited(Array(analysis.overAllocations.indices)) { run in
+                let entry = analysis.overAllocations[run]
+                let peak = entry.capacity > 0 ? ", peak \(Figures.percent(entry.peakLoad / entry.capacity))" : ""
+                return style.text(Figures.resourceName(entry.resource, plan))
+                    + "  \(entry.firstDay.iso)..\(entry.lastDay.iso), \(entry.days) day\(entry.days == 1 ? "" : "s")\(peak)"
+            }
+        }
+        if let latest = analysis.latestJournal {
+            let entry = project.journal[latest]
+            line("")
+            let rating = entry.rating.map { " " + ratingText($0, style) } ?? ""
+            line(style.paint("Latest journal", .bold) + "  \(entry.date.iso)\(rating)  " + style.text(entry.headline))
+        }
+        return lines.map { style.color ? $0 : TerminalText.truncate($0, to: width, ascii: style.ascii) }
+            .map(\.trailingTrimmed).joined(separator: "\n") + "\n"
+    }
+
+    static func twoDecimals(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let fraction = abs(hundredths % 100)
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}

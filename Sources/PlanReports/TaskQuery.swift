@@ -1,0 +1,147 @@
+import PlanAnalysis
+import PlanModel
+
+/// A column of `planc tasks`. The raw value is what `--columns` and `--sort` accept.
+public enum TaskColumn: String, CaseIterable, Sendable {
+    case id, project, wbs, title, kind, status, progress, start, finish, due, effort, people, slack, critical, late, tags, cost
+
+    public static let defaults: [TaskColumn] = [.id, .title, .status, .progress, .start, .finish, .due, .people]
+}
+
+public enum TaskListFormat: String, CaseIterable, Sendable { case table, json, csv }
+
+public struct TaskSortKey: Sendable, Hashable {
+    public var column: TaskColumn
+    public var descending: Bool
+    public init(_ column: TaskColumn, descending: Bool = false) { self.column = column; self.descending = descending }
+
+    /// `finish` or `-slack` (a leading `-` sorts descending).
+    public init?(_ text: String) {
+        let descending = text.hasPrefix("-")
+        guard let column = TaskColumn(rawValue: descending ? String(text.dropFirst()) : text) else { return nil }
+        self.init(column, descending: descending)
+    }
+}
+
+public struct TaskListOptions: Sendable {
+    public var filter = TaskFilter()
+    public var columns = TaskColumn.defaults
+    /// Applied in order; ties keep work breakdown order.
+    public var sort: [TaskSortKey] = []
+    public var format = TaskListFormat.table
+    /// Work packages and other summary tasks are listed too (they never match work filters).
+    public var includeSummaries = false
+    public var style = TerminalStyle()
+    public init() {}
+}
+
+/// `planc tasks`: the plan as a table to filter and sort.
+public enum TaskList {
+    public static func render(_ context: ReportContext, _ options: TaskListOptions) throws(ReportError) -> String {
+        var rows = try options.filter.select(context, withContext: false)
+        if !options.includeSummaries { rows = rows.filter { !context.isSummary($0) } }
+        if !options.sort.isEmpty {
+            rows = rows.enumerated().sorted { a, b in
+                for key in options.sort {
+                    let order = compare(value(key.column, a.element, context), value(key.column, b.element, context))
+                    if order != 0 { return key.descending ? order > 0 : order < 0 }
+                }
+                return a.offset < b.offset
+            }.map(\.element)
+        }
+        switch options.format {
+        case .json:
+            return JSONValue.array(rows.map { row in
+                .object(options.columns.map { ($0.rawValue, json(value($0, row, context))) })
+            }).rendered()
+        case .csv:
+            return CSV.document(header: options.columns.map(\.rawValue),
+                                rows: rows.map { row in options.columns.map { text(value($0, row, context)) } })
+        case .table:
+            if rows.isEmpty { return "No tasks match.\n" }
+            var table = TextTable(columns: options.columns.map {
+                TextTable.Column($0.rawValue, alignRight: [.progress, .effort, .slack, .cost].contains($0))
+            })
+            for row in rows {
+                let late = context.isLate(row)
+                table.add(options.columns.map { column in
+                    let cell = options.style.text(text(value(column, row, context)))
+                    return TextTable.Cell(cell, paint: column == .title && late ? .red : nil)
+                })
+            }
+            let titleColumn = options.columns.firstIndex(of: .title)
+            var out = table.render(style: options.style, width: options.style.width, shrinkColumn: titleColumn)
+            out += "\(rows.count) task\(rows.count == 1 ? "" : "s")\n"
+            return out
+        }
+    }
+
+    enum Value {
+        case text(String), number(Double), integer(Int), flag(Bool), day(Day), list([String]), none
+    }
+
+    static func value(_ column: TaskColumn, _ index: Int, _ context: ReportContext) -> Value {
+        let task = context.plan.tasks[index]
+        let slot = context.slot(index)
+        switch column {
+        case .id: return .text(task.id)
+        case .project: return .text(context.plan.projects.indices.contains(task.projectIndex) ? context.plan.projects[task.projectIndex].id : "")
+        case .wbs: return .text(context.outlineNumbers[index])
+        case .title: return .text(task.title)
+        case .kind: return .text(task.kind.rawValue)
+        case .status: return .text(task.state.rawValue)
+        case .progress: return .integer(Int((task.progress * 100).rounded()))
+        case .start: return slot.map { .day($0.start) } ?? .none
+        case .finish: return slot.map { .day($0.finish) } ?? .none
+        case .due: return task.deadline.map { .day($0) } ?? .none
+        case .effort:
+            if task.kind == .milestone || context.isSummary(index) { return task.effortDays.map { .number($0) } ?? .none }
+            return .number(context.plannedEffort(index))
+        case .people: return .list(context.assigneeIDs(index))
+        case .slack: return slot.map { .integer($0.totalSlack) } ?? .none
+        case .critical: return .flag(slot?.isCritical == true)
+        case .late: return .flag(context.isLate(index))
+        case .tags: return .list(task.tags)
+        case .cost: return task.cost.map { .number($0.amount) } ?? .none
+        }
+    }
+
+    static func text(_ value: Value) -> String {
+        switch value {
+        case .text(let text): return text
+        case .number(let number): return Figures.days(number)
+        case .integer(let number): return String(number)
+        case .flag(let flag): return flag ? "yes" : ""
+        case .day(let day): return day.iso
+        case .list(let items): return items.joined(separator: " ")
+        case .none: return ""
+        }
+    }
+
+    static func json(_ value: Value) -> JSONValue {
+        switch value {
+        case .text(let text): return .string(text)
+        case .number(let number): return .number(number)
+        case .integer(let number): return .int(number)
+        case .flag(let flag): return .bool(flag)
+        case .day(let day): return .string(day.iso)
+        case .list(let items): return .array(items.map { .string($0) })
+        case .none: return .null
+        }
+    }
+
+    /// Missing values sort last in ascending order.
+    static func compare(_ a: Value, _ b: Value) -> Int {
+        func sign<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : x > y ? 1 : 0 }
+        switch (a, b) {
+        case (.none, .none): return 0
+        case (.none, _): return 1
+        case (_, .none): return -1
+        case let (.number(x), .number(y)): return sign(x, y)
+        case let (.integer(x), .integer(y)): return sign(x, y)
+        case let (.day(x), .day(y)): return sign(x, y)
+        case let (.flag(x), .flag(y)): return sign(x ? 1 : 0, y ? 1 : 0)
+        default: return sign(text(a), text(b))
+        }
+    }
+}

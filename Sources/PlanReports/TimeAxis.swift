@@ -1,0 +1,174 @@
+import PlanModel
+
+public enum GanttScale: String, CaseIterable, Sendable {
+    case auto, day, week, month
+}
+
+/// Maps days to chart columns. The chart is cut into units (days, Monday-based weeks or calendar
+/// months, several months when even months do not fit) and each unit into `split` columns, so a
+/// chart uses the width it is given instead of leaving half of it empty.
+struct TimeAxis {
+    enum Unit: Equatable { case day, week, months(Int) }
+
+    let unit: Unit
+    /// Half-open day intervals, one per column.
+    let columns: [(first: Day, end: Day)]
+    /// The last day the axis shows (the window may have been cut to fit).
+    var lastDay: Day { columns.last.map { $0.end.adding(days: -1) } ?? Day(ordinal: 0) }
+    var firstDay: Day { columns.first?.first ?? Day(ordinal: 0) }
+
+    init(from: Day, to: Day, width: Int, scale: GanttScale) {
+        let width = max(width, 1)
+        let span = max(to - from + 1, 1)
+        let weekStart = from.adding(days: -from.weekday.rawValue)
+        let weeks = (to - weekStart) / 7 + 1
+        let months = TimeAxis.monthIndex(to) - TimeAxis.monthIndex(from) + 1
+        let chosen: Unit
+        switch scale {
+        case .day: chosen = .day
+        case .week: chosen = .week
+        case .month: chosen = .months(1)
+        case .auto:
+            if span <= width { chosen = .day }
+            else if weeks <= width { chosen = .week }
+            else { chosen = .months(max(1, (months + width - 1) / width)) }
+        }
+        unit = chosen
+
+        var units: [(first: Day, end: Day)] = []
+        switch chosen {
+        case .day:
+            for offset in 0..<min(span, width) { let d = from.adding(days: offset); units.append((d, d.adding(days: 1))) }
+        case .week:
+            for offset in 0..<min(weeks, width) {
+                let d = weekStart.adding(days: 7 * offset); units.append((d, d.adding(days: 7)))
+            }
+        case .months(let step):
+            var index = TimeAxis.monthIndex(from) - (TimeAxis.monthIndex(from) % step)
+            let last = TimeAxis.monthIndex(to)
+            while index <= last && units.count < width {
+                units.append((TimeAxis.firstDay(ofMonthIndex: index), TimeAxis.firstDay(ofMonthIndex: index + step)))
+                index += step
+            }
+        }
+        // Columns per unit: fill the width, but never finer than a day (and at most 3 columns per day).
+        let maxSplit: Int
+        switch chosen {
+        case .day: maxSplit = 3
+        case .week: maxSplit = 7
+        case .months: maxSplit = 4
+        }
+        let split = max(1, min(width / max(units.count, 1), maxSplit))
+        var columns: [(first: Day, end: Day)] = []
+        for (first, end) in units {
+            let length = end - first
+            for part in 0..<split {
+                if length >= split {
+                    columns.append((first.adding(days: length * part / split), first.adding(days: length * (part + 1) / split)))
+                } else {
+                    columns.append((first, end))
+                }
+            }
+        }
+        self.columns = columns
+    }
+
+    /// The columns a day range touches; nil when it lies outside the axis.
+    func columns(from first: Day, through last: Day) -> ClosedRange<Int>? {
+        guard !columns.isEmpty, last >= firstDay, first <= lastDay else { return nil }
+        let low = column(of: max(first, firstDay)) ?? 0
+        let high = lastColumn(of: min(last, lastDay)) ?? (columns.count - 1)
+        return low...max(low, high)
+    }
+
+    /// The first column showing this day.
+    func column(of day: Day) -> Int? {
+        // Binary search: columns are sorted by start day.
+        var low = 0, high = columns.count - 1, found: Int?
+        while low <= high {
+            let mid = (low + high) / 2
+            if columns[mid].end <= day { low = mid + 1 } else { found = mid; high = mid - 1 }
+        }
+        guard let found, columns[found].first <= day else { return nil }
+        return found
+    }
+
+    /// The last column showing this day.
+    func lastColumn(of day: Day) -> Int? {
+        var low = 0, high = columns.count - 1, found: Int?
+        while low <= high {
+            let mid = (low + high) / 2
+            if columns[mid].first <= day { found = mid; low = mid + 1 } else { high = mid - 1 }
+        }
+        guard let found, day < columns[found].end else { return nil }
+        return found
+    }
+
+    static func monthIndex(_ day: Day) -> Int {
+        let (y, m, _) = day.components
+        return y * 12 + (m - 1)
+    }
+
+    static func firstDay(ofMonthIndex index: Int) -> Day {
+        Day(year: index / 12, month: index % 12 + 1, day: 1) ?? Day(ordinal: 0)
+    }
+
+    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// Two header lines: the coarse one (months with year, or years) and the fine one (Mondays'
+    /// day of month, or month names). Labels that would collide are left out.
+    func headerLines() -> (String, String) {
+        var coarse: [(Int, String)] = []
+        var fine: [(Int, String)] = []
+        var previousMonth = -1, previousYear = -1, previousFine: Day?
+        for (column, interval) in columns.enumerated() {
+            let (year, month, dayOfMonth) = interval.first.components
+            switch unit {
+            case .day, .week:
+                // A week belongs to the month its Sunday is in, so `Sep` sits over the week holding the 1st.
+                let (labelYear, labelMonth, _) = (unit == .week ? interval.first.adding(days: 6) : interval.first).components
+                let monthIndex = labelYear * 12 + labelMonth - 1
+                if monthIndex != previousMonth {
+                    coarse.append((column, TimeAxis.monthNames[labelMonth - 1] + " " + String(labelYear)))
+                    previousMonth = monthIndex
+                }
+                let isWeekStart = interval.first.weekday == .monday
+                if isWeekStart, previousFine != interval.first {
+                    fine.append((column, dayOfMonth < 10 ? "0\(dayOfMonth)" : String(dayOfMonth)))
+                    previousFine = interval.first
+                }
+            case .months:
+                if year != previousYear {
+                    coarse.append((column, String(year)))
+                    previousYear = year
+                }
+                let monthIndex = year * 12 + month - 1
+                if monthIndex != previousMonth {
+                    fine.append((column, TimeAxis.monthNames[month - 1]))
+                    previousMonth = monthIndex
+                }
+            }
+        }
+        return (TimeAxis.place(coarse, width: columns.count), TimeAxis.place(fine, width: columns.count))
+    }
+
+    /// Writes labels at their columns, skipping any that would touch the one before.
+    static func place(_ labels: [(Int, String)], width: Int) -> String {
+        var line = Array(repeating: Character(" "), count: width)
+        var nextFree = 0
+        for (column, text) in labels where column >= nextFree {
+            let characters = Array(text)
+            guard column + characters.count <= width else {
+                // A short label may still fit cut to the first letters (`Sep 2026` -> `Sep`).
+                let room = width - column
+                if room >= 3 {
+                    for (offset, character) in characters.prefix(min(room, 3)).enumerated() { line[column + offset] = character }
+                }
+                break
+            }
+            for (offset, character) in characters.enumerated() { line[column + offset] = character }
+            nextFree = column + characters.count + 1
+        }
+        return String(line)
+    }
+}

@@ -1,0 +1,127 @@
+/// Activity lists: orders of the unpinned activities in which every activity comes after its
+/// predecessors (forward) or after its successors (backward). The serial scheme turns a list
+/// into a schedule; the leveling search varies the list.
+extension SchedulingNetwork {
+    /// The unpinned predecessors (forward) or successors (backward) each activity waits for.
+    func waitingCounts(forward: Bool) -> [Int32] {
+        var counts = [Int32](repeating: 0, count: count)
+        for j in 0..<count where !isPinned(j) {
+            let range = forward ? predecessorRange(j) : successorRange(j)
+            let links = forward ? predecessors : successors
+            var n: Int32 = 0
+            for index in range where !isPinned(Int(links[index].other)) { n += 1 }
+            counts[j] = n
+        }
+        return counts
+    }
+
+    /// The list that always takes the eligible activity with the smallest key, then the smallest
+    /// index. Activities caught in a cycle (which the plan builder breaks first) come last, by index.
+    func list(keys: [Int], forward: Bool) -> [Int32] {
+        var waiting = waitingCounts(forward: forward)
+        var heap = EligibleHeap()
+        var unpinned = 0
+        for j in 0..<count where !isPinned(j) {
+            unpinned += 1
+            if waiting[j] == 0 { heap.push(key: keys[j], id: Int32(j)) }
+        }
+        var order: [Int32] = []
+        order.reserveCapacity(unpinned)
+        let links = forward ? successors : predecessors
+        while let j = heap.pop() {
+            order.append(j)
+            for index in (forward ? successorRange(Int(j)) : predecessorRange(Int(j))) {
+                let next = Int(links[index].other)
+                if isPinned(next) { continue }
+                waiting[next] -= 1
+                if waiting[next] == 0 { heap.push(key: keys[next], id: Int32(next)) }
+            }
+        }
+        if order.count < unpinned {
+            var placed = [Bool](repeating: false, count: count)
+            for j in order { placed[Int(j)] = true }
+            for j in 0..<count where !isPinned(j) && !placed[j] { order.append(Int32(j)) }
+        }
+        return order
+    }
+
+    /// Regret-based biased random sampling (Drexl 1991): among the eligible activities, each is
+    /// drawn with probability proportional to `(regret + 1)^exponent` (1 or 2), where the regret
+    /// is how much better its priority value is than the worst eligible one. Lower values are better.
+    func sampledList(values: [Int], generator: inout SplitMix64, exponent: Int) -> [Int32] {
+        var waiting = waitingCounts(forward: true)
+        var eligible: [Int32] = []
+        var weights: [Double] = []
+        for j in 0..<count where !isPinned(j) && waiting[j] == 0 { eligible.append(Int32(j)) }
+        var order: [Int32] = []
+        order.reserveCapacity(count)
+        while !eligible.isEmpty {
+            var worst = Int.min
+            for j in eligible where values[Int(j)] > worst { worst = values[Int(j)] }
+            weights.removeAll(keepingCapacity: true)
+            var total = 0.0
+            for j in eligible {
+                let regret = Double(worst - values[Int(j)] + 1)
+                total += exponent == 2 ? regret * regret : regret
+                weights.append(total)
+            }
+            let draw = generator.unit() * total
+            var pick = 0
+            while pick < weights.count - 1 && weights[pick] <= draw { pick += 1 }
+            let j = eligible[pick]
+            eligible.remove(at: pick)
+            order.append(j)
+            for index in successorRange(Int(j)) {
+                let next = Int(successors[index].other)
+                if isPinned(next) { continue }
+                waiting[next] -= 1
+                if waiting[next] == 0 { eligible.append(Int32(next)) }
+            }
+        }
+        if order.count < count - (0..<count).filter(isPinned).count {
+            return list(keys: values, forward: true)
+        }
+        return order
+    }
+}
+
+/// A binary min-heap of activity ids keyed by an integer, ties by the smaller id.
+struct EligibleHeap {
+    private var keys: [Int] = []
+    private var ids: [Int32] = []
+
+    var isEmpty: Bool { ids.isEmpty }
+
+    @inline(__always) private func less(_ a: Int, _ b: Int) -> Bool {
+        keys[a] < keys[b] || (keys[a] == keys[b] && ids[a] < ids[b])
+    }
+
+    mutating func push(key: Int, id: Int32) {
+        keys.append(key); ids.append(id)
+        var child = ids.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard less(child, parent) else { break }
+            keys.swapAt(child, parent); ids.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> Int32? {
+        guard let top = ids.first else { return nil }
+        let last = ids.count - 1
+        keys.swapAt(0, last); ids.swapAt(0, last)
+        keys.removeLast(); ids.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var smallest = parent
+            if left < ids.count && less(left, smallest) { smallest = left }
+            if right < ids.count && less(right, smallest) { smallest = right }
+            if smallest == parent { break }
+            keys.swapAt(parent, smallest); ids.swapAt(parent, smallest)
+            parent = smallest
+        }
+        return top
+    }
+}

@@ -1,0 +1,294 @@
+import PlanModel
+
+/// How a dependency's lag is measured and which ends it ties (`DependencyKind` as a small integer
+/// for the inner loops).
+enum LinkKind: UInt8, Sendable {
+    case finishToStart, startToStart, finishToFinish, startToFinish
+
+    init(_ kind: DependencyKind) {
+        switch kind {
+        case .finishToStart: self = .finishToStart
+        case .startToStart: self = .startToStart
+        case .finishToFinish: self = .finishToFinish
+        case .startToFinish: self = .startToFinish
+        }
+    }
+
+    /// The predecessor's end (rather than its start) is the reference.
+    var fromPredecessorEnd: Bool { self == .finishToStart || self == .finishToFinish }
+    /// The successor's start (rather than its end) is constrained.
+    var constrainsSuccessorStart: Bool { self == .finishToStart || self == .startToStart }
+}
+
+/// One precedence link as seen from one side: `other` is the predecessor in a predecessor list
+/// and the successor in a successor list. `lag` counts working days of `calendar`.
+struct Link: Sendable {
+    var other: Int32
+    var kind: LinkKind
+    var lag: Int32
+    var calendar: Int32
+}
+
+/// One resource an activity keeps busy: `amount` per day on the days `calendar` works, between
+/// the activity's start and end.
+struct ResourceUse: Sendable {
+    var resource: Int32
+    var amount: Int32
+    var calendar: Int32
+}
+
+/// How long an activity takes from a given start.
+enum ActivityShape: Sendable {
+    /// Takes no time (milestones, cancelled tasks, summary gates).
+    case instant
+    /// `days` consecutive working days of one calendar.
+    case span(calendar: Int32, days: Int32)
+    /// `work` units progressing each day by the rates of the parts whose calendars work that day
+    /// (several people on different calendars). `parts` indexes `SchedulingNetwork.rateParts`.
+    case effort(work: Int, parts: Range<Int>)
+}
+
+/// The core scheduling problem both plans and PSPLIB instances are turned into: activities on
+/// an integer day axis, generalized precedence links with lags in working days, renewable
+/// resources of constant capacity used on the working days of each use's calendar.
+///
+/// Times are boundaries: an activity occupies days `start ..< end`. For a plan the axis is
+/// `Day.ordinal`; for PSPLIB it is the period number with the continuous calendar.
+struct SchedulingNetwork: Sendable {
+    /// Index 0 is always `WorkCalendar.continuous`; inner loops test for 0 instead of asking it.
+    var calendars: [WorkCalendar] = [.continuous]
+    var shapes: [ActivityShape] = []
+    var rateParts: [(calendar: Int32, rate: Int)] = []
+    var useOffsets: [Int32] = [0]
+    var uses: [ResourceUse] = []
+    var predecessorOffsets: [Int32] = []
+    var predecessors: [Link] = []
+    var successorOffsets: [Int32] = []
+    var successors: [Link] = []
+    var capacities: [Int32] = []
+    /// Earliest start boundary of each activity (`Int.min` when free).
+    var release: [Int] = []
+    /// Latest end boundary (deadlines; `Int.max` when none). Only the time analysis reads it.
+    var due: [Int] = []
+    /// Pinned activities keep these times whatever precedence or resources say (`Int.min` = not pinned).
+    var pinnedStart: [Int] = []
+    var pinnedEnd: [Int] = []
+    /// Which makespan an activity counts toward (a project); the objective sums group ends.
+    var group: [Int32] = []
+    var groupCount = 1
+    /// Leveling priority, higher first (plans: the task's `priority`; PSPLIB: all equal).
+    var priority: [Int32] = []
+
+    var count: Int { shapes.count }
+
+    @inline(__always) func isPinned(_ j: Int) -> Bool { pinnedStart[j] != Int.min || pinnedEnd[j] != Int.min }
+    @inline(__always) func isInstant(_ j: Int) -> Bool {
+        if case .instant = shapes[j] { return true }
+        return false
+    }
+
+    /// Builds the predecessor and successor lists from `(predecessor, successor, link)` triples.
+    mutating func setLinks(_ links: [(from: Int, to: Int, kind: LinkKind, lag: Int, calendar: Int)]) {
+        var inCount = [Int32](repeating: 0, count: count + 1)
+        var outCount = [Int32](repeating: 0, count: count + 1)
+        for link in links { inCount[link.to + 1] += 1; outCount[link.from + 1] += 1 }
+        for i in 0..<count { inCount[i + 1] += inCount[i]; outCount[i + 1] += outCount[i] }
+        predecessorOffsets = inCount; successorOffsets = outCount
+        let blank = Link(other: 0, kind: .finishToStart, lag: 0, calendar: 0)
+        predecessors = Array(repeating: blank, count: links.count)
+        successors = Array(repeating: blank, count: links.count)
+        var nextIn = inCount, nextOut = outCount
+        for link in links {
+            predecessors[Int(nextIn[link.to])] = Link(other: Int32(link.from), kind: link.kind,
+                                                      lag: Int32(clamping: link.lag), calendar: Int32(link.calendar))
+            nextIn[link.to] += 1
+            successors[Int(nextOut[link.from])] = Link(other: Int32(link.to), kind: link.kind,
+                                                       lag: Int32(clamping: link.lag), calendar: Int32(link.calendar))
+            nextOut[link.from] += 1
+        }
+    }
+
+    @inline(__always) func predecessorRange(_ j: Int) -> Range<Int> {
+        Int(predecessorOffsets[j])..<Int(predecessorOffsets[j + 1])
+    }
+    @inline(__always) func successorRange(_ j: Int) -> Range<Int> {
+        Int(successorOffsets[j])..<Int(successorOffsets[j + 1])
+    }
+    @inline(__always) func useRange(_ j: Int) -> Range<Int> { Int(useOffsets[j])..<Int(useOffsets[j + 1]) }
+
+    // MARK: Working-day arithmetic of one activity
+
+    /// The first day at or after `day` on which the activity makes progress.
+    func snapStart(_ j: Int, _ day: Int) -> Int {
+        switch shapes[j] {
+        case .instant: return day
+        case let .span(calendar, _):
+            return calendars[Int(calendar)].nextWorking(onOrAfter: day) ?? day
+        case let .effort(_, parts):
+            var best = Int.max
+            for part in parts {
+                if let next = calendars[Int(rateParts[part].calendar)].nextWorking(onOrAfter: day) { best = min(best, next) }
+            }
+            return best == Int.max ? day : best
+        }
+    }
+
+    /// The latest end boundary at or before `boundary` whose last day is a progress day.
+    func snapEnd(_ j: Int, _ boundary: Int) -> Int {
+        switch shapes[j] {
+        case .instant: return boundary
+        case let .span(calendar, _):
+            return (calendars[Int(calendar)].previousWorking(onOrBefore: boundary - 1) ?? boundary - 1) + 1
+        case let .effort(_, parts):
+            var best = Int.min
+            for part in parts {
+                if let last = calendars[Int(rateParts[part].calendar)].previousWorking(onOrBefore: boundary - 1) {
+                    best = max(best, last)
+                }
+            }
+            return best == Int.min ? boundary : best + 1
+        }
+    }
+
+    /// The end boundary when starting on progress day `start`.
+    func end(_ j: Int, from start: Int) -> Int {
+        switch shapes[j] {
+        case .instant: return start
+        case let .span(calendar, days):
+            if calendar == 0 { return start + Int(days) }
+            let c = Int(calendar)
+            return (calendars[c].day(at: calendars[c].count(before: start) + Int(days) - 1) ?? start) + 1
+        case let .effort(work, parts):
+            var done = 0, day = start
+            while true {
+                for part in parts where calendars[Int(rateParts[part].calendar)].isWorking(day) {
+                    done += rateParts[part].rate
+                }
+                day += 1
+                if done >= work { return day }
+            }
+        }
+    }
+
+    /// The latest start from which the activity is done by end boundary `end` (a snapped end).
+    func start(_ j: Int, to end: Int) -> Int {
+        switch shapes[j] {
+        case .instant: return end
+        case let .span(calendar, days):
+            if calendar == 0 { return end - Int(days) }
+            let c = Int(calendar)
+            return calendars[c].day(at: calendars[c].count(before: end) - Int(days)) ?? end
+        case let .effort(work, parts):
+            var done = 0, day = end
+            while true {
+                day -= 1
+                for part in parts where calendars[Int(rateParts[part].calendar)].isWorking(day) {
+                    done += rateParts[part].rate
+                }
+                if done >= work { return day }
+            }
+        }
+    }
+
+    // MARK: Precedence bounds
+
+    /// Earliest start and end boundaries of `j` from its scheduled predecessors (all of them
+    /// must have times) and its release date.
+    @inline(__always)
+    func forwardBounds(_ j: Int, start: [Int], end: [Int]) -> (start: Int, end: Int) {
+        var startBound = release[j], endBound = Int.min
+        let instant = isInstant(j)
+        for index in predecessorRange(j) {
+            let link = predecessors[index]
+            let p = Int(link.other)
+            let reference = link.kind.fromPredecessorEnd ? end[p] : start[p]
+            let bound = successorBound(link, reference: reference,
+                                       startSide: link.kind.constrainsSuccessorStart && !instant)
+            if link.kind.constrainsSuccessorStart && !instant {
+                if bound > startBound { startBound = bound }
+            } else if bound > endBound { endBound = bound }
+        }
+        if instant { return (max(startBound, endBound), max(startBound, endBound)) }
+        return (startBound, endBound)
+    }
+
+    /// The bound a link puts on its successor given the predecessor's reference boundary.
+    @inline(__always) func successorBound(_ link: Link, reference: Int, startSide: Bool) -> Int {
+        if link.calendar == 0 { return reference + Int(link.lag) }
+        let c = Int(link.calendar)
+        let index = calendars[c].count(before: reference) + Int(link.lag)
+        if startSide { return calendars[c].day(at: index) ?? reference }
+        return (calendars[c].day(at: index - 1) ?? reference - 1) + 1
+    }
+
+    /// The bound a link puts on its predecessor's reference boundary given the successor's times.
+    @inline(__always) func predecessorBound(_ link: Link, successorStart: Int, successorEnd: Int, successorInstant: Bool) -> Int {
+        let c = Int(link.calendar)
+        let startSide = link.kind.constrainsSuccessorStart && !successorInstant
+        if c == 0 {
+            return (link.kind.constrainsSuccessorStart ? successorStart : successorEnd) - Int(link.lag)
+        }
+        let index: Int
+        if successorInstant { index = calendars[c].count(before: successorStart) }
+        else if startSide { index = calendars[c].count(before: successorStart + 1) - 1 }
+        else { index = calendars[c].count(before: successorEnd) }
+        return calendars[c].day(at: index - Int(link.lag)) ?? (startSide ? successorStart : successorEnd)
+    }
+
+    /// Latest start and end boundaries of `j` from its scheduled successors and `limit`.
+    @inline(__always)
+    func backwardBounds(_ j: Int, limit: Int, start: [Int], end: [Int]) -> (start: Int, end: Int) {
+        var startBound = Int.max, endBound = limit
+        for index in successorRange(j) {
+            let link = successors[index]
+            let q = Int(link.other)
+            let bound = predecessorBound(link, successorStart: start[q], successorEnd: end[q],
+                                         successorInstant: isInstant(q))
+            if link.kind.fromPredecessorEnd {
+                if bound < endBound { endBound = bound }
+            } else if bound < startBound { startBound = bound }
+        }
+        return (startBound, endBound)
+    }
+
+    /// Earliest placement (without resources) honouring a start bound and an end bound.
+    func earliestPlacement(_ j: Int, startBound: Int, endBound: Int) -> (start: Int, end: Int) {
+        if isInstant(j) { let b = max(startBound, endBound); return (b, b) }
+        var s = snapStart(j, startBound)
+        var e = end(j, from: s)
+        if e < endBound {
+            // The smallest start whose end reaches the bound: the start that ends exactly there,
+            // or the next progress day after it when the bound falls on a day without progress.
+            let target = snapStart(j, endBound - 1) + 1
+            var candidate = max(start(j, to: target), s)
+            while end(j, from: candidate) < endBound { candidate = snapStart(j, candidate + 1) }
+            s = candidate; e = end(j, from: s)
+        }
+        return (s, e)
+    }
+
+    /// Latest placement (without resources) honouring a latest start and a latest end.
+    func latestPlacement(_ j: Int, startBound: Int, endBound: Int) -> (start: Int, end: Int) {
+        if isInstant(j) { let b = min(startBound, endBound); return (b, b) }
+        var e = snapEnd(j, endBound)
+        var s = start(j, to: e)
+        if s > startBound {
+            s = startBound == Int.max ? s : lastProgressDay(j, onOrBefore: startBound)
+            e = end(j, from: s)
+        }
+        return (s, e)
+    }
+
+    /// The last progress day at or before `day`.
+    func lastProgressDay(_ j: Int, onOrBefore day: Int) -> Int { snapEnd(j, day + 1) - 1 }
+
+    /// Whether the activity makes progress on `day` (instant activities never do).
+    func isProgressDay(_ j: Int, _ day: Int) -> Bool {
+        switch shapes[j] {
+        case .instant: return false
+        case let .span(calendar, _): return calendars[Int(calendar)].isWorking(day)
+        case let .effort(_, parts):
+            return parts.contains { calendars[Int(rateParts[$0].calendar)].isWorking(day) }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import PlanModel
+
+/// Working days of one calendar, with O(1) arithmetic at any distance.
+///
+/// Days are `Day.ordinal` values. Exceptions (holidays, time off) only exist in a finite window,
+/// so the calendar keeps prefix counts for that window and follows the weekly pattern outside it:
+/// no horizon has to be chosen up front and none ever needs to grow.
+///
+/// Boundaries: `count(before: b)` is the number of working days strictly before day `b`, counted
+/// from the window start (negative before it). `day(at: k)` is the inverse on working days: the
+/// working day `d` with `count(before: d) == k`.
+struct WorkCalendar: Sendable {
+    /// Bit `w` set when weekday `w` (0 = Monday) is a working day.
+    let weekMask: UInt8
+    let weeklyCount: Int
+    /// Every day is a working day (PSPLIB periods, resource links): arithmetic is the identity.
+    let everyDay: Bool
+    let lo: Int
+    let hi: Int
+    /// `prefix[i]` = working days in `lo ..< lo + i`, for `i` in `0 ... hi - lo`.
+    private let prefix: [Int32]
+    /// The working days of the window, in order.
+    private let workingDays: [Int32]
+    /// `partial[w * 8 + n]` = working days among `n` consecutive days starting on weekday `w`.
+    private let partial: [Int8]
+
+    /// A calendar in which every day works.
+    static let continuous = WorkCalendar(weekdays: Set(Weekday.allCases), closed: [])
+
+    /// - Parameters:
+    ///   - weekdays: the working weekdays.
+    ///   - closed: days off (holidays, time off); ranges are clipped to years 1900...2400.
+    init(weekdays: Set<Weekday>, closed: [DayRange]) {
+        var mask: UInt8 = 0
+        for weekday in weekdays { mask |= 1 << UInt8(weekday.rawValue) }
+        weekMask = mask
+        weeklyCount = weekdays.count
+        var table = [Int8](repeating: 0, count: 56)
+        for w in 0..<7 {
+            var n = 0
+            for length in 1...7 {
+                if mask & (1 << UInt8((w + length - 1) % 7)) != 0 { n += 1 }
+                table[w * 8 + length] = Int8(n)
+            }
+        }
+        partial = table
+        let floor = Day(year: 1900, month: 1, day: 1)!.ordinal
+        let ceiling = Day(year: 2400, month: 12, day: 31)!.ordinal
+        let ranges = closed.compactMap { range -> (Int, Int)? in
+            let first = max(range.first.ordinal, floor), last = min(range.last.ordinal, ceiling)
+            return first <= last ? (first, last) : nil
+        }
+        everyDay = weeklyCount == 7 && ranges.isEmpty
+        guard let low = ranges.map(\.0).min(), let high = ranges.map(\.1).max() else {
+            lo = 0; hi = 0; prefix = [0]; workingDays = []
+            return
+        }
+        lo = low; hi = high + 1
+        var open = [Bool](repeating: true, count: hi - lo)
+        for (first, last) in ranges { for day in first...last { open[day - lo] = false } }
+        var counts = [Int32](repeating: 0, count: hi - lo + 1)
+        var days: [Int32] = []
+        for index in 0..<(hi - lo) {
+            let day = lo + index
+            let works = open[index] && mask & (1 << UInt8(WorkCalendar.weekday(day))) != 0
+            counts[index + 1] = counts[index] + (works ? 1 : 0)
+            if works { days.append(Int32(truncatingIfNeeded: index)) }
+        }
+        prefix = counts; workingDays = days
+    }
+
+    /// 0 = Monday; 1970-01-01 (ordinal 0) was a Thursday.
+    @inline(__always) static func weekday(_ day: Int) -> Int { ((day % 7) + 10) % 7 }
+
+    var hasWorkingDays: Bool { weeklyCount > 0 || !workingDays.isEmpty }
+
+    @inline(__always) private func patternWorks(_ day: Int) -> Bool {
+        weekMask & (1 << UInt8(WorkCalendar.weekday(day))) != 0
+    }
+
+    /// Working days in `from ..< to` by the weekly pattern alone (`from <= to`).
+    @inline(__always) private func patternCount(_ from: Int, _ to: Int) -> Int {
+        let length = to - from
+        return (length / 7) * weeklyCount + Int(partial[WorkCalendar.weekday(from) * 8 + length % 7])
+    }
+
+    @inline(__always) func isWorking(_ day: Int) -> Bool {
+        if everyDay { return true }
+        if day >= lo && day < hi { return prefix[day - lo + 1] != prefix[day - lo] }
+        return patternWorks(day)
+    }
+
+    /// Working days strictly before `day`, counted from the window start.
+    @inline(__always) func count(before day: Int) -> Int {
+        if everyDay { return day }
+        if day < lo { return -patternCount(day, lo) }
+        if day <= hi { return Int(prefix[day - lo]) }
+        return Int(prefix[hi - lo]) + patternCount(hi, day)
+    }
+
+    /// The working day with `count(before:) == index`; `nil` when the calendar never works.
+    func day(at index: Int) -> Int? {
+        if everyDay { return index }
+        let inside = workingDays.count
+        if index >= 0 && index < inside { return lo + Int(workingDays[index]) }
+        guard weeklyCount > 0 else { return nil }
+        if index >= inside {
+            let beyond = index - inside
+            var day = hi + (beyond / weeklyCount) * 7
+            var remaining = beyond % weeklyCount
+            while true {
+                if patternWorks(day) { if remaining == 0 { return day }; remaining -= 1 }
+                day += 1
+            }
+        }
+        let before = -index - 1
+        var day = lo - 1 - (before / weeklyCount) * 7
+        var remaining = before % weeklyCount
+        while true {
+            if patternWorks(day) { if remaining == 0 { return day }; remaining -= 1 }
+            day -= 1
+        }
+    }
+
+    /// The first working day on or after `day`.
+    func nextWorking(onOrAfter day: Int) -> Int? {
+        if everyDay || isWorking(day) { return day }
+        return self.day(at: count(before: day))
+    }
+
+    /// The last working day on or before `day`.
+    func previousWorking(onOrBefore day: Int) -> Int? {
+        if everyDay || isWorking(day) { return day }
+        return self.day(at: count(before: day) - 1)
+    }
+
+    /// Working days in `from ..< to` (negative when `to < from`).
+    @inline(__always) func workingDays(from: Int, to: Int) -> Int { count(before: to) - count(before: from) }
+
+    /// The working day `n` working days after working day `day` (before it when `n` is negative).
+    func adding(_ n: Int, workingDaysTo day: Int) -> Int? { self.day(at: count(before: day) + n) }
+}

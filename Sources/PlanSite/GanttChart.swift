@@ -1,0 +1,296 @@
+import PlanModel
+
+/// The Gantt chart of one project as inline SVG: one chart per top-level work package, each in
+/// its own `<details>`, on a time scale shared by the whole project so the charts line up.
+///
+/// Weight matters (a plan of 500 tasks must stay a page, not a download): rows use short class
+/// names styled by the stylesheet, integer coordinates and one `<title>` per row for the tooltip.
+struct GanttChart {
+    let plan: Plan
+    let schedule: Schedule
+    let projectIndex: Int
+    /// Open every package's chart when the project is this small or smaller.
+    var openAllUpTo = 150
+
+    static let labelWidth = 250
+    static let rowHeight = 22
+    static let axisHeight = 34
+    static let barHeight = 12
+
+    /// The time window and scale shared by every chart of the project.
+    struct Scale {
+        var origin: Day
+        var end: Day
+        var pixelsPerDay: Double
+
+        func x(_ day: Day) -> Int { GanttChart.labelWidth + Int((Double(day - origin) * pixelsPerDay).rounded()) }
+        var width: Int { x(end.adding(days: 1)) + 8 }
+    }
+
+    func scale(extra days: [Day]) -> Scale? {
+        let range = plan.projects[projectIndex].taskRange
+        var first: Day?
+        var last: Day?
+        for index in range {
+            let entry = schedule.tasks[index]
+            first = first.map { min($0, entry.start) } ?? entry.start
+            last = last.map { max($0, entry.finish) } ?? entry.finish
+        }
+        guard var origin = first, var end = last else { return nil }
+        // Today and the deadline are drawn when they are near the work, not when the plan is
+        // years away from them (a finished project viewed a year later).
+        let span = max(end - origin, 14)
+        for day in days where day >= origin.adding(days: -span / 4) && day <= end.adding(days: span / 4) {
+            origin = min(origin, day)
+            end = max(end, day)
+        }
+        origin = DayText.weekStart(origin)
+        end = DayText.weekStart(end).adding(days: 6)
+        let total = Double(end - origin + 1)
+        let pixelsPerDay = min(24, max(1.5, 1000 / total))
+        return Scale(origin: origin, end: end, pixelsPerDay: pixelsPerDay)
+    }
+
+    /// Groups of consecutive rows: each top-level work package with its subtree, and each run of
+    /// top-level tasks between packages.
+    struct Group {
+        var title: String
+        var anchor: String
+        var rows: Range<Int>
+    }
+
+    func groups() -> [Group] {
+        let range = plan.projects[projectIndex].taskRange
+        var result: [Group] = []
+        var index = range.lowerBound
+        var looseRun = 0
+        while index < range.upperBound {
+            var end = index + 1
+            let task = plan.tasks[index]
+            if task.children.isEmpty {
+                while end < range.upperBound, plan.tasks[end].level == 0, plan.tasks[end].children.isEmpty { end += 1 }
+                looseRun += 1
+                result.append(Group(title: looseRun == 1 ? "Tasks outside work packages" : "More tasks outside work packages",
+                                    anchor: "gantt-tasks-\(looseRun)", rows: index..<end))
+            } else {
+                while end < range.upperBound, plan.tasks[end].level > 0 { end += 1 }
+                result.append(Group(title: task.title, anchor: HTML.anchor("gantt-", task.id), rows: index..<end))
+            }
+            index = end
+        }
+        return result
+    }
+
+    func render(today: Day) -> String {
+        let project = plan.projects[projectIndex]
+        guard let scale = scale(extra: [today] + (project.deadline.map { [$0] } ?? [])) else {
+            return "<p>No tasks are scheduled yet.</p>"
+        }
+        let open = project.taskRange.count <= openAllUpTo
+        var out = ""
+        for group in groups() {
+            let entries = group.rows.map { schedule.tasks[$0] }
+            let first = entries.map(\.start).min()!
+            let last = entries.map(\.finish).max()!
+            let tasks = group.rows.count
+            out += "<details class=\"gantt\" id=\"\(group.anchor)\"\(open ? " open" : "")><summary><span class=\"gname\">\(HTML.escape(group.title))</span> "
+            out += "<span class=\"gmeta\">\(tasks) \(tasks == 1 ? "row" : "rows"), \(DayText.long(first)) – \(DayText.long(last))\(summaryProgress(group.rows))</span></summary>\n"
+            out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Gantt chart: \(HTML.escape(group.title))\">"
+            out += svg(group: group, scale: scale, today: today, deadline: project.deadline)
+            out += "</div></details>\n"
+        }
+        return out
+    }
+
+    private func summaryProgress(_ rows: Range<Int>) -> String {
+        let head = plan.tasks[rows.lowerBound]
+        guard !head.children.isEmpty else { return "" }
+        return ", " + NumberText.percent(rolledUpProgress(rows)) + " done"
+    }
+
+    /// Effort-weighted progress of the leaves in `rows` (duration when there is no effort).
+    func rolledUpProgress(_ rows: Range<Int>) -> Double {
+        var weight = 0.0
+        var done = 0.0
+        for index in rows where plan.tasks[index].children.isEmpty {
+            let task = plan.tasks[index]
+            if task.kind == .milestone || task.state == .cancelled { continue }
+            let entry = schedule.tasks[index]
+            let w = task.effortDays ?? task.durationDays ?? Double(max(entry.finish - entry.start + 1, 1))
+            weight += w
+            done += w * task.progress
+        }
+        return weight > 0 ? done / weight : 0
+    }
+
+    private func svg(group: Group, scale: Scale, today: Day, deadline: Day?) -> String {
+        let width = scale.width
+        let height = GanttChart.axisHeight + group.rows.count * GanttChart.rowHeight + 4
+        var out = "<svg class=\"gc\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"Gantt chart of \(HTML.escape(group.title)), \(group.rows.count) rows; the task table lists the same dates as text\">"
+        out += "<defs><pattern id=\"\(group.anchor)-h\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect class=\"hb\" width=\"6\" height=\"6\"/><line class=\"hl\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\"/></pattern>"
+        out += "<marker id=\"\(group.anchor)-a\" viewBox=\"0 0 6 6\" refX=\"6\" refY=\"3\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\"><path class=\"ah\" d=\"M0 0L6 3L0 6z\"/></marker></defs>"
+        out += axis(scale: scale, height: height)
+        // Row bands make long rows easy to follow across the chart.
+        var bands = ""
+        for (offset, _) in group.rows.enumerated() where offset % 2 == 1 {
+            bands += "M0 \(GanttChart.axisHeight + offset * GanttChart.rowHeight)h\(width)v\(GanttChart.rowHeight)h-\(width)z"
+        }
+        if !bands.isEmpty { out += "<path class=\"band\" d=\"\(bands)\"/>" }
+
+        var rowOf: [Int: Int] = [:]
+        rowOf.reserveCapacity(group.rows.count)
+        for (offset, index) in group.rows.enumerated() { rowOf[index] = offset }
+
+        // Arrows first so bars paint over their ends.
+        var links = ""
+        var criticalLinks = ""
+        for index in group.rows {
+            let task = plan.tasks[index]
+            for dependency in task.dependencies {
+                guard let fromRow = rowOf[dependency.predecessor], let toRow = rowOf[index] else { continue }
+                let path = arrow(from: dependency.predecessor, fromRow: fromRow, to: index, toRow: toRow,
+                                 kind: dependency.kind, scale: scale)
+                if schedule.tasks[index].isCritical && schedule.tasks[dependency.predecessor].isCritical {
+                    criticalLinks += path
+                } else {
+                    links += path
+                }
+            }
+        }
+        if !links.isEmpty { out += "<path class=\"dep\" marker-end=\"url(#\(group.anchor)-a)\" d=\"\(links)\"/>" }
+        if !criticalLinks.isEmpty { out += "<path class=\"dep c\" marker-end=\"url(#\(group.anchor)-a)\" d=\"\(criticalLinks)\"/>" }
+
+        for (offset, index) in group.rows.enumerated() {
+            out += row(index: index, offset: offset, scale: scale, hatch: "\(group.anchor)-h")
+        }
+
+        let bottom = height - 2
+        if let deadline, deadline >= scale.origin, deadline <= scale.end {
+            let x = scale.x(deadline.adding(days: 1))
+            out += "<path class=\"dl\" d=\"M\(x) \(GanttChart.axisHeight - 4)V\(bottom)\"/><rect class=\"lb\" x=\"\(x - 54)\" y=\"\(GanttChart.axisHeight - 17)\" width=\"52\" height=\"14\"/><text class=\"dlt\" x=\"\(x - 3)\" y=\"\(GanttChart.axisHeight - 6)\" text-anchor=\"end\">deadline</text>"
+        }
+        if today >= scale.origin, today <= scale.end {
+            let x = scale.x(today)
+            out += "<path class=\"td\" d=\"M\(x) \(GanttChart.axisHeight - 4)V\(bottom)\"/><rect class=\"lb\" x=\"\(x + 2)\" y=\"\(GanttChart.axisHeight - 17)\" width=\"38\" height=\"14\"/><text class=\"tdt\" x=\"\(x + 3)\" y=\"\(GanttChart.axisHeight - 6)\">today</text>"
+        }
+        out += "</svg>"
+        return out
+    }
+
+    /// Month labels (and week labels when weeks are wide enough) over light grid lines.
+    private func axis(scale: Scale, height: Int) -> String {
+        var grid = ""
+        var labels = ""
+        let weekWidth = scale.pixelsPerDay * 7
+        var (year, month, _) = scale.origin.components
+        // Months, labelled when there is room; every quarter otherwise.
+        let monthWidth = scale.pixelsPerDay * 30
+        let monthStep = monthWidth >= 44 ? 1 : monthWidth >= 16 ? 3 : 12
+        while true {
+            guard let first = Day(year: year, month: month, day: 1) else { break }
+            if first > scale.end { break }
+            if first >= scale.origin, (month - 1) % monthStep == 0 {
+                let x = scale.x(first)
+                grid += "M\(x) 0V\(height)"
+                let label = monthStep == 12 ? "\(year)" : "\(DayText.monthNames[month - 1]) \(year)"
+                labels += "<text x=\"\(x + 3)\" y=\"12\">\(label)</text>"
+            } else if first < scale.origin, Day(year: year, month: month, day: Day.daysIn(month: month, year: year))! - scale.origin > 12 {
+                labels += "<text x=\"\(scale.x(scale.origin) + 3)\" y=\"12\">\(DayText.monthNames[month - 1]) \(year)</text>"
+            }
+            month += 1
+            if month > 12 { month = 1; year += 1 }
+        }
+        if weekWidth >= 34 {
+            var monday = scale.origin
+            while monday <= scale.end {
+                let x = scale.x(monday)
+                grid += "M\(x) 16V\(height)"
+                labels += "<text class=\"wk\" x=\"\(x + 2)\" y=\"27\">\(monday.components.day)</text>"
+                monday = monday.adding(days: 7)
+            }
+        }
+        return "<path class=\"grid\" d=\"M\(GanttChart.labelWidth) 0V\(height)\(grid)\"/><g class=\"ax\">\(labels)</g>"
+    }
+
+    private func row(index: Int, offset: Int, scale: Scale, hatch: String) -> String {
+        let task = plan.tasks[index]
+        let entry = schedule.tasks[index]
+        let top = GanttChart.axisHeight + offset * GanttChart.rowHeight
+        let mid = top + GanttChart.rowHeight / 2
+        let isMilestone = task.kind == .milestone
+        let isSummary = !task.children.isEmpty
+        var classes = isMilestone ? "m" : isSummary ? "s" : "t"
+        var flags: [String] = []
+        if entry.isCritical { classes += " c"; flags.append("critical") }
+        if entry.isLate { classes += " l"; flags.append("late") }
+        if task.state == .blocked { flags.append("blocked") }
+        if task.state == .done { classes += " d" }
+
+        var tip = task.title + " — "
+        tip += isMilestone ? DayText.long(entry.finish) : DayText.long(entry.start) + " – " + DayText.long(entry.finish)
+        if !isMilestone { tip += ", " + NumberText.percent(isSummary ? rolledUpProgress(index..<(index + 1 + subtreeSize(index))) : task.progress) }
+        if !flags.isEmpty { tip += ", " + flags.joined(separator: ", ") }
+
+        var out = "<g class=\"\(classes)\"><title>\(HTML.escape(tip))</title>"
+        out += "<text x=\"\(6 + task.level * 12)\" y=\"\(mid + 4)\">\(HTML.escape(label(task.title, level: task.level)))</text>"
+        let x0 = scale.x(entry.start)
+        if isMilestone {
+            let x = scale.x(entry.finish.adding(days: 1))
+            out += "<path d=\"M\(x) \(mid - 7)l7 7l-7 7l-7-7z\"/>"
+            if task.state == .done { out += "<path class=\"ok\" d=\"M\(x - 3) \(mid)l2 3l4-6\"/>" }
+            if entry.isLate { out += "<text class=\"fl\" x=\"\(x + 10)\" y=\"\(mid + 4)\">late</text>" }
+            return out + "</g>"
+        }
+        let x1 = scale.x(entry.finish.adding(days: 1))
+        let width = max(x1 - x0, 2)
+        let barTop = isSummary ? mid - 3 : mid - GanttChart.barHeight / 2
+        let barHeight = isSummary ? 6 : GanttChart.barHeight
+        if entry.isCritical && !isSummary {
+            out += "<rect x=\"\(x0)\" y=\"\(barTop)\" width=\"\(width)\" height=\"\(barHeight)\" fill=\"url(#\(hatch))\"/>"
+        } else {
+            out += "<rect x=\"\(x0)\" y=\"\(barTop)\" width=\"\(width)\" height=\"\(barHeight)\"/>"
+        }
+        let progress = isSummary ? rolledUpProgress(index..<(index + 1 + subtreeSize(index))) : task.progress
+        let done = Int((Double(width) * progress).rounded())
+        if done > 0 { out += "<rect class=\"p\" x=\"\(x0)\" y=\"\(barTop + barHeight / 2 - 2)\" width=\"\(done)\" height=\"4\"/>" }
+        var marks: [String] = []
+        if entry.isLate { marks.append("late") }
+        if task.state == .blocked { marks.append("blocked") }
+        if !marks.isEmpty { out += "<text class=\"fl\" x=\"\(x0 + width + 4)\" y=\"\(mid + 4)\">\(marks.joined(separator: ", "))</text>" }
+        return out + "</g>"
+    }
+
+    /// Rows below a summary task in the contiguous work breakdown order.
+    func subtreeSize(_ index: Int) -> Int {
+        let level = plan.tasks[index].level
+        let end = plan.projects[projectIndex].taskRange.upperBound
+        var next = index + 1
+        while next < end, plan.tasks[next].level > level { next += 1 }
+        return next - index - 1
+    }
+
+    private func label(_ title: String, level: Int) -> String {
+        let room = max(12, 34 - level * 2)
+        guard title.count > room else { return title }
+        return String(title.prefix(room - 1)) + "…"
+    }
+
+    private func arrow(from predecessor: Int, fromRow: Int, to successor: Int, toRow: Int,
+                       kind: DependencyKind, scale: Scale) -> String {
+        let p = schedule.tasks[predecessor]
+        let s = schedule.tasks[successor]
+        let fromEnd = kind == .finishToStart || kind == .finishToFinish
+        let toStart = kind == .finishToStart || kind == .startToStart
+        // A milestone is a diamond at the end of its day: arrows meet its left or right point.
+        let x1 = plan.tasks[predecessor].kind == .milestone ? scale.x(p.finish.adding(days: 1)) + (fromEnd ? 7 : -7)
+            : fromEnd ? scale.x(p.finish.adding(days: 1)) : scale.x(p.start)
+        let x2 = plan.tasks[successor].kind == .milestone ? scale.x(s.finish.adding(days: 1)) + (toStart ? -7 : 7)
+            : toStart ? scale.x(s.start) : scale.x(s.finish.adding(days: 1))
+        let y1 = GanttChart.axisHeight + fromRow * GanttChart.rowHeight + GanttChart.rowHeight / 2
+        let y2 = GanttChart.axisHeight + toRow * GanttChart.rowHeight + GanttChart.rowHeight / 2
+        let stub = fromEnd ? 4 : -4
+        let entry = toStart ? x2 - 4 : x2 + 4
+        // Down (or up) from a short stub beside the predecessor, then across to the successor.
+        return "M\(x1) \(y1)h\(stub)V\(y2 + (y2 > y1 ? -6 : 6))H\(entry)V\(y2)h\(toStart ? 4 : -4)"
+    }
+}

@@ -1,0 +1,59 @@
+/// The one place where text becomes HTML. Every string the site shows goes through `escape`
+/// unless it is Markdown rendered by cmark's safe mode or markup this module builds itself.
+public enum HTML {
+    /// Escapes text for element content and for double- or single-quoted attribute values.
+    /// The five characters are the ones that can end a text run or an attribute value, or start
+    /// an entity; everything else (including `javascript:`) is inert once it cannot leave the
+    /// value it was placed in. Links built from plan text never use it as an `href`.
+    public static func escape(_ text: String) -> String {
+        var needsWork = false
+        for byte in text.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
+            needsWork = true
+            break
+        }
+        guard needsWork else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// A fragment id built from a plan id: ids are `[A-Za-z0-9_.-]` by the language, but a
+    /// derived id may hold letters of any script, which are fine in HTML ids; anything else
+    /// (spaces, quotes, `#`) becomes `-` so the id stays one token and a usable `#fragment`.
+    public static func anchor(_ prefix: String, _ id: String) -> String {
+        var result = prefix
+        for scalar in id.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" || scalar == "." {
+                result.unicodeScalars.append(scalar)
+            } else {
+                result += "-"
+            }
+        }
+        return result
+    }
+
+    /// A path segment for a project's folder: plan ids are safe, but a folder name must never be
+    /// `.`/`..` or hold a separator whatever the model contains.
+    public static func pathSegment(_ id: String) -> String {
+        var result = ""
+        for scalar in id.unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || scalar == "-" || scalar == "_" {
+                result.unicodeScalars.append(scalar)
+            } else {
+                result += "-"
+            }
+        }
+        return result.isEmpty ? "project" : result
+    }
+}

@@ -1,0 +1,114 @@
+import PlanModel
+
+/// Load per person (and pool) and week for the people who work on one project, as a table.
+/// Loads come from the whole schedule: someone shared by two projects is over-allocated by
+/// the sum, which is what matters to them and to both project managers.
+struct ResourceLoadTable {
+    let plan: Plan
+    let schedule: Schedule
+    let projectIndex: Int
+
+    struct Row {
+        var name: String
+        var resource: ResourceRef
+        /// Per week: used share of the week's capacity, and whether any day went over capacity.
+        var weeks: [(share: Double, over: Bool, hasLoad: Bool)]
+    }
+
+    /// Working days of a calendar, following `base` for holidays (with a guard against loops).
+    private func isWorkingDay(_ day: Day, calendar: Int?) -> Bool {
+        guard let start = calendar ?? plan.calendars.indices.first else {
+            return day.weekday.rawValue < 5
+        }
+        guard plan.calendars[start].workingDays.contains(day.weekday) else { return false }
+        var current: Int? = start
+        var hops = 0
+        while let index = current, hops < 16 {
+            if plan.calendars[index].holidays.contains(where: { $0.days.contains(day) }) { return false }
+            current = plan.calendars[index].base
+            hops += 1
+        }
+        return true
+    }
+
+    func rows(weeks: [Day]) -> [Row] {
+        guard let firstWeek = weeks.first else { return [] }
+        let range = plan.projects[projectIndex].taskRange
+        var used = Set<ResourceRef>()
+        for index in range {
+            for assignment in plan.tasks[index].assignments { used.insert(assignment.resource) }
+        }
+        let projectCalendar = plan.projects[projectIndex].calendarIndex
+        var result: [Row] = []
+        for load in schedule.resourceLoad where used.contains(load.resource) {
+            let name: String
+            var calendar: Int? = projectCalendar < plan.calendars.count ? projectCalendar : nil
+            var timeOff: [DayRange] = []
+            switch load.resource {
+            case .person(let index):
+                guard index < plan.people.count else { continue }
+                name = plan.people[index].name
+                if let own = plan.people[index].calendarIndex { calendar = own }
+                timeOff = plan.people[index].timeOff
+            case .pool(let index):
+                guard index < plan.pools.count else { continue }
+                name = plan.pools[index].name + " (pool)"
+            }
+            var totals = Array(repeating: 0.0, count: weeks.count)
+            var over = Array(repeating: false, count: weeks.count)
+            for (day, amount) in load.days {
+                let week = (DayText.weekStart(day) - firstWeek) / 7
+                guard week >= 0, week < weeks.count else { continue }
+                totals[week] += amount
+                if amount > load.capacity + 1e-6 { over[week] = true }
+            }
+            var cells: [(share: Double, over: Bool, hasLoad: Bool)] = []
+            for (offset, monday) in weeks.enumerated() {
+                var workingDays = 0
+                for step in 0..<7 {
+                    let day = monday.adding(days: step)
+                    if isWorkingDay(day, calendar: calendar), !timeOff.contains(where: { $0.contains(day) }) { workingDays += 1 }
+                }
+                let capacity = load.capacity * Double(workingDays)
+                let share = capacity > 0 ? totals[offset] / capacity : (totals[offset] > 0 ? Double.infinity : 0)
+                cells.append((share, over[offset] || share > 1 + 1e-6, totals[offset] > 0))
+            }
+            result.append(Row(name: name, resource: load.resource, weeks: cells))
+        }
+        return result.sorted { $0.name < $1.name }
+    }
+
+    func render(from origin: Day, to end: Day) -> String {
+        var weeks: [Day] = []
+        var monday = DayText.weekStart(origin)
+        while monday <= end, weeks.count < 520 { weeks.append(monday); monday = monday.adding(days: 7) }
+        let rows = rows(weeks: weeks)
+        guard !rows.isEmpty else { return "<p>No one is assigned to this project's tasks.</p>" }
+        let overCount = rows.reduce(0) { $0 + $1.weeks.filter(\.over).count }
+        var out = "<p>Share of each person's working time per week, all projects together. "
+        out += overCount == 0 ? "No one is over-allocated.</p>"
+            : "Cells marked <strong class=\"over-key\">▲ over</strong> are over-allocated (\(overCount) person-\(overCount == 1 ? "week" : "weeks")).</p>"
+        out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Resource load per week\"><table class=\"load\"><caption class=\"vh\">Resource load per person and week</caption><thead><tr><th scope=\"col\">Person</th>"
+        for week in weeks {
+            let iso = DayText.isoWeek(week)
+            out += "<th scope=\"col\"><abbr title=\"Week of \(DayText.long(week))\">W\(iso.week)</abbr><br><span class=\"wd\">\(DayText.short(week))</span></th>"
+        }
+        out += "</tr></thead><tbody>"
+        for row in rows {
+            out += "<tr><th scope=\"row\">\(HTML.escape(row.name))</th>"
+            for cell in row.weeks {
+                if !cell.hasLoad { out += "<td></td>"; continue }
+                let percent = cell.share.isFinite ? "\(Int((cell.share * 100).rounded())) %" : "off"
+                if cell.over {
+                    out += "<td class=\"over\">▲ \(percent)</td>"
+                } else {
+                    let level = cell.share >= 0.8 ? "l3" : cell.share >= 0.5 ? "l2" : "l1"
+                    out += "<td class=\"\(level)\">\(percent)</td>"
+                }
+            }
+            out += "</tr>"
+        }
+        out += "</tbody></table></div>"
+        return out
+    }
+}

@@ -1,0 +1,253 @@
+import PlanAnalysis
+import PlanModel
+
+extension SiteBuilder {
+    func projectView(_ index: Int) -> ProjectView {
+        let project = plan.projects[index]
+        let figures = analysis.projects[index]
+        let range = project.taskRange
+
+        var keyFigures: [KeyFigure] = []
+        keyFigures.append(KeyFigure(label: "Complete", value: NumberText.percent(figures.percentComplete),
+                                    note: "\(NumberText.decimal(figures.completedEffortDays)) of \(NumberText.decimal(figures.plannedEffortDays)) person-days"))
+        keyFigures.append(KeyFigure(label: "Forecast finish", value: DayText.optional(figures.forecastFinish), note: slipText(figures)))
+        keyFigures.append(KeyFigure(label: "Deadline", value: DayText.optional(figures.deadline), note: nil))
+        keyFigures.append(KeyFigure(label: "Next milestone",
+                                    value: figures.nextMilestones.first.map { plan.tasks[$0].title } ?? "—",
+                                    note: figures.nextMilestones.first.map { DayText.long(schedule.tasks[$0].finish) }))
+        if let top = figures.topRisks.first {
+            let risk = project.risks[top]
+            keyFigures.append(KeyFigure(label: "Top risk", value: risk.title,
+                                        note: "score \(risk.score) of 16, \(RiskMatrix.band(score: risk.score).name)"))
+        }
+        keyFigures.append(KeyFigure(label: "Phase", value: (project.phase ?? .planning).rawValue, note: nil))
+        keyFigures.append(KeyFigure(label: "Owner", value: ownerName(project), note: nil))
+        if let sponsor = project.sponsor { keyFigures.append(KeyFigure(label: "Sponsor", value: sponsor, note: nil)) }
+        if !project.stakeholders.isEmpty {
+            keyFigures.append(KeyFigure(label: "Stakeholders", value: project.stakeholders.joined(separator: ", "), note: nil))
+        }
+
+        // Milestones: every milestone of the project, with its state in words.
+        let next = Set(figures.nextMilestones.prefix(1))
+        let missed = Set(figures.missedMilestones)
+        var milestones: [MilestoneRow] = []
+        for taskIndex in range where plan.tasks[taskIndex].kind == .milestone {
+            let task = plan.tasks[taskIndex]
+            let entry = schedule.tasks[taskIndex]
+            let status: (String, String)
+            if task.state == .done {
+                status = ("✓ done", "done")
+            } else if task.state == .cancelled {
+                status = ("cancelled", "cancelled")
+            } else if missed.contains(taskIndex) {
+                status = ("✗ missed", "missed")
+            } else if next.contains(taskIndex) {
+                status = ("→ next", "next")
+            } else {
+                status = ("planned", "planned")
+            }
+            let date = task.state == .done ? (task.actualFinish ?? entry.finish) : entry.finish
+            milestones.append(MilestoneRow(title: task.title, id: task.id, date: DayText.long(date),
+                                           due: DayText.optional(task.deadline), status: status.0, statusClass: status.1))
+        }
+
+        let taskAnchors = anchors(for: range.map { plan.tasks[$0].id }, prefix: "task-")
+        func taskRef(_ taskIndex: Int, why: String) -> TaskRef {
+            let task = plan.tasks[taskIndex]
+            return TaskRef(title: task.title, id: task.id, href: "tasks.html#" + taskAnchors[taskIndex - range.lowerBound],
+                           finish: DayText.long(schedule.tasks[taskIndex].finish), due: DayText.optional(task.deadline), why: why)
+        }
+        let late = figures.lateTasks.map { taskIndex -> TaskRef in
+            let entry = schedule.tasks[taskIndex]
+            let task = plan.tasks[taskIndex]
+            var why = "should have finished"
+            if let due = task.deadline, entry.finish > due {
+                why = "forecast \(entry.finish - due) \(entry.finish - due == 1 ? "day" : "days") after its due date"
+            } else if entry.finish < options.today {
+                why = "scheduled to finish \(DayText.long(entry.finish)), not done"
+            }
+            return taskRef(taskIndex, why: why)
+        }
+        let blocked = figures.blockedTasks.map { taskRef($0, why: "blocked") }
+
+        let riskAnchors = anchors(for: project.risks.map(\.id), prefix: "risk-")
+        let risks = project.risks.enumerated().map { offset, risk -> RiskRow in
+            let band = RiskMatrix.band(score: risk.score)
+            return RiskRow(anchor: riskAnchors[offset], id: risk.id, title: risk.title,
+                           likelihood: levelText(risk.likelihood), impact: levelText(risk.impact),
+                           score: risk.score > 0 ? "\(risk.score)" : "—",
+                           band: risk.score > 0 ? band.name : "not rated", bandClass: risk.score > 0 ? band.css : "none",
+                           owner: personName(risk.ownerIndex), status: risk.status.rawValue,
+                           mitigation: risk.mitigation ?? "—", contingency: risk.contingency ?? "—",
+                           review: DayText.optional(risk.review), notesHTML: markdown(risk.notes))
+        }
+        let issueAnchors = anchors(for: project.issues.map(\.id), prefix: "issue-")
+        let issues = project.issues.enumerated().map { offset, issue in
+            IssueRow(anchor: issueAnchors[offset], id: issue.id, title: issue.title, owner: personName(issue.ownerIndex),
+                     status: issue.status.rawValue, raised: DayText.optional(issue.raised), due: DayText.optional(issue.due),
+                     severity: levelText(issue.severity), notesHTML: markdown(issue.notes))
+        }
+        let decisionAnchors = anchors(for: project.decisions.map(\.id), prefix: "decision-")
+        let decisions = project.decisions.enumerated().map { offset, decision in
+            DecisionRow(anchor: decisionAnchors[offset], id: decision.id, title: decision.title,
+                        date: DayText.optional(decision.date), owner: personName(decision.ownerIndex),
+                        notesHTML: markdown(decision.notes))
+        }
+        // Newest entry first: the journal is read as "what happened lately".
+        let journalOrder = project.journal.indices.sorted {
+            (project.journal[$0].date, $1) > (project.journal[$1].date, $0)
+        }
+        let journalAnchors = anchors(for: project.journal.map(\.date.iso), prefix: "journal-")
+        let journal = journalOrder.map { offset -> JournalView in
+            let entry = project.journal[offset]
+            return JournalView(anchor: journalAnchors[offset], date: DayText.long(entry.date), dateISO: entry.date.iso,
+                               health: entry.rating.map { HealthView($0.rawValue) }, headline: entry.headline,
+                               textHTML: markdown(entry.text))
+        }
+
+        let chart = GanttChart(plan: plan, schedule: schedule, projectIndex: index)
+        let scale = chart.scale(extra: [options.today] + (project.deadline.map { [$0] } ?? []))
+        let load = scale.map {
+            ResourceLoadTable(plan: plan, schedule: schedule, projectIndex: index).render(from: $0.origin, to: $0.end)
+        } ?? "<p>No tasks are scheduled yet.</p>"
+
+        let isClosure = project.phase == .closed || project.phase == .closing
+            || !project.outcome.isEmpty || !project.lessons.isEmpty
+
+        return ProjectView(
+            id: project.id, title: project.title, health: HealthView(figures.health.rawValue),
+            reasons: figures.healthReasons, figures: keyFigures,
+            descriptionHTML: markdown(project.description),
+            objectives: project.objectives.map(objectiveView), successCriteria: project.successCriteria.map(objectiveView),
+            scopeIn: project.scopeIn, scopeOut: project.scopeOut,
+            hasScope: !project.scopeIn.isEmpty || !project.scopeOut.isEmpty,
+            milestones: milestones, ganttHTML: chart.render(today: options.today), taskCount: range.count,
+            lateTasks: late, blockedTasks: blocked,
+            riskMatrixHTML: RiskMatrix.render(risks: project.risks, anchors: riskAnchors), risks: risks,
+            loadHTML: load, budget: budgetView(figures), journal: journal, issues: issues, decisions: decisions,
+            isClosure: isClosure, outcomeHTML: markdown(project.outcome), lessons: project.lessons,
+            notesHTML: markdown(project.notes), tasksHref: "tasks.html",
+            has: Presence(reasons: !figures.healthReasons.isEmpty, objectives: !project.objectives.isEmpty,
+                          successCriteria: !project.successCriteria.isEmpty, milestones: !milestones.isEmpty,
+                          late: !late.isEmpty, blocked: !blocked.isEmpty, risks: !risks.isEmpty,
+                          issues: !issues.isEmpty, decisions: !decisions.isEmpty, journal: !journal.isEmpty,
+                          lessons: !project.lessons.isEmpty))
+    }
+
+    func objectiveView(_ objective: Objective) -> ObjectiveView {
+        let result: (String, String)? = objective.result.map {
+            switch $0 {
+            case .met: return ("✓ met", "met")
+            case .partly: return ("◐ partly met", "partly")
+            case .missed: return ("✗ missed", "missed")
+            }
+        }
+        return ObjectiveView(text: objective.text, result: result?.0, resultClass: result?.1, notesHTML: markdown(objective.notes))
+    }
+
+    func budgetView(_ figures: ProjectAnalysis) -> BudgetView {
+        let currency = figures.currency ?? figures.budget?.currency
+        var rows: [KeyFigure] = []
+        rows.append(KeyFigure(label: "Budget", value: NumberText.money(figures.budget), note: nil))
+        rows.append(KeyFigure(label: "Planned cost", value: NumberText.money(figures.plannedCost, currency: currency),
+                              note: "rates × planned effort + fixed costs"))
+        rows.append(KeyFigure(label: "Spent so far", value: NumberText.money(figures.actualCost, currency: currency), note: nil))
+        rows.append(KeyFigure(label: "Forecast at completion", value: NumberText.money(figures.costForecast, currency: currency), note: nil))
+        rows.append(KeyFigure(label: "Earned value", value: NumberText.money(figures.earnedValue, currency: currency), note: nil))
+        if let cpi = figures.costPerformanceIndex {
+            rows.append(KeyFigure(label: "Cost performance (CPI)", value: String(format2(cpi)), note: cpi < 1 ? "over cost" : "within cost"))
+        }
+        if let spi = figures.schedulePerformanceIndex {
+            rows.append(KeyFigure(label: "Schedule performance (SPI)", value: String(format2(spi)), note: spi < 1 ? "behind plan" : "on or ahead of plan"))
+        }
+        return BudgetView(rows: rows, chartHTML: budgetChart(figures))
+    }
+
+    private func format2(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let fraction = abs(hundredths % 100)
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
+    /// Budget, forecast and spent as horizontal bars on one scale, each labelled with its amount.
+    private func budgetChart(_ figures: ProjectAnalysis) -> String {
+        let currency = figures.currency ?? figures.budget?.currency
+        var bars: [(String, Double, String)] = []
+        if let budget = figures.budget { bars.append(("Budget", budget.amount, "bb")) }
+        bars.append(("Planned", figures.plannedCost, "bp"))
+        bars.append(("Forecast", figures.costForecast, "bf"))
+        bars.append(("Spent", figures.actualCost, "bs"))
+        let top = bars.map(\.1).max() ?? 0
+        guard top > 0 else { return "" }
+        let width = 420.0
+        var out = "<svg class=\"budget\" width=\"600\" height=\"\(bars.count * 26 + 4)\" viewBox=\"0 0 600 \(bars.count * 26 + 4)\" role=\"img\" aria-label=\"Budget, planned, forecast and spent cost as bars; the table lists the amounts\">"
+        for (offset, bar) in bars.enumerated() {
+            let y = offset * 26 + 4
+            let length = max(Int((bar.1 / top * width).rounded()), 1)
+            out += "<text x=\"0\" y=\"\(y + 14)\">\(bar.0)</text><rect class=\"\(bar.2)\" x=\"80\" y=\"\(y)\" width=\"\(length)\" height=\"18\"/>"
+            out += "<text x=\"\(84 + length)\" y=\"\(y + 14)\">\(HTML.escape(NumberText.money(bar.1, currency: currency)))</text>"
+        }
+        return out + "</svg>"
+    }
+
+    /// Unique fragment ids for a list of plan ids (duplicates get `-2`, `-3`, as the plan language
+    /// numbers them in outputs).
+    func anchors(for ids: [String], prefix: String) -> [String] {
+        var seen: [String: Int] = [:]
+        return ids.map { id in
+            let base = HTML.anchor(prefix, id)
+            let count = (seen[base] ?? 0) + 1
+            seen[base] = count
+            return count == 1 ? base : "\(base)-\(count)"
+        }
+    }
+
+    func taskRows(_ index: Int) -> [TaskRow] {
+        let project = plan.projects[index]
+        let range = project.taskRange
+        let ids = anchors(for: range.map { plan.tasks[$0].id }, prefix: "task-")
+        var counters: [Int] = []
+        let chart = GanttChart(plan: plan, schedule: schedule, projectIndex: index)
+        return range.map { taskIndex -> TaskRow in
+            let task = plan.tasks[taskIndex]
+            let entry = schedule.tasks[taskIndex]
+            // Outline numbers (1, 1.2, 1.2.3) from the work breakdown order.
+            let level = max(task.level, 0)
+            if counters.count > level + 1 { counters.removeLast(counters.count - level - 1) }
+            while counters.count < level + 1 { counters.append(0) }
+            counters[level] += 1
+            let isSummary = !task.children.isEmpty
+            let progress = isSummary ? chart.rolledUpProgress(taskIndex..<(taskIndex + 1 + chart.subtreeSize(taskIndex))) : task.progress
+            var flags: [String] = []
+            if entry.isCritical { flags.append("critical") }
+            if entry.isLate { flags.append("late") }
+            let assigned = task.assignments.map { assignment -> String in
+                switch assignment.resource {
+                case .person(let person):
+                    let name = plan.people.indices.contains(person) ? plan.people[person].name : "?"
+                    return assignment.units == 1 ? name : "\(name) \(NumberText.percent(assignment.units))"
+                case .pool(let pool):
+                    let name = plan.pools.indices.contains(pool) ? plan.pools[pool].name : "?"
+                    return "\(name) ×\(NumberText.decimal(assignment.units))"
+                }
+            }.joined(separator: ", ")
+            let after = task.dependencies.map { dependency -> String in
+                let predecessor = plan.tasks.indices.contains(dependency.predecessor) ? plan.tasks[dependency.predecessor].id : "?"
+                var text = predecessor
+                if dependency.kind != .finishToStart { text += " (\(dependency.kind.rawValue))" }
+                if dependency.lagDays != 0 { text += " \(dependency.lagDays > 0 ? "+" : "")\(NumberText.decimal(dependency.lagDays))d" }
+                return text
+            }.joined(separator: ", ")
+            return TaskRow(
+                anchor: ids[taskIndex - range.lowerBound],
+                wbs: counters.map(String.init).joined(separator: "."), id: task.id, title: task.title,
+                indent: level, isSummary: isSummary,
+                kind: task.kind == .milestone ? "milestone" : isSummary ? "summary" : "task",
+                start: DayText.long(entry.start), finish: DayText.long(entry.finish),
+                startISO: entry.start.iso, finishISO: entry.finish.iso,
+                slack: "\(entry.totalSlack)d", progress: NumberText.percent(progress),
+                status: task.state.rawValue, flags: flags.joined(separator: ", "),
+                assigned: assigned, after: after, notesHTML: markdown(task.notes))
+        }
+    }
+}

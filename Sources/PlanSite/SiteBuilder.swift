@@ -1,0 +1,168 @@
+import Foundation
+import Mustache
+import PlanAnalysis
+import PlanMarkdown
+import PlanModel
+
+/// Builds the status site: plan, schedule and analysis in, a list of files out. Pure: it reads no
+/// clock, files or environment (the theme was loaded by the caller), so the same input always
+/// gives the same bytes.
+public struct SiteBuilder {
+    public let plan: Plan
+    public let schedule: Schedule
+    public let analysis: PortfolioAnalysis
+    public let options: SiteOptions
+    let library: MustacheLibrary
+    let stylesheet: String
+    /// Folder name of each project under `projects/`, unique even if two ids look alike.
+    let folders: [String]
+
+    public enum BuildError: Error, CustomStringConvertible {
+        case templateFailed(String)
+        public var description: String {
+            switch self {
+            case .templateFailed(let name): return "template '\(name)' could not be rendered"
+            }
+        }
+    }
+
+    public init(plan: Plan, schedule: Schedule, analysis: PortfolioAnalysis, theme: Theme, options: SiteOptions) throws {
+        self.plan = plan
+        self.schedule = schedule
+        self.analysis = analysis
+        self.options = options
+        self.library = try theme.library()
+        self.stylesheet = theme.stylesheet
+        var used = Set<String>()
+        var folders: [String] = []
+        for project in plan.projects {
+            let base = HTML.pathSegment(project.id)
+            var name = base
+            var counter = 2
+            while used.contains(name.lowercased()) { name = "\(base)-\(counter)"; counter += 1 }
+            used.insert(name.lowercased())
+            folders.append(name)
+        }
+        self.folders = folders
+    }
+
+    /// Every file of the site. `planJSON` is written as `plan.json` beside the pages.
+    public func build(planJSON: String?) throws -> [SiteFile] {
+        var files: [SiteFile] = []
+        files.append(SiteFile(path: "index.html", text: try portfolioPage()))
+        files.append(SiteFile(path: "404.html", text: try notFoundPage()))
+        for index in plan.projects.indices {
+            let folder = "projects/" + folders[index]
+            files.append(SiteFile(path: folder + "/index.html", text: try projectPage(index)))
+            files.append(SiteFile(path: folder + "/tasks.html", text: try tasksPage(index)))
+        }
+        if let planJSON { files.append(SiteFile(path: "plan.json", text: planJSON)) }
+        return files
+    }
+
+    // MARK: Pages
+
+    func render(_ template: String, _ value: Any) throws -> String {
+        guard let text = library.render(value, withTemplate: template) else { throw BuildError.templateFailed(template) }
+        return text
+    }
+
+    func page(title: String, root: String, path: String, crumbs: [Crumb], body: String) throws -> String {
+        let layout = LayoutView(
+            pageTitle: title, siteTitle: siteTitle, root: root,
+            canonical: options.normalizedBaseURL.map { $0 + path },
+            stylesheetCSS: stylesheet, breadcrumbs: crumbs,
+            today: DayText.long(options.today), todayISO: options.today.iso,
+            commit: options.commit, bodyHTML: body, liveReload: options.liveReload)
+        return try render("layout", layout)
+    }
+
+    var siteTitle: String { plan.projects.count == 1 ? plan.projects[0].title + " — status" : "Project portfolio — status" }
+
+    func portfolioPage() throws -> String {
+        var counts: [Rating: Int] = [:]
+        let rows = plan.projects.indices.map { index -> PortfolioRow in
+            let project = plan.projects[index]
+            let figures = analysis.projects[index]
+            counts[figures.health, default: 0] += 1
+            let next = figures.nextMilestones.first.map { milestoneText($0) } ?? "—"
+            let risk = figures.topRisks.first.map { riskIndex -> String in
+                let risk = project.risks[riskIndex]
+                return risk.title + " (" + RiskMatrix.band(score: risk.score).name + ")"
+            } ?? "—"
+            return PortfolioRow(
+                id: project.id, title: project.title, href: "projects/\(folders[index])/",
+                health: HealthView(figures.health.rawValue), reasons: figures.healthReasons, hasReasons: !figures.healthReasons.isEmpty,
+                phase: (project.phase ?? .planning).rawValue,
+                percent: NumberText.percent(figures.percentComplete),
+                percentValue: Int((figures.percentComplete * 100).rounded()),
+                forecast: DayText.optional(figures.forecastFinish), deadline: DayText.optional(figures.deadline),
+                slip: slipText(figures), slipLate: (figures.slipDays ?? 0) > 0,
+                nextMilestone: next, topRisk: risk, owner: ownerName(project))
+        }
+        let summary = [Rating.red, .amber, .green].compactMap { rating -> String? in
+            guard let count = counts[rating], count > 0 else { return nil }
+            return "\(count) \(rating.rawValue)"
+        }.joined(separator: ", ")
+        let view = PortfolioView(title: siteTitle, today: DayText.long(options.today), projectCount: rows.count, projectWord: rows.count == 1 ? "project" : "projects",
+                                 counts: summary, projects: rows, hasProjects: !rows.isEmpty)
+        return try page(title: siteTitle, root: "", path: "", crumbs: [], body: try render("portfolio", view))
+    }
+
+    func notFoundPage() throws -> String {
+        // A host serves this page at any depth, so its links must be absolute: the base URL, or
+        // the site root when none was given.
+        let root = options.normalizedBaseURL ?? "/"
+        let body = try render("not-found", ["root": root])
+        return try page(title: "Page not found", root: root, path: "404.html",
+                        crumbs: [Crumb(label: "Portfolio", href: root)], body: body)
+    }
+
+    func projectPage(_ index: Int) throws -> String {
+        let view = projectView(index)
+        let project = plan.projects[index]
+        let crumbs = [Crumb(label: "Portfolio", href: "../../"), Crumb(label: project.title, href: nil)]
+        return try page(title: project.title + " — status", root: "../../", path: "projects/\(folders[index])/",
+                        crumbs: crumbs, body: try render("project", view))
+    }
+
+    func tasksPage(_ index: Int) throws -> String {
+        let project = plan.projects[index]
+        let view = TasksView(projectTitle: project.title, projectHref: "./", rows: taskRows(index),
+                             count: project.taskRange.count)
+        let crumbs = [Crumb(label: "Portfolio", href: "../../"), Crumb(label: project.title, href: "./"),
+                      Crumb(label: "Tasks", href: nil)]
+        return try page(title: project.title + " — tasks", root: "../../", path: "projects/\(folders[index])/tasks.html",
+                        crumbs: crumbs, body: try render("tasks", view))
+    }
+
+    // MARK: Helpers shared by the views
+
+    func markdown(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : MarkdownHTML.render(trimmed)
+    }
+
+    func personName(_ index: Int?) -> String {
+        guard let index, plan.people.indices.contains(index) else { return "—" }
+        return plan.people[index].name
+    }
+
+    func ownerName(_ project: Project) -> String {
+        if let index = project.ownerIndex, plan.people.indices.contains(index) { return plan.people[index].name }
+        return project.ownerName ?? "—"
+    }
+
+    func milestoneText(_ index: Int) -> String {
+        plan.tasks[index].title + " — " + DayText.long(schedule.tasks[index].finish)
+    }
+
+    func slipText(_ figures: ProjectAnalysis) -> String? {
+        guard let slip = figures.slipDays else { return nil }
+        if slip > 0 { return "\(slip) \(slip == 1 ? "day" : "days") late" }
+        if slip < 0 { return "\(-slip) \(slip == -1 ? "day" : "days") ahead" }
+        return "on the deadline"
+    }
+
+    func levelText(_ level: Level?) -> String { level.map(RiskMatrix.levelName) ?? "—" }
+}

@@ -1,0 +1,35 @@
+import PlanModel
+
+/// What a site build needs besides the plan: all of it arrives from the command line, so the
+/// builder itself reads no clock, environment or git state.
+public struct SiteOptions: Sendable {
+    /// The reporting date, shown on every page instead of a build time.
+    public var today: Day
+    /// The commit the plan was built from (`git rev-parse --short HEAD`), nil outside a repository.
+    public var commit: String?
+    /// Where the site is published, e.g. `https://example.org/plans/` or `/plans/`; used for the
+    /// canonical link and for the 404 page, which a host serves at any depth. Nil: relative links only.
+    public var baseURL: String?
+    /// Add the small script that reloads the page when `planc serve` rebuilt the site.
+    public var liveReload: Bool
+
+    public init(today: Day, commit: String? = nil, baseURL: String? = nil, liveReload: Bool = false) {
+        self.today = today; self.commit = commit; self.baseURL = baseURL; self.liveReload = liveReload
+    }
+
+    /// The base URL with exactly one trailing slash, or nil.
+    var normalizedBaseURL: String? {
+        guard var base = baseURL, !base.isEmpty else { return nil }
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + "/"
+    }
+}
+
+/// One file of the built site: a path relative to the site root (always `/`-separated, never
+/// absolute, never with `..`) and its bytes.
+public struct SiteFile: Sendable, Equatable {
+    public var path: String
+    public var contents: [UInt8]
+    public init(path: String, contents: [UInt8]) { self.path = path; self.contents = contents }
+    public init(path: String, text: String) { self.path = path; self.contents = Array(text.utf8) }
+}

@@ -1,0 +1,250 @@
+/// The values the templates see. Field names are the theme's vocabulary (docs/site.md lists
+/// them): plain `String` fields are text and the templates print them with `{{name}}`, which
+/// escapes; fields ending in `HTML` are markup built by this module or by cmark's safe renderer
+/// and are printed with `{{{name}}}`. Optional fields are nil when there is nothing to show,
+/// so a template can wrap a whole section in `{{#name}}…{{/name}}`.
+
+struct LayoutView {
+    var pageTitle: String
+    var siteTitle: String
+    /// Relative path from the page to the site root: `""`, `"../../"`.
+    var root: String
+    var canonical: String?
+    /// The theme's stylesheet, inlined so that every page stands alone (offline, saved, mailed).
+    var stylesheetCSS: String
+    var breadcrumbs: [Crumb]
+    var today: String
+    var todayISO: String
+    var commit: String?
+    var bodyHTML: String
+    var liveReload: Bool
+}
+
+struct Crumb {
+    var label: String
+    var href: String?
+}
+
+struct HealthView {
+    /// `green`, `amber`, `red`: a CSS class.
+    var rating: String
+    /// Text that carries the rating without colour: `On track`, `At risk`, `Off track`.
+    var label: String
+    var symbol: String
+
+    init(_ rating: String) {
+        self.rating = rating
+        switch rating {
+        case "red": label = "Red — off track"; symbol = "■"
+        case "amber": label = "Amber — at risk"; symbol = "▲"
+        default: label = "Green — on track"; symbol = "●"
+        }
+    }
+}
+
+struct PortfolioView {
+    var title: String
+    var today: String
+    var projectCount: Int
+    var projectWord: String
+    var counts: String
+    var projects: [PortfolioRow]
+    var hasProjects: Bool
+}
+
+struct PortfolioRow {
+    var id: String
+    var title: String
+    var href: String
+    var health: HealthView
+    var reasons: [String]
+    var hasReasons: Bool
+    var phase: String
+    var percent: String
+    var percentValue: Int
+    var forecast: String
+    var deadline: String
+    var slip: String?
+    var slipLate: Bool
+    var nextMilestone: String
+    var topRisk: String
+    var owner: String
+}
+
+struct KeyFigure {
+    var label: String
+    var value: String
+    var note: String?
+}
+
+struct ListItem {
+    var text: String
+    var note: String?
+}
+
+struct MilestoneRow {
+    var title: String
+    var id: String
+    var date: String
+    var due: String
+    var status: String
+    var statusClass: String
+}
+
+struct TaskRef {
+    var title: String
+    var id: String
+    var href: String
+    var finish: String
+    var due: String
+    var why: String
+}
+
+struct RiskRow {
+    var anchor: String
+    var id: String
+    var title: String
+    var likelihood: String
+    var impact: String
+    var score: String
+    var band: String
+    var bandClass: String
+    var owner: String
+    var status: String
+    var mitigation: String
+    var contingency: String
+    var review: String
+    var notesHTML: String?
+}
+
+struct IssueRow {
+    var anchor: String
+    var id: String
+    var title: String
+    var owner: String
+    var status: String
+    var raised: String
+    var due: String
+    var severity: String
+    var notesHTML: String?
+}
+
+struct DecisionRow {
+    var anchor: String
+    var id: String
+    var title: String
+    var date: String
+    var owner: String
+    var notesHTML: String?
+}
+
+struct JournalView {
+    var anchor: String
+    var date: String
+    var dateISO: String
+    var health: HealthView?
+    var headline: String
+    var textHTML: String?
+}
+
+struct BudgetView {
+    var rows: [KeyFigure]
+    var chartHTML: String
+}
+
+struct ObjectiveView {
+    var text: String
+    var result: String?
+    var resultClass: String?
+    var notesHTML: String?
+}
+
+struct ProjectView {
+    var id: String
+    var title: String
+    var health: HealthView
+    var reasons: [String]
+    var figures: [KeyFigure]
+    var descriptionHTML: String?
+    var objectives: [ObjectiveView]
+    var successCriteria: [ObjectiveView]
+    var scopeIn: [String]
+    var scopeOut: [String]
+    var hasScope: Bool
+    var milestones: [MilestoneRow]
+    var ganttHTML: String
+    var taskCount: Int
+    var lateTasks: [TaskRef]
+    var blockedTasks: [TaskRef]
+    var riskMatrixHTML: String
+    var risks: [RiskRow]
+    var loadHTML: String
+    var budget: BudgetView
+    var journal: [JournalView]
+    var issues: [IssueRow]
+    var decisions: [DecisionRow]
+    var isClosure: Bool
+    var outcomeHTML: String?
+    var lessons: [String]
+    var notesHTML: String?
+    var tasksHref: String
+    /// Whether each list has entries, for wrapping a table around its rows.
+    var has: Presence
+}
+
+struct Presence {
+    var reasons: Bool
+    var objectives: Bool
+    var successCriteria: Bool
+    var milestones: Bool
+    var late: Bool
+    var blocked: Bool
+    var risks: Bool
+    var issues: Bool
+    var decisions: Bool
+    var journal: Bool
+    var lessons: Bool
+}
+
+struct TaskRow {
+    var anchor: String
+    var wbs: String
+    var id: String
+    var title: String
+    var indent: Int
+    var isSummary: Bool
+    var kind: String
+    var start: String
+    var finish: String
+    var startISO: String
+    var finishISO: String
+    var slack: String
+    var progress: String
+    var status: String
+    var flags: String
+    var assigned: String
+    var after: String
+    var notesHTML: String?
+}
+
+struct TasksView {
+    var projectTitle: String
+    var projectHref: String
+    var rows: [TaskRow]
+    var count: Int
+}
+
+struct DiagnosticsView {
+    var title: String
+    var errorCount: Int
+    var warningCount: Int
+    var items: [DiagnosticItem]
+}
+
+struct DiagnosticItem {
+    var severity: String
+    var code: String
+    var location: String
+    var message: String
+    var hint: String?
+}

@@ -1,0 +1,90 @@
+import Foundation
+import PlanSchedule
+
+// PSPLIB benchmark: schedules every `.sm` instance of a folder with planc's leveling engine,
+// checks each schedule, and prints the average deviation from a reference table (optima or
+// bounds) or from the critical-path lower bound.
+//
+//   swift run -c release --scratch-path .build-sched psplib-bench DIR [TABLE] [--cp] [--schedules N]
+
+let usage = "usage: psplib-bench DIR [TABLE] [--cp] [--schedules N] [--seed S]"
+var arguments = Array(CommandLine.arguments.dropFirst())
+var useCriticalPath = false
+var budget = 1000
+var seed: UInt64 = 0x5EED
+var positional: [String] = []
+while !arguments.isEmpty {
+    let argument = arguments.removeFirst()
+    switch argument {
+    case "--cp": useCriticalPath = true
+    case "--schedules":
+        guard let value = arguments.first.flatMap({ Int($0) }), value > 0 else { print(usage); exit(2) }
+        budget = value; arguments.removeFirst()
+    case "--seed":
+        guard let value = arguments.first.flatMap({ UInt64($0) }) else { print(usage); exit(2) }
+        seed = value; arguments.removeFirst()
+    case "-h", "--help": print(usage); exit(0)
+    default: positional.append(argument)
+    }
+}
+guard let folder = positional.first else { print(usage); exit(2) }
+
+let files: [String]
+do {
+    files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".sm") }.sorted()
+} catch {
+    print("psplib-bench: cannot read \(folder): \(error)"); exit(1)
+}
+guard !files.isEmpty else { print("psplib-bench: no .sm files in \(folder)"); exit(1) }
+
+var table: ReferenceTable?
+if positional.count > 1 {
+    guard let text = try? String(contentsOfFile: positional[1], encoding: .utf8) else {
+        print("psplib-bench: cannot read table \(positional[1])"); exit(1)
+    }
+    table = ReferenceTable(text: text)
+}
+let compareWithTable = table != nil && !useCriticalPath
+
+var deviationSum = 0.0, compared = 0, atReference = 0, infeasible = 0, schedulesSum = 0
+var elapsed: Duration = .zero
+let clock = ContinuousClock()
+for file in files {
+    let path = folder + "/" + file
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        print("\(file): unreadable"); infeasible += 1; continue
+    }
+    let instance: PSPLIBInstance
+    do { instance = try PSPLIBInstance(name: file, text: text) } catch {
+        print("\(error)"); infeasible += 1; continue
+    }
+    var solution: ResourceConstrainedProject.Solution?
+    elapsed += clock.measure { solution = instance.project.solve(schedules: budget, seed: seed) }
+    guard let solution else { continue }
+    schedulesSum += solution.schedules
+    if let problem = instance.violation(starts: solution.starts) {
+        print("\(file): INFEASIBLE: \(problem)"); infeasible += 1; continue
+    }
+    let reference: Int?
+    if compareWithTable {
+        reference = table?.value(instance.parameter, instance.number)
+        if reference == nil { print("\(file): not in table") }
+    } else {
+        reference = instance.statedCriticalPath ?? solution.criticalPathLength
+    }
+    guard let reference, reference > 0 else { continue }
+    deviationSum += Double(solution.makespan - reference) / Double(reference)
+    compared += 1
+    if solution.makespan <= reference { atReference += 1 }
+}
+
+let count = files.count
+let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+let against = compareWithTable ? (table?.areLowerBounds == true ? "lower bound" : "table") : "critical-path bound"
+print("set:                  \(folder)  (\(count) instances)")
+print(String(format: "deviation from %@: %.3f %%  (%d compared, %d at the reference)",
+             against, compared > 0 ? 100 * deviationSum / Double(compared) : 0, compared, atReference))
+print(String(format: "schedules/instance:    %.0f  (budget %d)", Double(schedulesSum) / Double(count), budget))
+print(String(format: "time/instance:         %.2f ms", milliseconds / Double(count)))
+print("infeasible schedules:  \(infeasible)")
+exit(infeasible == 0 ? 0 : 1)

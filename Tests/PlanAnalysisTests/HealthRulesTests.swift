@@ -1,0 +1,181 @@
+import PlanModel
+import Testing
+@testable import PlanAnalysis
+
+/// One test per health rule, each on the smallest plan that fires it.
+@Suite struct HealthRulesTests {
+    /// A project with one task finishing well before today and its deadline: nothing fires.
+    private func healthyFixture() -> PlanFixture {
+        var fixture = PlanFixture(today: "2026-09-15")
+        fixture.project("crm", deadline: "2026-11-30", budget: 10_000)
+        let omar = fixture.person("omar", rate: 500)
+        fixture.task("audit", "2026-09-01", "2026-09-14", effort: 10, state: .done, people: [omar])
+        fixture.task("build", "2026-09-15", "2026-10-30", effort: 5, people: [omar])
+        return fixture
+    }
+
+    private func analyze(_ fixture: PlanFixture) -> ProjectAnalysis {
+        Analyzer.analyze(fixture.plan, fixture.schedule).projects[0]
+    }
+
+    @Test func healthyProjectIsGreenWithoutReasons() {
+        let analysis = analyze(healthyFixture())
+        #expect(analysis.health == .green)
+        #expect(analysis.healthReasons.isEmpty)
+    }
+
+    @Test func smallDeadlineSlipIsAmberAndStatesWorkingDays() {
+        var fixture = healthyFixture()
+        fixture.task("cutover", "2026-11-30", "2026-12-04", effort: 1)
+        let analysis = analyze(fixture)
+        #expect(analysis.health == .amber)
+        #expect(analysis.slipDays == 4)
+        #expect(analysis.slipWorkingDays == 4)
+        #expect(analysis.healthReasons == ["Forecast finish 2026-12-04 is 4 working days after the deadline 2026-11-30"])
+    }
+
+    @Test func deadlineSlipOverFiveWorkingDaysIsRed() {
+        var fixture = healthyFixture()
+        fixture.task("cutover", "2026-12-01", "2026-12-08", effort: 1)
+        let analysis = analyze(fixture)
+        #expect(analysis.health == .red)
+        #expect(analysis.slipWorkingDays == 6)
+        #expect(analysis.healthReasons.first == "Forecast finish 2026-12-08 is 6 working days after the deadline 2026-11-30")
+    }
+
+    @Test func slipCountsHolidaysOfTheProjectCalendar() {
+        var fixture = healthyFixture()
+        fixture.plan.calendars[0].holidays = [Holiday(days: DayRange(first: day("2026-12-01"), last: day("2026-12-02")), name: "Works outing")]
+        fixture.task("cutover", "2026-12-01", "2026-12-08", effort: 1)
+        let analysis = analyze(fixture)
+        #expect(analysis.slipWorkingDays == 4)
+        #expect(analysis.health == .amber)
+    }
+
+    @Test func milestoneAFewDaysPastItsDueDateIsAmber() {
+        var fixture = healthyFixture()
+        let signOff = fixture.task("sign-off", "2026-10-02", "2026-10-02", kind: .milestone, deadline: "2026-09-30")
+        let analysis = analyze(fixture)
+        #expect(analysis.missedMilestones == [signOff])
+        #expect(analysis.health == .amber)
+        #expect(analysis.healthReasons == ["Milestone Sign-Off is forecast for 2026-10-02, 2 working days after its due date 2026-09-30"])
+    }
+
+    @Test func milestoneMoreThanFiveWorkingDaysLateIsRed() {
+        var fixture = healthyFixture()
+        fixture.task("sign-off", "2026-10-12", "2026-10-12", kind: .milestone, deadline: "2026-09-30")
+        #expect(analyze(fixture).health == .red)
+    }
+
+    @Test func openMilestoneBehindTodayIsMissed() {
+        var fixture = healthyFixture()
+        let kickoff = fixture.task("kickoff", "2026-09-04", "2026-09-04", kind: .milestone)
+        let analysis = analyze(fixture)
+        #expect(analysis.missedMilestones == [kickoff])
+        #expect(analysis.health == .red)  // 7 working days behind 2026-09-15
+        #expect(analysis.healthReasons.first == "Milestone Kickoff was scheduled for 2026-09-04 and is still open 7 working days later")
+    }
+
+    @Test func reachedMilestoneIsNeitherMissedNorNext() {
+        var fixture = healthyFixture()
+        fixture.task("kickoff", "2026-09-04", "2026-09-04", kind: .milestone, state: .done)
+        let analysis = analyze(fixture)
+        #expect(analysis.missedMilestones.isEmpty)
+        #expect(analysis.nextMilestones.isEmpty)
+        #expect(analysis.health == .green)
+    }
+
+    @Test func costForecastOverBudgetIsAmberThenRed() {
+        var amberFixture = healthyFixture()
+        amberFixture.plan.projects[0].budget = Money(amount: 7_000, currency: "EUR")
+        // planned 15 d x 500 = 7,500: 107 % of 7,000.
+        let amber = analyze(amberFixture)
+        #expect(amber.plannedCost == 7_500)
+        #expect(amber.costForecast == 7_500)
+        #expect(amber.health == .amber)
+        #expect(amber.healthReasons == ["Cost forecast 7,500 EUR is 107 % of the budget 7,000 EUR"])
+
+        var redFixture = healthyFixture()
+        redFixture.plan.projects[0].budget = Money(amount: 6_000, currency: "EUR")
+        #expect(analyze(redFixture).health == .red)
+    }
+
+    @Test func latestJournalRatingCounts() {
+        var fixture = healthyFixture()
+        fixture.journal("2026-09-11", .green, "Back on track")
+        fixture.journal("2026-08-01", .red, "Vendor went quiet")
+        #expect(analyze(fixture).health == .green)
+        #expect(analyze(fixture).latestJournal == 0)
+
+        fixture.journal("2026-09-14", .amber, "Export slower than expected")
+        let amber = analyze(fixture)
+        #expect(amber.health == .amber)
+        #expect(amber.healthReasons == ["Latest journal entry 2026-09-14 is amber: Export slower than expected"])
+
+        fixture.journal("2026-09-15", .red, "Vendor insolvent")
+        #expect(analyze(fixture).health == .red)
+    }
+
+    @Test func blockedTaskIsAmber() {
+        var fixture = healthyFixture()
+        let waiting = fixture.task("licences", "2026-09-20", "2026-09-25", effort: 1, state: .blocked)
+        let analysis = analyze(fixture)
+        #expect(analysis.blockedTasks == [waiting])
+        #expect(analysis.health == .amber)
+        #expect(analysis.healthReasons == ["1 task is blocked: Licences"])
+    }
+
+    @Test func overAllocationIsAmberAndGroupedIntoRuns() {
+        var fixture = healthyFixture()
+        fixture.load(person: 0, [("2026-09-15", 1), ("2026-09-16", 1.5), ("2026-09-17", 2),
+                                 ("2026-09-18", 1), ("2026-09-21", 1.5)])
+        let analysis = analyze(fixture)
+        #expect(analysis.overAllocations.count == 2)
+        #expect(analysis.overAllocations[0].firstDay == day("2026-09-16"))
+        #expect(analysis.overAllocations[0].lastDay == day("2026-09-17"))
+        #expect(analysis.overAllocations[0].days == 2)
+        #expect(analysis.overAllocations[0].peakLoad == 2)
+        #expect(analysis.health == .amber)
+        #expect(analysis.healthReasons == ["Omar is over-allocated on 3 days from 2026-09-16 (peak 200 % of capacity)"])
+    }
+
+    @Test func overAllocationOutsideTheProjectsWorkIsNotItsConcern() {
+        var fixture = healthyFixture()
+        fixture.load(person: 0, [("2027-03-01", 2)])
+        #expect(analyze(fixture).overAllocations.isEmpty)
+        #expect(analyze(fixture).health == .green)
+    }
+
+    @Test func highRiskScoreIsAmberButClosedRisksAreIgnored() {
+        var fixture = healthyFixture()
+        fixture.risk("r-closed", .veryHigh, .veryHigh, status: .closed)
+        fixture.risk("r-low", .medium, .veryHigh)  // 8
+        #expect(analyze(fixture).health == .green)
+        #expect(analyze(fixture).topRisks == [1])
+
+        fixture.risk("r-keyuser", .high, .high)  // 9
+        let analysis = analyze(fixture)
+        #expect(analysis.topRisks == [2, 1])
+        #expect(analysis.health == .amber)
+        #expect(analysis.healthReasons == ["1 open risk scores 9 or more: R-Keyuser (9)"])
+    }
+
+    @Test func lateTaskIsAmber() {
+        var fixture = healthyFixture()
+        let audit = fixture.task("export", "2026-09-16", "2026-10-09", effort: 3, deadline: "2026-10-02")
+        let analysis = analyze(fixture)
+        #expect(analysis.lateTasks == [audit])
+        #expect(analysis.health == .amber)
+        #expect(analysis.healthReasons == ["1 open task is late: Export"])
+    }
+
+    @Test func redReasonsComeBeforeAmberOnes() {
+        var fixture = healthyFixture()
+        fixture.task("licences", "2026-09-20", "2026-09-25", effort: 1, state: .blocked)
+        fixture.journal("2026-09-14", .red, "Vendor insolvent")
+        let analysis = analyze(fixture)
+        #expect(analysis.health == .red)
+        #expect(analysis.healthReasons == ["Latest journal entry 2026-09-14 is red: Vendor insolvent",
+                                           "1 task is blocked: Licences"])
+    }
+}
