@@ -149,8 +149,9 @@ public struct DiagnosticWriter {
                 properties.append("file=\(escapeProperty(range.file))")
                 properties.append("line=\(range.start.line)")
                 properties.append("col=\(range.start.column)")
+                // GitHub's end column is inclusive; ours is one past the range.
                 properties.append("endLine=\(range.end.line)")
-                properties.append("endColumn=\(range.end.column)")
+                properties.append("endColumn=\(max(range.start.column, range.end.column - 1))")
             }
             properties.append("title=\(escapeProperty("planc \(diagnostic.code.rawValue)"))")
             var message = diagnostic.message

@@ -8,26 +8,38 @@ public struct SourceFile: Sendable {
     public let bytes: [UInt8]
     /// Byte offset where each line starts; line n (1-based) starts at `lineStarts[n - 1]`.
     public let lineStarts: [Int]
+    /// Whether each line (0-based) holds only ASCII: then a byte column is a character column,
+    /// and locating a token costs nothing.
+    private let lineIsASCII: [Bool]
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
         var starts = [0]
+        var ascii: [Bool] = []
         starts.reserveCapacity(bytes.count / 32 + 1)
+        ascii.reserveCapacity(bytes.count / 32 + 1)
         var index = 0
         let count = bytes.count
+        var lineASCII = true
         // The same line endings as CommonMark: LF, CR LF, or a lone CR.
-        while index < count {
-            let byte = bytes[index]
-            if byte == 10 {
-                starts.append(index + 1)
-            } else if byte == 13 {
-                if index + 1 < count, bytes[index + 1] == 10 { index += 1 }
-                starts.append(index + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            while index < count {
+                let byte = buffer[index]
+                if byte >= 0x80 {
+                    lineASCII = false
+                } else if byte == 10 {
+                    starts.append(index + 1); ascii.append(lineASCII); lineASCII = true
+                } else if byte == 13 {
+                    if index + 1 < count, buffer[index + 1] == 10 { index += 1 }
+                    starts.append(index + 1); ascii.append(lineASCII); lineASCII = true
+                }
+                index += 1
             }
-            index += 1
         }
+        ascii.append(lineASCII)
         lineStarts = starts
+        lineIsASCII = ascii
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -60,10 +72,14 @@ public struct SourceFile: Sendable {
 
     /// Character column (1-based) of a 1-based byte column on `line`.
     public func column(line: Int, byteColumn: Int) -> Int {
+        if line >= 1, line <= lineIsASCII.count, lineIsASCII[line - 1] {
+            let length = byteRange(ofLine: line).count
+            return min(max(byteColumn - 1, 0), length) + 1
+        }
         let range = byteRange(ofLine: line)
         let offset = min(max(byteColumn - 1, 0), range.count)
         let prefix = bytes[range.lowerBound..<(range.lowerBound + offset)]
-        if !prefix.contains(where: { $0 >= 0x80 }) { return offset + 1 }
+        if let simple = Self.simpleCharacterCount(prefix) { return simple + 1 }
         return String(decoding: prefix, as: UTF8.self).count + 1
     }
 
@@ -80,5 +96,33 @@ public struct SourceFile: Sendable {
         let bytes = byteRange(ofLine: line)
         let leading = self.bytes[bytes].prefix { $0 == 32 || $0 == 9 }.count
         return range(line: line, byteColumn: leading + 1, byteLength: max(bytes.count - leading, 1))
+    }
+
+    /// Characters in `bytes` when every scalar is its own character, which holds for the scripts
+    /// and punctuation plans mostly use (Latin, Greek, Cyrillic, CJK, the em dash). Nil when a
+    /// scalar might combine with its neighbours (accents, joiners, emoji modifiers, Indic and
+    /// Hebrew or Arabic marks): then the caller counts grapheme clusters the slow, exact way.
+    static func simpleCharacterCount(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var count = 0
+        var index = bytes.startIndex
+        let end = bytes.endIndex
+        while index < end {
+            let lead = bytes[index]
+            if lead < 0x80 { count += 1; index += 1; continue }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            guard index + length <= end else { return nil }
+            var scalar = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length { scalar = scalar << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            let simple = (0x00A0...0x02FF).contains(scalar) || (0x0370...0x0482).contains(scalar)
+                || (0x048A...0x04FF).contains(scalar) || (0x2010...0x2027).contains(scalar)
+                || (0x2030...0x205E).contains(scalar) || (0x20A0...0x20CF).contains(scalar)
+                || (0x2100...0x23FF).contains(scalar) || (0x2460...0x27BF).contains(scalar)
+                || (0x3000...0x3029).contains(scalar) || (0x3030...0x3098).contains(scalar)
+                || (0x309B...0x9FFF).contains(scalar) || (0xFF01...0xFF9D).contains(scalar)
+            guard simple else { return nil }
+            count += 1
+            index += length
+        }
+        return count
     }
 }

@@ -143,6 +143,7 @@ extension Day {
 /// anything else becomes one `-`; no `-` at either end.
 enum Slug {
     static func make(_ title: String) -> String {
+        if let ascii = makeASCII(title) { return ascii }
         var result = ""
         var pendingDash = false
         for character in title.lowercased() {
@@ -157,8 +158,34 @@ enum Slug {
         return result
     }
 
+    /// The same rule on bytes, for the common all-ASCII title; nil when the title is not ASCII.
+    private static func makeASCII(_ title: String) -> String? {
+        var utf8 = title.utf8
+        return utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingDash = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+                if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
+                    if pendingDash, !out.isEmpty { out.append(45) }
+                    pendingDash = false
+                    out.append(lower)
+                } else {
+                    pendingDash = true
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? { utf8 = title.utf8; return nil }()
+    }
+
     /// Explicit ids: letters, digits, `-`, `_`, `.`.
     static func isValid(_ id: String) -> Bool {
-        !id.isEmpty && id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
+        guard !id.isEmpty else { return false }
+        if id.utf8.allSatisfy({ $0 < 0x80 }) {
+            return id.utf8.allSatisfy { isLetter($0) || isDigit($0) || $0 == 45 || $0 == 95 || $0 == 46 }
+        }
+        return id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
     }
 }

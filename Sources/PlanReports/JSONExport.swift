@@ -84,49 +84,56 @@ public enum JSONExport {
         let project = plan.projects[index]
         let schedule = context.schedule
         let tasks = project.taskRange.clamped(to: plan.tasks.indices)
-        return .object([
-            ("id", .string(project.id)),
-            ("title", .string(project.title)),
-            ("file", .string(project.file)),
-            ("owner", personID(project.ownerIndex, plan)),
-            ("ownerName", .optional(project.ownerName ?? project.ownerIndex.flatMap { plan.people.indices.contains($0) ? plan.people[$0].name : nil })),
-            ("sponsor", .optional(project.sponsor)),
-            ("stakeholders", .array(project.stakeholders.map { .string($0) })),
-            ("start", .optional(project.start)),
-            ("deadline", .optional(project.deadline)),
-            ("budget", money(project.budget)),
-            ("currency", .optional(project.currency)),
-            ("phase", .string((project.phase ?? .planning).rawValue)),
-            ("calendar", .optional(plan.calendars.indices.contains(project.calendarIndex) ? plan.calendars[project.calendarIndex].name : nil)),
-            ("tracksActuals", .bool(project.tracksActuals)),
-            ("description", .string(project.description)),
-            ("objectives", .array(project.objectives.map(objective))),
-            ("scopeIn", .array(project.scopeIn.map { .string($0) })),
-            ("scopeOut", .array(project.scopeOut.map { .string($0) })),
-            ("successCriteria", .array(project.successCriteria.map(objective))),
-            ("schedule", .object([
-                ("start", .optional(schedule.projectStart.indices.contains(index) ? schedule.projectStart[index] : nil)),
-                ("finish", .optional(schedule.projectFinish.indices.contains(index) ? schedule.projectFinish[index] : nil)),
-                ("criticalPath", .array((schedule.criticalPaths.indices.contains(index) ? schedule.criticalPaths[index] : [])
-                    .filter { plan.tasks.indices.contains($0) }.map { .string(context.qualifiedID($0)) })),
-            ])),
-            ("analysis", context.projectAnalysis(index).map { analysis($0, project, context) } ?? .null),
-            ("tasks", .array(tasks.map { task($0, context) })),
-            ("risks", .array(project.risks.map { risk($0, context) })),
-            ("issues", .array(project.issues.map { issue($0, context) })),
-            ("decisions", .array(project.decisions.map {
-                .object([("id", .string($0.id)), ("title", .string($0.title)), ("date", .optional($0.date)),
-                         ("owner", personID($0.ownerIndex, plan)), ("notes", .string($0.notes))])
-            })),
-            ("journal", .array(project.journal.map {
-                .object([("date", .string($0.date.iso)), ("rating", .optional($0.rating?.rawValue)),
-                         ("headline", .string($0.headline)), ("text", .string($0.text))])
-            })),
-            ("outcome", .string(project.outcome)),
-            ("lessons", .array(project.lessons.map { .string($0) })),
-            ("notes", .string(project.notes)),
-            ("source", source(project.range)),
-        ])
+        let ownerName: String? = project.ownerName ?? project.ownerIndex.flatMap { plan.people.indices.contains($0) ? plan.people[$0].name : nil }
+        let calendarName: String? = plan.calendars.indices.contains(project.calendarIndex) ? plan.calendars[project.calendarIndex].name : nil
+        let start: Day? = schedule.projectStart.indices.contains(index) ? schedule.projectStart[index] : nil
+        let finish: Day? = schedule.projectFinish.indices.contains(index) ? schedule.projectFinish[index] : nil
+        let path: [Int] = schedule.criticalPaths.indices.contains(index) ? schedule.criticalPaths[index] : []
+        let criticalPath: [JSONValue] = path.filter { plan.tasks.indices.contains($0) }.map { .string(context.qualifiedID($0)) }
+        let projectSchedule = JSONValue.object([("start", .optional(start)), ("finish", .optional(finish)),
+                                                ("criticalPath", .array(criticalPath))])
+        let decisions: [JSONValue] = project.decisions.map {
+            .object([("id", .string($0.id)), ("title", .string($0.title)), ("date", .optional($0.date)),
+                     ("owner", personID($0.ownerIndex, plan)), ("notes", .string($0.notes))])
+        }
+        let journal: [JSONValue] = project.journal.map {
+            .object([("date", .string($0.date.iso)), ("rating", .optional($0.rating?.rawValue)),
+                     ("headline", .string($0.headline)), ("text", .string($0.text))])
+        }
+        let analysisValue: JSONValue = context.projectAnalysis(index).map { analysis($0, project, context) } ?? .null
+
+        var members: [(String, JSONValue)] = []
+        members.append(("id", .string(project.id)))
+        members.append(("title", .string(project.title)))
+        members.append(("file", .string(project.file)))
+        members.append(("owner", personID(project.ownerIndex, plan)))
+        members.append(("ownerName", .optional(ownerName)))
+        members.append(("sponsor", .optional(project.sponsor)))
+        members.append(("stakeholders", .array(project.stakeholders.map { .string($0) })))
+        members.append(("start", .optional(project.start)))
+        members.append(("deadline", .optional(project.deadline)))
+        members.append(("budget", money(project.budget)))
+        members.append(("currency", .optional(project.currency)))
+        members.append(("phase", .string((project.phase ?? .planning).rawValue)))
+        members.append(("calendar", .optional(calendarName)))
+        members.append(("tracksActuals", .bool(project.tracksActuals)))
+        members.append(("description", .string(project.description)))
+        members.append(("objectives", .array(project.objectives.map(objective))))
+        members.append(("scopeIn", .array(project.scopeIn.map { .string($0) })))
+        members.append(("scopeOut", .array(project.scopeOut.map { .string($0) })))
+        members.append(("successCriteria", .array(project.successCriteria.map(objective))))
+        members.append(("schedule", projectSchedule))
+        members.append(("analysis", analysisValue))
+        members.append(("tasks", .array(tasks.map { task($0, context) })))
+        members.append(("risks", .array(project.risks.map { risk($0, context) })))
+        members.append(("issues", .array(project.issues.map { issue($0, context) })))
+        members.append(("decisions", .array(decisions)))
+        members.append(("journal", .array(journal)))
+        members.append(("outcome", .string(project.outcome)))
+        members.append(("lessons", .array(project.lessons.map { .string($0) })))
+        members.append(("notes", .string(project.notes)))
+        members.append(("source", source(project.range)))
+        return .object(members)
     }
 
     static func analysis(_ analysis: ProjectAnalysis, _ project: Project, _ context: ReportContext) -> JSONValue {

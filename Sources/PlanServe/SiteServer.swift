@@ -35,10 +35,10 @@ public actor SiteServer {
         await server.appendRoute("GET *", to: handler)
         await server.appendRoute("HEAD *", to: handler)
         let watcher = PlanWatcher(root: request.planRoot, output: SiteWriter.canonical(request.output))
-        let watch = Task { [weak self] in
+        let watch = _Concurrency.Task { [weak self] in
             var last = watcher.fingerprint()
-            while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: 300_000_000)
+            while !_Concurrency.Task.isCancelled {
+                try? await _Concurrency.Task.sleep(nanoseconds: 300_000_000)
                 let now = watcher.fingerprint()
                 if now != last {
                     last = now

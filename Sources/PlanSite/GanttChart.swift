@@ -47,7 +47,7 @@ struct GanttChart {
         origin = DayText.weekStart(origin)
         end = DayText.weekStart(end).adding(days: 6)
         let total = Double(end - origin + 1)
-        let pixelsPerDay = min(24, max(1.5, 1000 / total))
+        let pixelsPerDay = min(24, max(1.5, 940 / total))
         return Scale(origin: origin, end: end, pixelsPerDay: pixelsPerDay)
     }
 

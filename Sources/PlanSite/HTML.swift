@@ -57,3 +57,49 @@ public enum HTML {
         return result.isEmpty ? "project" : result
     }
 }
+
+extension HTML {
+    /// Turns links that point at files beside the plan (`cutover.md`, `../docs/x.md`) into plain
+    /// text: those files are not part of the site, so the link would be broken there. Links with a
+    /// scheme (`https:`, `mailto:`), to the site root or to a fragment stay. Works on cmark's
+    /// output, whose `<a>` tags always start `<a href="` and never nest.
+    public static func unlinkingRelativeLinks(_ html: String) -> String {
+        guard html.contains("<a href=\"") else { return html }
+        var result = ""
+        var rest = Substring(html)
+        while let start = rest.range(of: "<a href=\"") {
+            result += rest[..<start.lowerBound]
+            let afterHref = rest[start.upperBound...]
+            guard let quote = afterHref.firstIndex(of: "\""), let close = afterHref[quote...].firstIndex(of: ">") else {
+                result += rest[start.lowerBound...]
+                return result
+            }
+            let target = afterHref[..<quote]
+            if isRelativeFileLink(target) {
+                result += "<span class=\"plan-link\">"
+                rest = afterHref[afterHref.index(after: close)...]
+                if let end = rest.range(of: "</a>") {
+                    result += rest[..<end.lowerBound] + "</span>"
+                    rest = rest[end.upperBound...]
+                }
+            } else {
+                result += rest[start.lowerBound...close]
+                rest = afterHref[afterHref.index(after: close)...]
+            }
+        }
+        result += rest
+        return result
+    }
+
+    static func isRelativeFileLink(_ target: Substring) -> Bool {
+        if target.isEmpty || target.hasPrefix("#") || target.hasPrefix("/") { return false }
+        // A scheme is letters, digits, `+`, `-`, `.` before the first `:` (and before any `/`).
+        if let colon = target.firstIndex(of: ":") {
+            let scheme = target[..<colon]
+            if !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) {
+                return false
+            }
+        }
+        return true
+    }
+}

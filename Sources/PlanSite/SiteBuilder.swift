@@ -140,7 +140,7 @@ public struct SiteBuilder {
 
     func markdown(_ text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? nil : MarkdownHTML.render(trimmed)
+        return trimmed.isEmpty ? nil : HTML.unlinkingRelativeLinks(MarkdownHTML.render(trimmed))
     }
 
     func personName(_ index: Int?) -> String {

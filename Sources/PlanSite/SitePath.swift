@@ -28,13 +28,13 @@ public enum SitePath {
         return real
     }
 
-    static func realPath(_ path: String) -> String? {
+    public static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
     }
 
-    static func contentType(for path: String) -> String {
+    public static func contentType(for path: String) -> String {
         switch (path as NSString).pathExtension.lowercased() {
         case "html": return "text/html; charset=utf-8"
         case "css": return "text/css; charset=utf-8"

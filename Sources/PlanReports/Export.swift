@@ -1,0 +1,72 @@
+import PlanAnalysis
+import PlanModel
+
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case json, csv, ics, mermaid, tjp
+
+    /// The usual file extension, for `-o` suggestions and docs.
+    public var fileExtension: String {
+        switch self { case .json: "json"; case .csv: "csv"; case .ics: "ics"; case .mermaid: "md"; case .tjp: "tjp" }
+    }
+}
+
+/// `planc export`: the compiled plan in another tool's format.
+public enum Exporter {
+    /// - Parameters:
+    ///   - projects: project ids to export; empty means all.
+    ///   - diagnostics: included in the JSON export so tools see the same problems `planc check` shows.
+    public static func render(_ format: ExportFormat, _ context: ReportContext, projects: [String] = [],
+                              diagnostics: [Diagnostic] = []) throws(ReportError) -> String {
+        var filter = TaskFilter()
+        filter.projects = projects
+        let indices = try filter.projectIndices(context)
+        switch format {
+        case .json: return JSONExport.render(context, projects: indices, diagnostics: diagnostics)
+        case .csv: return TaskCSVExport.render(context, projects: indices)
+        case .ics: return CalendarExport.render(context, projects: indices)
+        case .mermaid: return MermaidExport.render(context, projects: indices)
+        case .tjp: return TaskJugglerExport.render(context, projects: indices)
+        }
+    }
+}
+
+/// `planc export --format csv`: every task of the selected projects, one row each, RFC 4180.
+public enum TaskCSVExport {
+    public static let header = [
+        "project", "id", "wbs", "title", "kind", "parent", "status", "progress", "start", "finish", "due",
+        "effort_days", "duration_days", "people", "depends", "total_slack", "critical", "late", "tags",
+        "cost", "currency", "actual_start", "actual_finish",
+    ]
+
+    public static func render(_ context: ReportContext, projects: [Int]) -> String {
+        let plan = context.plan
+        var rows: [[String]] = []
+        for projectIndex in projects {
+            let project = plan.projects[projectIndex]
+            for index in project.taskRange.clamped(to: plan.tasks.indices) {
+                let task = plan.tasks[index]
+                let slot = context.slot(index)
+                let depends = task.dependencies.filter { plan.tasks.indices.contains($0.predecessor) }.map { dependency -> String in
+                    let predecessor = plan.tasks[dependency.predecessor]
+                    var text = predecessor.projectIndex == task.projectIndex ? predecessor.id : context.qualifiedID(dependency.predecessor)
+                    if dependency.kind != .finishToStart { text = dependency.kind.rawValue + ":" + text }
+                    if dependency.lagDays != 0 { text += (dependency.lagDays > 0 ? "+" : "") + Figures.days(dependency.lagDays) + "d" }
+                    return text
+                }
+                rows.append([
+                    project.id, task.id, context.outlineNumbers[index], task.title, task.kind.rawValue,
+                    task.parent.map { plan.tasks.indices.contains($0) ? plan.tasks[$0].id : "" } ?? "",
+                    task.state.rawValue, String(Int((task.progress * 100).rounded())),
+                    slot?.start.iso ?? "", slot?.finish.iso ?? "", task.deadline?.iso ?? "",
+                    task.effortDays.map(Figures.days) ?? "", task.durationDays.map(Figures.days) ?? "",
+                    context.assigneeIDs(index).joined(separator: " "), depends.joined(separator: " "),
+                    slot.map { String($0.totalSlack) } ?? "", slot?.isCritical == true ? "yes" : "no",
+                    context.isLate(index) ? "yes" : "no", task.tags.joined(separator: " "),
+                    task.cost.map { TaskJugglerExport.amount($0.amount) } ?? "", task.cost?.currency ?? "",
+                    task.actualStart?.iso ?? "", task.actualFinish?.iso ?? "",
+                ])
+            }
+        }
+        return CSV.document(header: header, rows: rows)
+    }
+}

@@ -1,0 +1,104 @@
+import PlanAnalysis
+import PlanModel
+
+/// `planc export --format mermaid`: one fenced ```mermaid gantt block per project, as GitHub
+/// renders it. Every task gets an explicit id and explicit `YYYY-MM-DD` start and end dates, so
+/// Mermaid never computes dates itself (it does not know the plan's calendar); work packages become
+/// sections; titles lose `:`, `#` and `;`, which Mermaid's grammar reserves.
+public enum MermaidExport {
+    public static func render(_ context: ReportContext, projects: [Int]) -> String {
+        projects.map { block($0, context) }.joined(separator: "\n")
+    }
+
+    static func block(_ projectIndex: Int, _ context: ReportContext) -> String {
+        let plan = context.plan
+        let project = plan.projects[projectIndex]
+        var lines = ["```mermaid", "gantt", "    title \(title(project.title))", "    dateFormat YYYY-MM-DD"]
+        var usedIDs: Set<String> = []
+        var sectionOpen = false
+        let range = project.taskRange.clamped(to: plan.tasks.indices)
+
+        // Leaves directly under the project come first, in a section named after the project;
+        // then one section per summary task, holding its leaf children.
+        let topLeaves = range.filter { plan.tasks[$0].parent == nil && Analyzer.isLeaf(plan.tasks[$0]) }
+        if !topLeaves.isEmpty {
+            lines.append("    section \(title(project.title))")
+            sectionOpen = true
+            for index in topLeaves { if let line = taskLine(index, context, &usedIDs) { lines.append(line) } }
+        }
+        for index in range where !Analyzer.isLeaf(plan.tasks[index]) {
+            let leaves = plan.tasks[index].children.filter { plan.tasks.indices.contains($0) && Analyzer.isLeaf(plan.tasks[$0]) }
+            guard !leaves.isEmpty else { continue }
+            lines.append("    section \(sectionTitle(index, plan))")
+            sectionOpen = true
+            for child in leaves { if let line = taskLine(child, context, &usedIDs) { lines.append(line) } }
+        }
+        if !sectionOpen { lines.append("    section \(title(project.title))") }
+        lines.append("```")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `Build / Backend`: the path of package titles, since Mermaid sections do not nest.
+    static func sectionTitle(_ index: Int, _ plan: Plan) -> String {
+        var names: [String] = []
+        var current: Int? = index
+        while let step = current, plan.tasks.indices.contains(step), names.count < 16 {
+            names.append(title(plan.tasks[step].title))
+            current = plan.tasks[step].parent
+        }
+        return names.reversed().joined(separator: " / ")
+    }
+
+    static func taskLine(_ index: Int, _ context: ReportContext, _ used: inout Set<String>) -> String? {
+        let task = context.plan.tasks[index]
+        guard let slot = context.slot(index) else { return nil }
+        var tags: [String] = []
+        if slot.isCritical || context.isLate(index) { tags.append("crit") }
+        if task.state == .done { tags.append("done") } else if task.state == .inProgress { tags.append("active") }
+        var id = mermaidID(context.qualifiedID(index))
+        if used.contains(id) {
+            var suffix = 2
+            while used.contains("\(id)-\(suffix)") { suffix += 1 }
+            id = "\(id)-\(suffix)"
+        }
+        used.insert(id)
+        var name = title(task.title).isEmpty ? id : title(task.title)
+        // Mermaid's lexer is case-insensitive and reads `section …` or `title …` at a line start as
+        // keywords; a zero-width space in front keeps such a task a task and stays invisible.
+        let lowered = name.lowercased()
+        if keywords.contains(where: { lowered == $0 || lowered.hasPrefix($0 + " ") }) { name = "\u{200B}" + name }
+        if task.kind == .milestone {
+            return "    \(name) :" + (["milestone"] + tags + [id, slot.finish.iso, "0d"]).joined(separator: ", ")
+        }
+        // Mermaid's end date is exclusive: the bar ends where the next day begins.
+        return "    \(name) :" + (tags + [id, slot.start.iso, slot.finish.adding(days: 1).iso]).joined(separator: ", ")
+    }
+
+    static let keywords = ["title", "section", "dateformat", "axisformat", "tickinterval", "excludes", "includes",
+                           "todaymarker", "weekday", "acctitle", "accdescr", "inclusiveenddates", "topaxis", "weekend"]
+
+    /// Letters, digits, `_` and `-` only, starting with a letter: `crm/design.v2` -> `crm_design_v2`.
+    static func mermaidID(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            let isAllowed = (scalar.value >= 48 && scalar.value <= 57) || (scalar.value >= 65 && scalar.value <= 90)
+                || (scalar.value >= 97 && scalar.value <= 122) || scalar == "-"
+            out += isAllowed ? String(scalar) : "_"
+        }
+        if let first = out.unicodeScalars.first, !(first.properties.isAlphabetic && first.isASCII) { out = "t" + out }
+        return out
+    }
+
+    /// A title Mermaid cannot misread: no `:`, `#` or `;`, no line breaks, single spaces.
+    static func title(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case ":", "#", ";": continue
+            case "\n", "\r\n", "\r", "\t": out += " "
+            default: out.append(character)
+            }
+        }
+        return out.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
+}

@@ -1,0 +1,354 @@
+import PlanModel
+
+/// A plan turned into a `SchedulingNetwork`, with what is needed to map times back to tasks.
+///
+/// Activity `i` is task `i` for every task of the plan: a leaf's own work, or for a summary
+/// task its finish gate (an instant after all its leaves). Each summary also has a start gate
+/// (an instant before all its leaves) at `startGate[i]`, past the tasks. Dependencies on or from
+/// a summary go through its gates, so no dependency is copied to every leaf pair.
+struct PlanNetwork {
+    enum Progress { case unstarted, inProgress, done, cancelled }
+
+    var network = SchedulingNetwork()
+    var diagnostics: [Diagnostic] = []
+    /// Per task.
+    var progress: [Progress] = []
+    /// Network calendar of each task's project (lags and slack are counted in it).
+    var taskCalendar: [Int] = []
+    /// Start gate activity of each summary task (nil for leaves).
+    var startGate: [Int?] = []
+    /// Task of each activity (gates map to their summary).
+    var taskOfActivity: [Int] = []
+    /// First day (ordinal) each project may use.
+    var projectStart: [Int] = []
+    /// Network calendar of each project.
+    var projectCalendar: [Int] = []
+
+    /// Units are stored in thousandths so that capacity checks are exact integer arithmetic.
+    static let unit = 1000
+
+    init(plan: Plan, today: Day) {
+        let tasks = plan.tasks
+        let taskCount = tasks.count
+        let todayOrdinal = today.ordinal
+
+        // Calendars: network index = plan index + 1 (0 is the continuous calendar).
+        var resolved: [(weekdays: Set<Weekday>, closed: [DayRange])] = []
+        let specs = plan.calendars.isEmpty ? [CalendarSpec(name: "default")] : plan.calendars
+        for (index, spec) in specs.enumerated() {
+            var closed: [DayRange] = []
+            var next: Int? = index
+            var visited = Set<Int>()
+            while let current = next, specs.indices.contains(current), visited.insert(current).inserted {
+                closed.append(contentsOf: specs[current].holidays.map(\.days))
+                next = specs[current].base
+            }
+            var weekdays = spec.workingDays
+            if weekdays.isEmpty {
+                diagnostics.append(Diagnostic(
+                    .noWorkingDays, "calendar '\(spec.name)' has no working days", at: spec.range,
+                    hint: "list working days such as 'working-days: mon-fri'; planc uses mon-fri meanwhile"))
+                weekdays = [.monday, .tuesday, .wednesday, .thursday, .friday]
+            }
+            resolved.append((weekdays, closed))
+            network.calendars.append(WorkCalendar(weekdays: weekdays, closed: closed))
+        }
+        func planCalendar(_ index: Int?) -> Int {
+            guard let index, specs.indices.contains(index) else { return 0 }
+            return index
+        }
+        projectCalendar = plan.projects.map { planCalendar($0.calendarIndex) + 1 }
+        taskCalendar = tasks.map { task in
+            plan.projects.indices.contains(task.projectIndex) ? projectCalendar[task.projectIndex] : 1
+        }
+
+        // Project start: the stated start, else the earliest fixed or actual date, else today.
+        projectStart = plan.projects.map { $0.start?.ordinal ?? Int.max }
+        var earliest = [Int](repeating: todayOrdinal, count: plan.projects.count)
+        for task in tasks where plan.projects.indices.contains(task.projectIndex) {
+            for day in [task.fixedStart, task.actualStart, task.fixedFinish, task.actualFinish].compactMap({ $0 }) {
+                earliest[task.projectIndex] = min(earliest[task.projectIndex], day.ordinal)
+            }
+        }
+        for p in projectStart.indices where projectStart[p] == Int.max { projectStart[p] = earliest[p] }
+
+        // Resources: people first, then pools.
+        let personCount = plan.people.count
+        network.capacities = plan.people.map { Int32(clamping: Int(($0.availability * Double(PlanNetwork.unit)).rounded())) }
+            + plan.pools.map { Int32(clamping: $0.size * PlanNetwork.unit) }
+        var reportedPeople = Set<Int>()
+        var personCalendars: [Int: Int] = [:]
+        func personCalendar(_ person: Int, base: Int) -> Int? {
+            let key = person * 4096 + base
+            if let known = personCalendars[key] { return known }
+            let who = plan.people[person]
+            let planBase = who.calendarIndex.map(planCalendar).map { $0 + 1 } ?? base
+            var calendar = planBase
+            if !who.timeOff.isEmpty {
+                let spec = resolved[planBase - 1]
+                network.calendars.append(WorkCalendar(weekdays: spec.weekdays, closed: spec.closed + who.timeOff))
+                calendar = network.calendars.count - 1
+            }
+            guard network.calendars[calendar].hasWorkingDays, network.capacities[person] > 0 else {
+                if reportedPeople.insert(person).inserted {
+                    diagnostics.append(Diagnostic(
+                        .noWorkingDays, "'\(who.id)' has no working time", at: who.range,
+                        hint: "give '\(who.id)' an availability above 0% and a calendar with working days; their tasks are scheduled without them"))
+                }
+                return nil
+            }
+            personCalendars[key] = calendar
+            return calendar
+        }
+
+        // Work breakdown: leaves under each summary, start gates.
+        progress = tasks.map(PlanNetwork.progress)
+        startGate = Array(repeating: nil, count: taskCount)
+        var activityCount = taskCount
+        for i in tasks.indices where tasks[i].kind == .summary {
+            startGate[i] = activityCount; activityCount += 1
+        }
+        taskOfActivity = Array(tasks.indices)
+        for i in tasks.indices { if startGate[i] != nil { taskOfActivity.append(i) } }
+
+        network.shapes = Array(repeating: .instant, count: activityCount)
+        network.release = Array(repeating: Int.min, count: activityCount)
+        network.due = Array(repeating: Int.max, count: activityCount)
+        network.pinnedStart = Array(repeating: Int.min, count: activityCount)
+        network.pinnedEnd = Array(repeating: Int.min, count: activityCount)
+        network.group = Array(repeating: 0, count: activityCount)
+        network.priority = Array(repeating: 500, count: activityCount)
+        network.groupCount = max(plan.projects.count, 1)
+        var usesOf: [[ResourceUse]] = Array(repeating: [], count: activityCount)
+        var links: [(from: Int, to: Int, kind: LinkKind, lag: Int, calendar: Int)] = []
+
+        for (i, task) in tasks.enumerated() {
+            let project = plan.projects.indices.contains(task.projectIndex) ? task.projectIndex : 0
+            let start = projectStart.indices.contains(project) ? projectStart[project] : todayOrdinal
+            let calendar = taskCalendar[i]
+            network.group[i] = Int32(project)
+            network.priority[i] = Int32(clamping: task.priority)
+            if let deadline = task.deadline { network.due[i] = deadline.ordinal + 1 }
+            if let gate = startGate[i] {
+                network.group[gate] = Int32(project)
+                network.priority[gate] = Int32(clamping: task.priority)
+                network.release[gate] = max(start, task.notBefore?.ordinal ?? Int.min)
+                network.release[i] = start
+                continue
+            }
+            let state = progress[i]
+            network.release[i] = start
+            if state == .unstarted { network.release[i] = max(start, todayOrdinal) }
+            if let notBefore = task.notBefore, state != .done { network.release[i] = max(network.release[i], notBefore.ordinal) }
+            if state == .inProgress {
+                network.release[i] = max(todayOrdinal, task.actualStart?.ordinal ?? todayOrdinal)
+            }
+            if task.kind == .milestone || state == .cancelled { continue }
+
+            // How much work remains and who does it.
+            var parts: [(calendar: Int32, rate: Int)] = []
+            if state != .done {
+                for assignment in task.assignments {
+                    switch assignment.resource {
+                    case let .person(person) where plan.people.indices.contains(person):
+                        guard let own = personCalendar(person, base: calendar) else { continue }
+                        let rate = min(Int((assignment.units * Double(PlanNetwork.unit)).rounded()),
+                                       Int(network.capacities[person]))
+                        guard rate > 0 else { continue }
+                        parts.append((Int32(own), rate))
+                        usesOf[i].append(ResourceUse(resource: Int32(person), amount: Int32(rate), calendar: Int32(own)))
+                    case let .pool(pool) where plan.pools.indices.contains(pool):
+                        let heads = Int((assignment.units * Double(PlanNetwork.unit)).rounded())
+                        let size = plan.pools[pool].size * PlanNetwork.unit
+                        if heads > size {
+                            let name = plan.pools[pool].id
+                            diagnostics.append(Diagnostic(
+                                .poolTooSmall,
+                                "'\(task.id)' needs \(PlanNetwork.format(assignment.units)) of '\(name)', which has \(plan.pools[pool].size)",
+                                at: assignment.range,
+                                hint: "enlarge the pool or ask for fewer heads; planc schedules it with \(plan.pools[pool].size)"))
+                        }
+                        let rate = min(heads, size)
+                        guard rate > 0 else { continue }
+                        parts.append((Int32(calendar), rate))
+                        usesOf[i].append(ResourceUse(resource: Int32(personCount + pool), amount: Int32(rate),
+                                                     calendar: Int32(calendar)))
+                    default: continue
+                    }
+                }
+            }
+            network.shapes[i] = PlanNetwork.shape(of: task, state: state, parts: parts, calendar: calendar,
+                                                  rateParts: &network.rateParts)
+
+            // Pins: actual dates of done work, fixed dates of work not yet started.
+            switch state {
+            case .done:
+                if let actual = task.actualStart { network.pinnedStart[i] = actual.ordinal }
+                if let actual = task.actualFinish { network.pinnedEnd[i] = actual.ordinal + 1 }
+                usesOf[i] = []
+            case .unstarted:
+                if let fixed = task.fixedStart {
+                    if fixed.ordinal >= todayOrdinal {
+                        network.pinnedStart[i] = fixed.ordinal
+                    } else {
+                        diagnostics.append(Diagnostic(
+                            .overdueStart, "'\(task.id)' was fixed to start \(fixed.iso) but has not started",
+                            at: task.range, hint: "mark it started, or move its start; planc forecasts it from \(today.iso)"))
+                    }
+                }
+                if let fixed = task.fixedFinish {
+                    network.pinnedEnd[i] = fixed.ordinal + 1
+                    if network.pinnedStart[i] == Int.min {
+                        let end = network.snapEnd(i, fixed.ordinal + 1)
+                        if network.start(i, to: end) < todayOrdinal {
+                            network.pinnedEnd[i] = Int.min
+                            diagnostics.append(Diagnostic(
+                                .overdueStart, "'\(task.id)' must start before today to finish on \(fixed.iso)",
+                                at: task.range, hint: "move its finish or mark its progress; planc forecasts it from \(today.iso)"))
+                        }
+                    }
+                }
+            case .inProgress, .cancelled:
+                break
+            }
+        }
+        var offsets: [Int32] = [0]
+        for list in usesOf { network.uses.append(contentsOf: list); offsets.append(Int32(network.uses.count)) }
+        network.useOffsets = offsets
+
+        // Work breakdown gates: a summary's start gate precedes its children, its finish gate
+        // follows them.
+        for (i, task) in tasks.enumerated() {
+            guard let gate = startGate[i] else { continue }
+            for child in task.children where tasks.indices.contains(child) && child != i {
+                links.append((gate, startGate[child] ?? child, .startToStart, 0, 0))
+                links.append((child, i, .finishToFinish, 0, 0))
+            }
+        }
+        // Dependencies.
+        var leavesCache: [Int: [Int]] = [:]
+        func leaves(of summary: Int) -> [Int] {
+            if let known = leavesCache[summary] { return known }
+            var found: [Int] = [], stack = [summary], seen = Set<Int>()
+            while let next = stack.popLast() {
+                guard seen.insert(next).inserted else { continue }
+                if startGate[next] == nil { found.append(next) } else { stack.append(contentsOf: tasks[next].children.reversed()) }
+            }
+            leavesCache[summary] = found
+            return found
+        }
+        for (i, task) in tasks.enumerated() {
+            for dependency in task.dependencies where tasks.indices.contains(dependency.predecessor) && dependency.predecessor != i {
+                let kind = LinkKind(dependency.kind)
+                let lag = Int(dependency.lagDays.rounded(.toNearestOrAwayFromZero))
+                let p = dependency.predecessor
+                let from = kind.fromPredecessorEnd ? p : (startGate[p] ?? p)
+                if let gate = startGate[i] {
+                    if kind.constrainsSuccessorStart {
+                        links.append((from, gate, kind, lag, taskCalendar[i]))
+                    } else {
+                        for leaf in leaves(of: i) { links.append((from, leaf, kind, lag, taskCalendar[i])) }
+                    }
+                } else {
+                    if progress[i] == .inProgress && kind.constrainsSuccessorStart { continue }
+                    links.append((from, i, kind, lag, taskCalendar[i]))
+                }
+            }
+        }
+        links = breakCycles(links, tasks: tasks)
+        network.setLinks(links)
+    }
+
+    /// Removes links until the network has no cycle, reporting P604 at each task where one was
+    /// cut (the front end rejects cycles; this only keeps a slipped-through one from hanging).
+    private mutating func breakCycles(_ links: [(from: Int, to: Int, kind: LinkKind, lag: Int, calendar: Int)],
+                                      tasks: [PlanModel.Task]) -> [(from: Int, to: Int, kind: LinkKind, lag: Int, calendar: Int)] {
+        let n = network.count
+        var waiting = [Int](repeating: 0, count: n)
+        var outgoing: [[Int]] = Array(repeating: [], count: n)
+        for (index, link) in links.enumerated() { waiting[link.to] += 1; outgoing[link.from].append(index) }
+        var removed = Set<Int>()
+        var done = [Bool](repeating: false, count: n)
+        var queue = (0..<n).filter { waiting[$0] == 0 }
+        var head = 0, finished = 0
+        var incoming: [[Int]]? = nil
+        while finished < n {
+            while head < queue.count {
+                let j = queue[head]; head += 1
+                done[j] = true; finished += 1
+                for index in outgoing[j] where !removed.contains(index) {
+                    let next = links[index].to
+                    waiting[next] -= 1
+                    if waiting[next] == 0 { queue.append(next) }
+                }
+            }
+            guard finished < n else { break }
+            // Stuck on a cycle: cut every remaining link into the first blocked activity.
+            if incoming == nil {
+                var lists: [[Int]] = Array(repeating: [], count: n)
+                for (index, link) in links.enumerated() { lists[link.to].append(index) }
+                incoming = lists
+            }
+            guard let blocked = (0..<n).first(where: { !done[$0] && waiting[$0] > 0 }) else { break }
+            for index in incoming![blocked] where !removed.contains(index) && !done[links[index].from] {
+                removed.insert(index)
+            }
+            waiting[blocked] = 0
+            queue.append(blocked)
+            let task = tasks[taskOfActivity[blocked]]
+            diagnostics.append(Diagnostic(
+                .unschedulable, "'\(task.id)' is part of a dependency cycle", at: task.range,
+                hint: "remove one of the dependencies in the cycle; planc ignored the ones into this task"))
+        }
+        return removed.isEmpty ? links : links.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
+    }
+
+    static func progress(_ task: PlanModel.Task) -> Progress {
+        switch task.state {
+        case .cancelled: return .cancelled
+        case .done: return .done
+        case .inProgress: return .inProgress
+        case .todo, .blocked:
+            if task.actualFinish != nil && (task.percentComplete ?? 0) >= 100 { return .done }
+            if task.actualStart != nil || (task.percentComplete ?? 0) > 0 || (task.spentDays ?? 0) > 0 {
+                return .inProgress
+            }
+            return .unstarted
+        }
+    }
+
+    /// How long the (remaining) work of a leaf takes.
+    static func shape(of task: PlanModel.Task, state: Progress, parts: [(calendar: Int32, rate: Int)], calendar: Int,
+                      rateParts: inout [(calendar: Int32, rate: Int)]) -> ActivityShape {
+        if let duration = task.durationDays, duration.isFinite {
+            var days = max(duration, 0)
+            if state == .inProgress { days *= 1 - task.progress }
+            let whole = Int(days.rounded(.up))
+            return whole > 0 ? .span(calendar: Int32(calendar), days: Int32(clamping: whole)) : .instant
+        }
+        var effort = task.effortDays.flatMap { $0.isFinite ? max($0, 0) : nil }
+            ?? ((task.fixedStart != nil && task.fixedFinish != nil) ? 0 : 1)
+        if state == .inProgress {
+            if task.percentComplete != nil { effort *= 1 - task.progress }
+            else if let spent = task.spentDays, spent.isFinite { effort = max(effort - spent, 0) }
+        }
+        let work = Int((effort * Double(unit)).rounded())
+        if work <= 0 {
+            return (task.fixedStart != nil && task.fixedFinish != nil) ? .span(calendar: Int32(calendar), days: 1) : .instant
+        }
+        guard !parts.isEmpty else {
+            return .span(calendar: Int32(calendar), days: Int32(clamping: (work + unit - 1) / unit))
+        }
+        if parts.allSatisfy({ $0.calendar == parts[0].calendar }) {
+            let rate = parts.reduce(0) { $0 + $1.rate }
+            return .span(calendar: parts[0].calendar, days: Int32(clamping: (work + rate - 1) / rate))
+        }
+        let first = rateParts.count
+        rateParts.append(contentsOf: parts)
+        return .effort(work: work, parts: first..<rateParts.count)
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,319 @@
+import PlanModel
+
+/// Turns leveled activity times back into the plan's terms: per-task dates, slack measured on
+/// the leveled schedule (resource links included), critical paths, daily loads and the
+/// schedule diagnostics.
+struct ScheduleBuilder {
+    let plan: Plan
+    let built: PlanNetwork
+    let analysis: TimeAnalysis
+    let leveled: LevelingSearch.Result
+    let today: Day
+    private var network: SchedulingNetwork { built.network }
+    private var times: ActivityTimes { leveled.times }
+    /// The network with resource links added (who waited for whom on a shared resource).
+    private var linked: SchedulingNetwork
+    /// Latest times on the leveled schedule, keeping its resource order.
+    private var late: ActivityTimes
+    private var scheduleCache: Schedule?
+
+    init(plan: Plan, built: PlanNetwork, analysis: TimeAnalysis, leveled: LevelingSearch.Result, today: Day) {
+        self.plan = plan; self.built = built; self.analysis = analysis; self.leveled = leveled; self.today = today
+        linked = ScheduleBuilder.withResourceLinks(built.network, leveled: leveled)
+        let ends = linked.groupEnds(leveled.times)
+        var limits = [Int](repeating: 0, count: linked.count)
+        for j in 0..<linked.count { limits[j] = min(ends[Int(linked.group[j])], linked.due[j]) }
+        var scheduler = SerialScheduler(network: linked, horizon: 0..<1)
+        let zero = [Int](repeating: 0, count: linked.count)
+        late = scheduler.backward(linked.list(keys: zero, forward: false), limit: Int.max, resources: false,
+                                  limits: limits)
+    }
+
+    /// Adds, for every activity that resources delayed, a link from the activity on a shared
+    /// resource that ended last before it started: the one it waited for.
+    static func withResourceLinks(_ network: SchedulingNetwork, leveled: LevelingSearch.Result) -> SchedulingNetwork {
+        let times = leveled.times
+        var byResource: [[(end: Int, activity: Int)]] = Array(repeating: [], count: network.capacities.count)
+        for j in 0..<network.count where times.end[j] > times.start[j] {
+            for u in network.useRange(j) { byResource[Int(network.uses[u].resource)].append((times.end[j], j)) }
+        }
+        for r in byResource.indices {
+            byResource[r].sort { $0.end != $1.end ? $0.end < $1.end : $0.activity < $1.activity }
+        }
+        var links: [(from: Int, to: Int, kind: LinkKind, lag: Int, calendar: Int)] = []
+        for j in 0..<network.count {
+            for index in network.predecessorRange(j) {
+                let link = network.predecessors[index]
+                links.append((Int(link.other), j, link.kind, Int(link.lag), Int(link.calendar)))
+            }
+        }
+        for k in 0..<network.count
+        where !network.isPinned(k) && leveled.precedenceStart[k] < times.start[k] && times.end[k] > times.start[k] {
+            var best: (end: Int, activity: Int)?
+            for u in network.useRange(k) {
+                let list = byResource[Int(network.uses[u].resource)]
+                // Last entry ending at or before k's start.
+                var lowIndex = 0, highIndex = list.count
+                while lowIndex < highIndex {
+                    let mid = (lowIndex + highIndex) / 2
+                    if list[mid].end <= times.start[k] { lowIndex = mid + 1 } else { highIndex = mid }
+                }
+                var index = lowIndex - 1
+                while index >= 0 && list[index].activity == k { index -= 1 }
+                guard index >= 0 else { continue }
+                let candidate = list[index]
+                if best == nil || candidate.end > best!.end || (candidate.end == best!.end && candidate.activity < best!.activity) {
+                    best = candidate
+                }
+            }
+            if let best { links.append((best.activity, k, .finishToStart, 0, 0)) }
+        }
+        var result = network
+        result.setLinks(links)
+        return result
+    }
+
+    // MARK: Dates
+
+    private func projectOf(_ task: Int) -> Int {
+        let p = plan.tasks[task].projectIndex
+        return built.projectStart.indices.contains(p) ? p : 0
+    }
+
+    /// The inclusive days shown for activity times: an instant is the day at whose end it happens.
+    private func display(_ j: Int, start: Int, end: Int) -> (start: Day, finish: Day) {
+        if network.isInstant(j) {
+            let floor = built.projectStart.isEmpty ? end : built.projectStart[projectOf(built.taskOfActivity[j])]
+            let day = max(end - 1, min(end, floor))
+            return (Day(ordinal: day), Day(ordinal: day))
+        }
+        return (Day(ordinal: start), Day(ordinal: max(end - 1, start)))
+    }
+
+    private func workingDays(_ task: Int, from: Int, to: Int) -> Int {
+        let calendar = network.calendars[built.taskCalendar[task]]
+        return calendar.workingDays(from: from, to: to)
+    }
+
+    // MARK: The schedule
+
+    mutating func schedule() -> Schedule {
+        if let scheduleCache { return scheduleCache }
+        let tasks = plan.tasks
+        var result: [TaskSchedule] = []
+        result.reserveCapacity(tasks.count)
+        for i in tasks.indices {
+            var shown = display(i, start: times.start[i], end: times.end[i])
+            if built.progress[i] == .inProgress, let actual = tasks[i].actualStart, actual < shown.start {
+                shown.start = actual
+            }
+            let early = display(i, start: analysis.early.start[i], end: analysis.early.end[i])
+            let latest = display(i, start: analysis.late.start[i], end: analysis.late.end[i])
+            let total = workingDays(i, from: times.start[i], to: late.start[i])
+            var free = total
+            for index in linked.successorRange(i) {
+                let link = linked.successors[index]
+                let q = Int(link.other)
+                let bound = linked.predecessorBound(link, successorStart: times.start[q], successorEnd: times.end[q],
+                                                    successorInstant: linked.isInstant(q))
+                let reference = link.kind.fromPredecessorEnd ? times.end[i] : times.start[i]
+                free = min(free, workingDays(i, from: reference, to: bound))
+            }
+            let finished = built.progress[i] == .done || built.progress[i] == .cancelled
+            let isLate = !finished && tasks[i].deadline.map { shown.finish > $0 } == true
+            result.append(TaskSchedule(
+                start: shown.start, finish: shown.finish, earlyStart: early.start, earlyFinish: early.finish,
+                lateStart: latest.start, lateFinish: latest.finish, totalSlack: total, freeSlack: max(min(free, total), min(total, 0)),
+                isCritical: total <= 0 && !finished, isLate: isLate))
+        }
+        rollUpSummaries(&result)
+
+        var projectStart = [Day?](repeating: nil, count: plan.projects.count)
+        var projectFinish = [Day?](repeating: nil, count: plan.projects.count)
+        for i in tasks.indices where plan.projects.indices.contains(tasks[i].projectIndex) && tasks[i].kind != .summary {
+            let p = tasks[i].projectIndex
+            projectStart[p] = min(projectStart[p] ?? result[i].start, result[i].start)
+            projectFinish[p] = max(projectFinish[p] ?? result[i].finish, result[i].finish)
+        }
+        let schedule = Schedule(tasks: result, projectFinish: projectFinish, projectStart: projectStart, today: today,
+                                resourceLoad: resourceLoads(), criticalPaths: plan.projects.indices.map(criticalPath))
+        scheduleCache = schedule
+        return schedule
+    }
+
+    /// Summary dates span their children; slack is the smallest child slack.
+    private func rollUpSummaries(_ result: inout [TaskSchedule]) {
+        let tasks = plan.tasks
+        // Children have larger indices than their parent in work breakdown order, but do not
+        // rely on it: visit in post-order explicitly.
+        var order: [Int] = []
+        var state = [UInt8](repeating: 0, count: tasks.count)
+        for root in tasks.indices where tasks[root].kind == .summary && state[root] == 0 {
+            var stack = [(root, false)]
+            while let (node, expanded) = stack.popLast() {
+                if expanded { order.append(node); continue }
+                guard state[node] == 0 else { continue }
+                state[node] = 1
+                stack.append((node, true))
+                for child in tasks[node].children where tasks.indices.contains(child) && tasks[child].kind == .summary {
+                    stack.append((child, false))
+                }
+            }
+        }
+        for s in order {
+            let children = tasks[s].children.filter { tasks.indices.contains($0) && $0 != s }
+            guard !children.isEmpty else { continue }
+            var rolled = result[children[0]]
+            for child in children.dropFirst() {
+                let c = result[child]
+                rolled.start = min(rolled.start, c.start); rolled.finish = max(rolled.finish, c.finish)
+                rolled.earlyStart = min(rolled.earlyStart, c.earlyStart); rolled.earlyFinish = max(rolled.earlyFinish, c.earlyFinish)
+                rolled.lateStart = min(rolled.lateStart, c.lateStart); rolled.lateFinish = max(rolled.lateFinish, c.lateFinish)
+                rolled.totalSlack = min(rolled.totalSlack, c.totalSlack); rolled.freeSlack = min(rolled.freeSlack, c.freeSlack)
+                rolled.isCritical = rolled.isCritical || c.isCritical
+            }
+            rolled.isLate = tasks[s].deadline.map { rolled.finish > $0 } == true && built.progress[s] != .cancelled
+            result[s] = rolled
+        }
+    }
+
+    /// The chain that determines the end of project `p`: from its last-finishing task back
+    /// through the links (precedence or resource) that actually held each task where it is.
+    private func criticalPath(_ p: Int) -> [Int] {
+        let tasks = plan.tasks
+        var last: Int?
+        for i in plan.projects[p].taskRange where tasks.indices.contains(i) && tasks[i].kind != .summary
+            && built.progress[i] != .cancelled {
+            if last == nil || times.end[i] > times.end[last!] { last = i }
+        }
+        guard var current = last else { return [] }
+        var chain = [current]
+        var visited = Set([current])
+        while !linked.isPinned(current) {
+            var driver: (reference: Int, activity: Int)?
+            for index in linked.predecessorRange(current) {
+                let link = linked.predecessors[index]
+                let q = Int(link.other)
+                let reference = link.kind.fromPredecessorEnd ? times.end[q] : times.start[q]
+                let instant = linked.isInstant(current)
+                let startSide = link.kind.constrainsSuccessorStart && !instant
+                let bound = linked.successorBound(link, reference: reference, startSide: startSide)
+                let binding: Bool
+                if instant {
+                    binding = bound >= times.end[current]
+                } else if startSide {
+                    binding = linked.snapStart(current, bound) >= times.start[current]
+                } else {
+                    let floor = linked.release[current] == Int.min ? times.start[current] : linked.release[current]
+                    binding = linked.earliestPlacement(current, startBound: min(floor, times.start[current]),
+                                                       endBound: bound).start >= times.start[current]
+                }
+                guard binding else { continue }
+                if driver == nil || reference > driver!.reference || (reference == driver!.reference && q < driver!.activity) {
+                    driver = (reference, q)
+                }
+            }
+            guard let next = driver?.activity, visited.insert(next).inserted else { break }
+            current = next
+            if current < tasks.count && tasks[current].kind != .summary { chain.append(current) }
+        }
+        return chain.reversed()
+    }
+
+    private func resourceLoads() -> [ResourceLoad] {
+        let personCount = plan.people.count
+        var perResource: [[(day: Int, amount: Int)]] = Array(repeating: [], count: network.capacities.count)
+        for j in 0..<network.count where times.end[j] > times.start[j] {
+            for u in network.useRange(j) {
+                let use = network.uses[u]
+                let calendar = network.calendars[Int(use.calendar)]
+                for day in times.start[j]..<times.end[j] where calendar.isWorking(day) {
+                    perResource[Int(use.resource)].append((day, Int(use.amount)))
+                }
+            }
+        }
+        var loads: [ResourceLoad] = []
+        for r in perResource.indices {
+            let entries = perResource[r].sorted { $0.day < $1.day }
+            var days: [(day: Day, load: Double)] = []
+            var index = 0
+            while index < entries.count {
+                let day = entries[index].day
+                var total = 0
+                while index < entries.count && entries[index].day == day { total += entries[index].amount; index += 1 }
+                days.append((Day(ordinal: day), Double(total) / Double(PlanNetwork.unit)))
+            }
+            let resource: ResourceRef = r < personCount ? .person(r) : .pool(r - personCount)
+            loads.append(ResourceLoad(resource: resource,
+                                      capacity: Double(network.capacities[r]) / Double(PlanNetwork.unit), days: days))
+        }
+        return loads
+    }
+
+    // MARK: Diagnostics
+
+    mutating func diagnostics() -> [Diagnostic] {
+        let schedule = schedule()
+        let tasks = plan.tasks
+        var found: [Diagnostic] = []
+        for i in tasks.indices {
+            let task = tasks[i]
+            guard built.progress[i] != .cancelled, built.progress[i] != .done else { continue }
+            let dates = schedule.tasks[i]
+            if let deadline = task.deadline, dates.finish > deadline {
+                let late = max(workingDays(i, from: deadline.ordinal + 1, to: dates.finish.ordinal + 1), 1)
+                let days = late == 1 ? "1 working day" : "\(late) working days"
+                if task.kind == .milestone {
+                    found.append(Diagnostic(.milestoneMissed,
+                                            "milestone '\(task.id)' is forecast for \(dates.finish.iso), \(days) after \(deadline.iso)",
+                                            at: task.range, hint: "speed up the tasks before it or move the due date"))
+                } else {
+                    found.append(Diagnostic(.deadlineMissed,
+                                            "'\(task.id)' is forecast to finish \(dates.finish.iso), \(days) after its due date \(deadline.iso)",
+                                            at: task.range,
+                                            hint: "add people, raise its priority, cut scope or move the due date"))
+                }
+            }
+            if network.isPinned(i), built.progress[i] == .unstarted {
+                found.append(contentsOf: fixedDateConflicts(i))
+            }
+        }
+        for (p, project) in plan.projects.enumerated() {
+            if let deadline = project.deadline, let finish = schedule.projectFinish[p], finish > deadline {
+                found.append(Diagnostic(.projectLate,
+                                        "project '\(project.id)' is forecast to finish \(finish.iso), after its deadline \(deadline.iso)",
+                                        at: project.range,
+                                        hint: "see its critical path with 'planc schedule'; shorten it or move the deadline"))
+            }
+        }
+        return found
+    }
+
+    /// A fixed start or finish that the task's predecessors (as scheduled) do not allow.
+    private func fixedDateConflicts(_ j: Int) -> [Diagnostic] {
+        let task = plan.tasks[j]
+        var notes: [Diagnostic.Note] = []
+        var worst = Int.min
+        for index in network.predecessorRange(j) {
+            let link = network.predecessors[index]
+            let q = Int(link.other)
+            let reference = link.kind.fromPredecessorEnd ? times.end[q] : times.start[q]
+            let instant = network.isInstant(j)
+            let startSide = link.kind.constrainsSuccessorStart && !instant
+            let bound = network.successorBound(link, reference: reference, startSide: startSide)
+            let violated = instant || !startSide ? bound > times.end[j] : bound > times.start[j]
+            guard violated else { continue }
+            let predecessorTask = built.taskOfActivity[q]
+            worst = max(worst, bound)
+            let range = task.dependencies.first { $0.predecessor == predecessorTask }?.range
+            let shown = display(q, start: times.start[q], end: times.end[q])
+            notes.append(Diagnostic.Note("'\(plan.tasks[predecessorTask].id)' is scheduled to finish \(shown.finish.iso)",
+                                         at: range))
+        }
+        guard !notes.isEmpty else { return [] }
+        let fixed = task.fixedStart.map { "start \($0.iso)" } ?? task.fixedFinish.map { "finish \($0.iso)" } ?? "dates"
+        return [Diagnostic(.fixedDateConflict, "'\(task.id)' is fixed to \(fixed) but its predecessors end later",
+                           at: task.range, notes: notes,
+                           hint: "move the fixed date, or remove it and let planc schedule the task")]
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import PlanServe
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build the status site, serve it on 127.0.0.1 and rebuild it when a plan file changes.",
+        discussion: """
+            Open pages reload by themselves after each rebuild. While the plan has errors, every page
+            shows them instead. Only files inside the site folder are ever served.
+            """)
+
+    @OptionGroup var plan: PlanOptions
+    @OptionGroup var site: SiteOutputOptions
+
+    @Option(help: "The port to listen on (127.0.0.1 only).")
+    var port: UInt16 = 8000
+
+    func run() async throws {
+        let request = SiteBuildRequest(planPath: plan.path, output: site.output, today: plan.todayDay,
+                                       commit: GitCommit.current(at: plan.path), baseURL: site.baseURL,
+                                       themeFolder: site.theme, liveReload: true)
+        let server = SiteServer(request: request, port: port) { message in
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+        }
+        try await server.run()
+    }
+}
