@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "PlanAnalysisTests", dependencies: ["PlanAnalysis", "PlanCompiler"]),
         .testTarget(name: "PlanReportsTests", dependencies: ["PlanReports", "PlanCompiler"]),
         .testTarget(name: "PlanSiteTests", dependencies: ["PlanSite", "PlanCompiler"]),
-        .testTarget(name: "PlancTests", dependencies: ["PlanCompiler"]),
+        .testTarget(name: "PlancTests", dependencies: ["PlanCompiler"], exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -98,7 +98,7 @@ import sys
 n, files, size = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 planc_s, cmark_s, planc_mb, cmark_mb = map(float, sys.argv[4:8])
 mb = size / 1e6
-print("| %d | %d | %.2f | %.3f | %.4f | %.0fx | %.1f | %.1f | %.1f | %.1f | %.1fx |" % (
+print("| %d | %d | %.2f | %.3f | %.4f | %.1fx | %.1f | %.1f | %.1f | %.1f | %.1fx |" % (
     n, files, mb, planc_s, cmark_s, planc_s / cmark_s, mb / planc_s, mb / cmark_s,
     planc_mb, cmark_mb, planc_mb / cmark_mb))
 EOF

@@ -52,7 +52,8 @@ struct Lowerer {
     private var pendingTaskLists: [(owner: TaskListOwner, references: [String], range: SourceRange)] = []
     /// Whether each task's id was written (true) or derived from its title.
     private var taskIDIsExplicit: [Bool] = []
-    private var hasEstimate: [Bool] = []
+    /// Tasks whose priority was written on them or on a package above them.
+    private var explicitPriority: Set<Int> = []
 
     init(today: Day) { self.today = today }
 
@@ -611,7 +612,7 @@ struct Lowerer {
                 case "not-before": if once("not-before", range, &diagnostics) { task.notBefore = values.date(value, at: range, what: "not-before") }
                 case "due": if once("due", range, &diagnostics) { task.deadline = values.date(value, at: range, what: "due date") }
                 case "priority":
-                    if let priority = priority(value, at: range) { task.priority = priority }
+                    if once("priority", range, &diagnostics), let priority = priority(value, at: range) { task.priority = priority }
                 case "cost":
                     if once("cost", range, &diagnostics) {
                         task.cost = values.money(value, at: range, what: "cost", defaultCurrency: plan.projects[project].currency)?.0
@@ -674,6 +675,13 @@ struct Lowerer {
             task.durationDays = nil
         }
         if estimateWasInvalid, task.effortDays == nil, task.durationDays == nil, task.kind == .task { task.durationDays = 1 }
+        // What a work package states applies to everything in it, unless a task says otherwise.
+        if let parent {
+            let package = plan.tasks[parent]
+            if seen["priority"] == nil, explicitPriority.contains(parent) { task.priority = package.priority }
+            if let limit = package.notBefore { task.notBefore = max(task.notBefore ?? limit, limit) }
+        }
+        if seen["priority"] != nil || (parent.map { explicitPriority.contains($0) } ?? false) { explicitPriority.insert(index) }
         task.id = explicitID?.0 ?? ""
         registerTask(index, explicit: explicitID, title: title, project: project)
         plan.tasks.append(task)

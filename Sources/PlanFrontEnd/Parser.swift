@@ -235,6 +235,11 @@ struct FileParser {
         while end > start, bytes[end - 1] == 32 || bytes[end - 1] == 9 { end -= 1 }
         let rawText = String(decoding: bytes[start..<end], as: UTF8.self)
         func col(_ offset: Int) -> Int { offset - lineRange.lowerBound + 1 }
+        let map = file.columnMap(line: line)
+        let file = self.file
+        func located(_ byteColumn: Int, _ length: Int) -> SourceRange {
+            file.range(line: line, byteColumn: byteColumn, byteLength: length, map: map)
+        }
 
         var checkbox: Bool?
         var checkboxRange: SourceRange?
@@ -243,7 +248,7 @@ struct FileParser {
             let mark = bytes[start + 1]
             if mark == 32 || mark == UInt8(ascii: "x") || mark == UInt8(ascii: "X") {
                 checkbox = mark != 32
-                checkboxRange = file.range(line: line, byteColumn: col(start), byteLength: 3)
+                checkboxRange = located(col(start), 3)
                 start += 3
                 while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
             }
@@ -269,7 +274,7 @@ struct FileParser {
         while titleEnd > start, bytes[titleEnd - 1] == 32 || bytes[titleEnd - 1] == 9 { titleEnd -= 1 }
         let titleBytes = bytes[start..<titleEnd]
         let title = unescape(titleBytes)
-        let titleRange = file.range(line: line, byteColumn: col(start), byteLength: max(titleEnd - start, 1))
+        let titleRange = located(col(start), max(titleEnd - start, 1))
         checkTitleTokens(titleBytes, line: line, lineStart: lineRange.lowerBound)
 
         var attributes: [AttributeSyntax] = []
@@ -286,49 +291,51 @@ struct FileParser {
                     if !inQuotes, byte == 32 || byte == 9 { break }
                     index += 1
                 }
-                let token = String(decoding: bytes[tokenStart..<index], as: UTF8.self)
-                let range = file.range(line: line, byteColumn: col(tokenStart), byteLength: index - tokenStart)
-                attributes.append(AttributeSyntax(form: Self.classify(token), text: token, range: range))
+                let tokenBytes = bytes[tokenStart..<index]
+                let range = located(col(tokenStart), index - tokenStart)
+                attributes.append(AttributeSyntax(form: Self.classify(tokenBytes), text: String(decoding: tokenBytes, as: UTF8.self), range: range))
             }
         }
         return EntrySyntax(checkbox: checkbox, checkboxRange: checkboxRange, title: title, titleRange: titleRange,
                            attributes: attributes, rawText: rawText, notes: "", children: [],
-                           range: file.range(line: line, byteColumn: byteColumn, byteLength: max(end - lineRange.lowerBound - byteColumn + 1, 1)))
+                           range: located(byteColumn, max(end - lineRange.lowerBound - byteColumn + 1, 1)))
     }
 
-    static func classify(_ token: String) -> AttributeSyntax.Form {
-        let bytes = Array(token.utf8)
-        guard let first = bytes.first else { return .word(token) }
+    static func classify(_ bytes: ArraySlice<UInt8>) -> AttributeSyntax.Form {
+        func text(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
+        guard let first = bytes.first else { return .word("") }
+        let body = bytes.dropFirst()
         if first == UInt8(ascii: "@") {
-            let body = token.dropFirst()
-            if let colon = body.firstIndex(of: ":") {
-                return .assignment(id: String(body[..<colon]), units: String(body[body.index(after: colon)...]))
+            if let colon = body.firstIndex(of: UInt8(ascii: ":")) {
+                return .assignment(id: text(body[..<colon]), units: text(body[(colon + 1)...]))
             }
-            return .assignment(id: String(body), units: nil)
+            return .assignment(id: text(body), units: nil)
         }
-        if first == UInt8(ascii: "#"), bytes.count > 1, isLetter(bytes[1]) {
-            return .tag(String(token.dropFirst()))
+        if first == UInt8(ascii: "#"), let second = body.first, isLetter(second) {
+            return .tag(text(body))
         }
-        if bytes.last == UInt8(ascii: "%"), bytes.count > 1, bytes.dropLast().allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }) {
-            return .percent(String(token.dropLast()))
+        if bytes.last == UInt8(ascii: "%"), bytes.count > 1,
+           bytes.dropLast().allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }) {
+            return .percent(text(bytes.dropLast()))
         }
-        if ParserSupport.isAmount(bytes) { return .amount(token) }
-        if let colon = token.firstIndex(of: ":"), colon != token.startIndex {
-            var value = String(token[token.index(after: colon)...])
-            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
-            return .keyed(key: token[..<colon].lowercased(), value: value)
+        if ParserSupport.isAmount(bytes) { return .amount(text(bytes)) }
+        if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon != bytes.startIndex {
+            var value = bytes[(colon + 1)...]
+            if value.count >= 2, value.first == UInt8(ascii: "\""), value.last == UInt8(ascii: "\"") { value = value.dropFirst().dropLast() }
+            let key = bytes[..<colon].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+            return .keyed(key: String(decoding: key, as: UTF8.self), value: text(value))
         }
-        return .word(token)
+        return .word(text(bytes))
     }
 
 }
 
 enum ParserSupport {
     /// `5d`, `0.5d`, `16h`, `3w`.
-    static func isAmount(_ bytes: [UInt8]) -> Bool {
+    static func isAmount<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bool {
         guard bytes.count >= 2, let unit = bytes.last,
               unit == UInt8(ascii: "d") || unit == UInt8(ascii: "h") || unit == UInt8(ascii: "w") else { return false }
-        let number = bytes.dropLast()
+        let number = bytes.prefix(bytes.count - 1)
         guard let first = number.first, isDigit(first) else { return false }
         var dots = 0
         for byte in number {

@@ -83,6 +83,42 @@ public struct SourceFile: Sendable {
         return String(decoding: prefix, as: UTF8.self).count + 1
     }
 
+    /// For a line with non-ASCII text, the character column of every byte offset (index = byte
+    /// column - 1, one extra entry for the end); nil for an ASCII line, where the two agree.
+    /// Built once per line so that locating many tokens on it stays linear.
+    public func columnMap(line: Int) -> [Int32]? {
+        guard line >= 1, line <= lineIsASCII.count, !lineIsASCII[line - 1] else { return nil }
+        let range = byteRange(ofLine: line)
+        var map = [Int32](repeating: 0, count: range.count + 1)
+        if Self.simpleCharacterCount(bytes[range], columns: &map) != nil { return map }
+        let text = String(decoding: bytes[range], as: UTF8.self)
+        var column: Int32 = 1
+        var offset = 0
+        for character in text {
+            let length = character.utf8.count
+            for step in 0..<length where offset + step < map.count { map[offset + step] = column }
+            offset += length
+            column += 1
+        }
+        if offset < map.count { for index in offset..<map.count { map[index] = column } }
+        return map
+    }
+
+    /// `range(line:byteColumn:byteLength:)` with a precomputed `columnMap` of the line.
+    public func range(line: Int, byteColumn start: Int, byteLength length: Int, map: [Int32]?) -> SourceRange {
+        guard let map else {
+            let lineLength = byteRange(ofLine: line).count
+            let first = min(max(start - 1, 0), lineLength) + 1
+            let last = min(max(start - 1 + max(length, 0), 0), lineLength) + 1
+            return SourceRange(file: path, start: SourceLocation(line: line, column: first),
+                               end: SourceLocation(line: line, column: max(last, first + 1)))
+        }
+        let first = Int(map[min(max(start - 1, 0), map.count - 1)])
+        let last = Int(map[min(max(start - 1 + max(length, 0), 0), map.count - 1)])
+        return SourceRange(file: path, start: SourceLocation(line: line, column: first),
+                           end: SourceLocation(line: line, column: max(last, first + 1)))
+    }
+
     /// A range on one line from byte column `start` (1-based) spanning `length` bytes.
     public func range(line: Int, byteColumn start: Int, byteLength length: Int) -> SourceRange {
         let first = column(line: line, byteColumn: start)
@@ -103,12 +139,22 @@ public struct SourceFile: Sendable {
     /// scalar might combine with its neighbours (accents, joiners, emoji modifiers, Indic and
     /// Hebrew or Arabic marks): then the caller counts grapheme clusters the slow, exact way.
     static func simpleCharacterCount(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var none: [Int32] = []
+        return simpleCharacterCount(bytes, columns: &none)
+    }
+
+    /// The same, filling `columns[offset]` with the 1-based column of each byte when it is large enough.
+    static func simpleCharacterCount(_ bytes: ArraySlice<UInt8>, columns: inout [Int32]) -> Int? {
+        let fill = columns.count > bytes.count
         var count = 0
         var index = bytes.startIndex
         let end = bytes.endIndex
         while index < end {
             let lead = bytes[index]
-            if lead < 0x80 { count += 1; index += 1; continue }
+            if lead < 0x80 {
+                if fill { columns[index - bytes.startIndex] = Int32(count + 1) }
+                count += 1; index += 1; continue
+            }
             let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
             guard index + length <= end else { return nil }
             var scalar = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
@@ -120,9 +166,11 @@ public struct SourceFile: Sendable {
                 || (0x3000...0x3029).contains(scalar) || (0x3030...0x3098).contains(scalar)
                 || (0x309B...0x9FFF).contains(scalar) || (0xFF01...0xFF9D).contains(scalar)
             guard simple else { return nil }
+            if fill { for step in 0..<length { columns[index - bytes.startIndex + step] = Int32(count + 1) } }
             count += 1
             index += length
         }
+        if fill { columns[bytes.count] = Int32(count + 1) }
         return count
     }
 }

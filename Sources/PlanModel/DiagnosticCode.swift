@@ -73,11 +73,15 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
 
     public var defaultSeverity: Severity {
         switch self {
+        // Forecast findings describe the project's status, not a mistake in the plan file, so
+        // they never fail `planc check --strict`; `planc status` turns them into health.
+        case .deadlineMissed, .milestoneMissed, .projectLate, .overdueStart:
+            return .note
         case .skippedPath, .misspelledKind, .unknownKey, .unknownAttribute, .attributeInTitle,
              .repeatedAttribute, .unknownSection, .strayContent, .datesContradictEffort,
              .progressContradictsState, .missingActualFinish, .actualInFuture, .missingEstimate,
              .summaryWithWork, .overAssigned, .riskWithoutOwner, .riskWithoutMitigation,
-             .reviewOverdue, .deadlineMissed, .milestoneMissed, .projectLate, .overdueStart:
+             .reviewOverdue:
             return .warning
         default:
             return .error

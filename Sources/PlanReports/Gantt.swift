@@ -21,7 +21,7 @@ public enum GanttRenderer {
         var arrow: String
         static let unicode = Glyphs(done: "█", remaining: "░", summary: "━", milestone: "◆", todayLine: "│",
                                     todayMark: "▼", deadlineMark: "◇", ruler: "─", clippedLeft: "◂", clippedRight: "▸", arrow: "→")
-        static let ascii = Glyphs(done: "#", remaining: "=", summary: "-", milestone: "o", todayLine: "|",
+        static let ascii = Glyphs(done: "#", remaining: ".", summary: "=", milestone: "o", todayLine: "|",
                                   todayMark: "v", deadlineMark: "D", ruler: "-", clippedLeft: "<", clippedRight: ">", arrow: ">")
     }
 
@@ -50,16 +50,20 @@ public enum GanttRenderer {
         let today = context.schedule.today
         var out = ""
 
-        var title = style.paint(style.text(project.title), .bold) + " (\(project.id))"
+        let projectName = style.text(project.title)
+        var titleSegments = [projectName + " (\(project.id))"]
         let scheduledRows = rows.filter { context.slot($0) != nil }
         let firstStart = scheduledRows.map { context.slot($0)!.start }.min()
         let lastFinish = scheduledRows.map { context.slot($0)!.finish }.max()
         if let firstStart, let lastFinish {
-            title += "  \(firstStart.iso) \(glyphs.arrow) \(lastFinish.iso)"
+            titleSegments.append("\(firstStart.iso) \(glyphs.arrow) \(lastFinish.iso)")
         }
-        if let deadline = project.deadline { title += "  deadline \(deadline.iso)" }
-        title += "  today \(today.iso)"
-        out += title + "\n"
+        if let deadline = project.deadline { titleSegments.append("deadline \(deadline.iso)") }
+        titleSegments.append("today \(today.iso)")
+        for (offset, line) in TerminalText.wrap(segments: titleSegments, width: style.width, indent: 2, ascii: style.ascii).enumerated() {
+            out += (offset == 0 && line.hasPrefix(projectName)
+                    ? style.paint(projectName, .bold) + String(line.dropFirst(projectName.count)) : line) + "\n"
+        }
 
         guard let firstStart, let lastFinish else {
             out += options.filter.narrowsWork || options.filter.workPackage != nil
@@ -133,9 +137,12 @@ public enum GanttRenderer {
         if anyLate { legend.append("! late") }
         if anyCritical { legend.append("* critical") }
         if anyHint { legend.append("x\(glyphs.arrow) after x") }
-        out += style.paint(legend.joined(separator: "  "), .dim) + "\n"
+        for line in TerminalText.wrap(segments: legend, width: style.width, indent: 0, ascii: style.ascii) {
+            out += style.paint(line, .dim) + "\n"
+        }
         if axis.lastDay < windowEnd {
-            out += "Chart cut at \(axis.lastDay.iso); the plan runs to \(windowEnd.iso). Use a coarser --scale, --from/--to or a wider --width.\n"
+            let note = "Chart cut at \(axis.lastDay.iso); the plan runs to \(windowEnd.iso). Use a coarser --scale, --from/--to or a wider --width."
+            for line in TerminalText.wrap(note, width: style.width, indent: 0, ascii: style.ascii) { out += line + "\n" }
         }
         return out
     }
@@ -171,11 +178,12 @@ public enum GanttRenderer {
               context.plan.tasks.indices.contains(first.predecessor) else { return false }
         let predecessor = context.plan.tasks[first.predecessor]
         var hint = predecessor.projectIndex == task.projectIndex ? predecessor.id : context.qualifiedID(first.predecessor)
-        if task.dependencies.count > 1 { hint += "+\(task.dependencies.count - 1)" }
+        // More predecessors than the one named: `id,…` (the list goes on).
+        if task.dependencies.count > 1 { hint += options.style.ascii ? ",.." : ",…" }
         let text = Array(options.style.text(hint) + glyphs.arrow)
         // Left of the bar reads as "after X"; otherwise right of it, never over other marks.
         let leftStart = occupied.lowerBound - text.count - 1
-        if leftStart >= 0, (leftStart..<occupied.lowerBound).allSatisfy({ cells[$0].character == " " }) {
+        if leftStart >= 2, (leftStart..<occupied.lowerBound).allSatisfy({ cells[$0].character == " " }) {
             for (offset, character) in text.enumerated() { cells[leftStart + offset] = Cell(character: character, paint: .dim) }
             return true
         }

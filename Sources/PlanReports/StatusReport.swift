@@ -44,14 +44,14 @@ public enum StatusReport {
             let budgetUse = analysis.budget.flatMap { $0.amount > 0 ? Figures.percent(analysis.costForecast / $0.amount) : nil } ?? ""
             table.add([
                 .init(analysis.health.rawValue, paint: ratingPaint(analysis.health)),
-                .init(style.text(project.title) + " (\(project.id))"),
+                .init(style.text(project.title)),
                 .init((project.phase ?? .planning).rawValue),
                 .init(Figures.percent(analysis.percentComplete)),
                 .init(analysis.forecastFinish?.iso ?? "-"), .init(project.deadline?.iso ?? "-"),
                 .init(slip), .init(budgetUse),
             ])
         }
-        out += table.render(style: style, width: style.width, shrinkColumn: 1)
+        out += table.render(style: style, width: style.width, shrinkOrder: [(1, 12)])
         return out
     }
 

@@ -87,6 +87,8 @@ public enum TaskJugglerExport {
             lines.append("/*")
             lines.append(" * Exported by planc from \(plan.files.count) plan file\(plan.files.count == 1 ? "" : "s"), today \(schedule.today.iso).")
             lines.append(" * Task ids are planc ids with characters TaskJuggler does not allow replaced by '_'.")
+            lines.append(" * tj3 schedules it as is; add a report to see the result, for example:")
+            lines.append(" *   taskreport overview \"overview\" { formats html columns name, start, end, effort, chart }")
             lines.append(" */")
             lines.append("project \(projectID) \(TaskJugglerExport.quoted(title)) \(start.iso) - \(end.iso) {")
             lines.append("  timezone \"UTC\"")
@@ -281,12 +283,15 @@ public enum TaskJugglerExport {
                         lines.append("\(inner)length 1d")
                     }
                     if !allocations.isEmpty { lines.append("\(inner)allocate \(allocations.joined(separator: ", "))") }
+                    // Part-time assignments as daily limits, all in one block: a second `limits` would replace the first.
+                    var limits: [String] = []
                     for assignment in task.assignments {
                         if case .person(let person) = assignment.resource, assignment.units > 0, assignment.units < 1,
                            let id = personIDs[person] {
-                            lines.append("\(inner)limits { dailymax \(TaskJugglerExport.amount(assignment.units * hoursPerDay))h { resources \(id) } }")
+                            limits.append("dailymax \(TaskJugglerExport.amount(assignment.units * hoursPerDay))h { resources \(id) }")
                         }
                     }
+                    if !limits.isEmpty { lines.append("\(inner)limits { \(limits.joined(separator: " ")) }") }
                 }
             }
             if let cost = task.cost {

@@ -5,7 +5,11 @@ import PlanModel
 public enum TaskColumn: String, CaseIterable, Sendable {
     case id, project, wbs, title, kind, status, progress, start, finish, due, effort, people, slack, critical, late, tags, cost
 
-    public static let defaults: [TaskColumn] = [.id, .title, .status, .progress, .start, .finish, .due, .people]
+    /// What `planc tasks` shows unless --columns says otherwise: fewer columns on narrow terminals.
+    public static func defaults(width: Int) -> [TaskColumn] {
+        width >= 120 ? [.id, .title, .status, .progress, .start, .finish, .due, .people, .slack]
+            : [.id, .title, .status, .finish, .people]
+    }
 }
 
 public enum TaskListFormat: String, CaseIterable, Sendable { case table, json, csv }
@@ -25,7 +29,8 @@ public struct TaskSortKey: Sendable, Hashable {
 
 public struct TaskListOptions: Sendable {
     public var filter = TaskFilter()
-    public var columns = TaskColumn.defaults
+    /// Nil: `TaskColumn.defaults(width:)`, for the style's width in a table.
+    public var columns: [TaskColumn]?
     /// Applied in order; ties keep work breakdown order.
     public var sort: [TaskSortKey] = []
     public var format = TaskListFormat.table
@@ -38,6 +43,8 @@ public struct TaskListOptions: Sendable {
 /// `planc tasks`: the plan as a table to filter and sort.
 public enum TaskList {
     public static func render(_ context: ReportContext, _ options: TaskListOptions) throws(ReportError) -> String {
+        // JSON and CSV are read by programs: their default columns must not depend on the terminal.
+        let columns = options.columns ?? TaskColumn.defaults(width: options.format == .table ? options.style.width : .max)
         var rows = try options.filter.select(context, withContext: false)
         if !options.includeSummaries { rows = rows.filter { !context.isSummary($0) } }
         if !options.sort.isEmpty {
@@ -52,25 +59,28 @@ public enum TaskList {
         switch options.format {
         case .json:
             return JSONValue.array(rows.map { row in
-                .object(options.columns.map { ($0.rawValue, json(value($0, row, context))) })
+                .object(columns.map { ($0.rawValue, json(value($0, row, context))) })
             }).rendered()
         case .csv:
-            return CSV.document(header: options.columns.map(\.rawValue),
-                                rows: rows.map { row in options.columns.map { text(value($0, row, context)) } })
+            return CSV.document(header: columns.map(\.rawValue),
+                                rows: rows.map { row in columns.map { text(value($0, row, context)) } })
         case .table:
             if rows.isEmpty { return "No tasks match.\n" }
-            var table = TextTable(columns: options.columns.map {
+            var table = TextTable(columns: columns.map {
                 TextTable.Column($0.rawValue, alignRight: [.progress, .effort, .slack, .cost].contains($0))
             })
             for row in rows {
                 let late = context.isLate(row)
-                table.add(options.columns.map { column in
+                table.add(columns.map { column in
                     let cell = options.style.text(text(value(column, row, context)))
                     return TextTable.Cell(cell, paint: column == .title && late ? .red : nil)
                 })
             }
-            let titleColumn = options.columns.firstIndex(of: .title)
-            var out = table.render(style: options.style, width: options.style.width, shrinkColumn: titleColumn)
+            var shrink: [(column: Int, minimum: Int)] = []
+            for (column, minimum) in [(TaskColumn.title, 24), (.people, 10), (.title, 16), (.id, 14), (.tags, 8), (.title, 10)] {
+                if let index = columns.firstIndex(of: column) { shrink.append((index, minimum)) }
+            }
+            var out = table.render(style: options.style, width: options.style.width, shrinkOrder: shrink)
             out += "\(rows.count) task\(rows.count == 1 ? "" : "s")\n"
             return out
         }

@@ -152,3 +152,30 @@ extension TerminalText {
         return lines
     }
 }
+
+extension TerminalText {
+    /// Packs segments (`title`, `dates`, `deadline` …) onto lines of `width`, two spaces apart;
+    /// a segment longer than a line is word-wrapped on its own.
+    static func wrap(segments: [String], width: Int, indent: Int, ascii: Bool = false) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for segment in segments where !segment.isEmpty {
+            let separator = current.trimmingLeadingSpaces.isEmpty ? "" : "  "
+            if TerminalText.width(current) + TerminalText.width(separator) + TerminalText.width(segment) <= width {
+                current += separator + segment
+                continue
+            }
+            if !current.trimmingLeadingSpaces.isEmpty { lines.append(current) }
+            let pad = String(repeating: " ", count: lines.isEmpty && current.isEmpty ? 0 : indent)
+            let pieces = wrap(pad + segment, width: width, indent: indent, ascii: ascii)
+            lines.append(contentsOf: pieces.dropLast())
+            current = pieces.last ?? ""
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}
+
+extension String {
+    var trimmingLeadingSpaces: Substring { drop { $0 == " " } }
+}

@@ -1,5 +1,5 @@
 /// An aligned text table. Columns size to their content; when the table is wider than the
-/// terminal one chosen column (the title, usually) gives up the difference and is cut with `…`.
+/// terminal chosen columns (the title first) give up the difference and are cut with `…`.
 struct TextTable {
     struct Column {
         var title: String
@@ -19,16 +19,18 @@ struct TextTable {
 
     mutating func add(_ row: [Cell]) { rows.append(row) }
 
-    func render(style: TerminalStyle, width: Int, shrinkColumn: Int?) -> String {
+    func render(style: TerminalStyle, width: Int, shrinkOrder: [(column: Int, minimum: Int)]) -> String {
         var widths = columns.map { TerminalText.width($0.title) }
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
                 widths[index] = max(widths[index], TerminalText.width(cell.text))
             }
         }
-        let total = widths.reduce(0, +) + 2 * max(columns.count - 1, 0)
-        if total > width, let shrink = shrinkColumn, widths.indices.contains(shrink) {
-            widths[shrink] = max(widths[shrink] - (total - width), min(widths[shrink], 8))
+        // Too wide: give up columns' width in the caller's order of sacrifice, each down to its minimum.
+        for (column, minimum) in shrinkOrder where widths.indices.contains(column) {
+            let total = widths.reduce(0, +) + 2 * max(columns.count - 1, 0)
+            guard total > width else { break }
+            widths[column] = max(widths[column] - (total - width), min(widths[column], minimum))
         }
         func line(_ cells: [Cell], header: Bool) -> String {
             var parts: [String] = []

@@ -8,7 +8,7 @@ public enum GanttScale: String, CaseIterable, Sendable {
 /// months, several months when even months do not fit) and each unit into `split` columns, so a
 /// chart uses the width it is given instead of leaving half of it empty.
 struct TimeAxis {
-    enum Unit: Equatable { case day, week, months(Int) }
+    enum Unit: Equatable { case day, week, months(Int), fitted }
 
     let unit: Unit
     /// Half-open day intervals, one per column.
@@ -22,18 +22,22 @@ struct TimeAxis {
         let span = max(to - from + 1, 1)
         let weekStart = from.adding(days: -from.weekday.rawValue)
         let weeks = (to - weekStart) / 7 + 1
-        let months = TimeAxis.monthIndex(to) - TimeAxis.monthIndex(from) + 1
         let chosen: Unit
         switch scale {
         case .day: chosen = .day
         case .week: chosen = .week
         case .month: chosen = .months(1)
         case .auto:
-            if span <= width { chosen = .day }
-            else if weeks <= width { chosen = .week }
-            else { chosen = .months(max(1, (months + width - 1) / width)) }
+            // Automatic scale uses every column: whole days when they fit, else an even share of days.
+            chosen = span <= width ? .day : .fitted
         }
         unit = chosen
+        if chosen == .fitted {
+            columns = (0..<width).map { column in
+                (from.adding(days: column * span / width), from.adding(days: (column + 1) * span / width))
+            }
+            return
+        }
 
         var units: [(first: Day, end: Day)] = []
         switch chosen {
@@ -43,6 +47,8 @@ struct TimeAxis {
             for offset in 0..<min(weeks, width) {
                 let d = weekStart.adding(days: 7 * offset); units.append((d, d.adding(days: 7)))
             }
+        case .fitted:
+            break
         case .months(let step):
             var index = TimeAxis.monthIndex(from) - (TimeAxis.monthIndex(from) % step)
             let last = TimeAxis.monthIndex(to)
@@ -57,6 +63,7 @@ struct TimeAxis {
         case .day: maxSplit = 3
         case .week: maxSplit = 7
         case .months: maxSplit = 4
+        case .fitted: maxSplit = 1
         }
         let split = max(1, min(width / max(units.count, 1), maxSplit))
         var columns: [(first: Day, end: Day)] = []
@@ -115,37 +122,56 @@ struct TimeAxis {
 
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    /// Two header lines: the coarse one (months with year, or years) and the fine one (Mondays'
-    /// day of month, or month names). Labels that would collide are left out.
+    /// Average days one column shows.
+    var daysPerColumn: Double {
+        guard let first = columns.first, let last = columns.last else { return 1 }
+        return Double(last.end - first.first) / Double(columns.count)
+    }
+
+    /// Two header lines. Where Mondays are at least three columns apart: months over Mondays'
+    /// day of month; otherwise years over month names. A month or year label names the year only
+    /// at the start and in January, to stay short; labels that would collide are left out.
     func headerLines() -> (String, String) {
         var coarse: [(Int, String)] = []
         var fine: [(Int, String)] = []
-        var previousMonth = -1, previousYear = -1, previousFine: Day?
+        let weekly = daysPerColumn * 3 <= 7
+        var previousMonth = -1, previousYear = -1
+        var previousMonday: Day?
         for (column, interval) in columns.enumerated() {
-            let (year, month, dayOfMonth) = interval.first.components
-            switch unit {
-            case .day, .week:
-                // A week belongs to the month its Sunday is in, so `Sep` sits over the week holding the 1st.
-                let (labelYear, labelMonth, _) = (unit == .week ? interval.first.adding(days: 6) : interval.first).components
-                let monthIndex = labelYear * 12 + labelMonth - 1
-                if monthIndex != previousMonth {
-                    coarse.append((column, TimeAxis.monthNames[labelMonth - 1] + " " + String(labelYear)))
-                    previousMonth = monthIndex
+            // The first day of a month or a Monday inside this column's days, if any.
+            var monthStart: Day?
+            var monday: Day?
+            var day = interval.first
+            while day < interval.end {
+                if day.components.day == 1 || column == 0 && day == interval.first { monthStart = monthStart ?? day }
+                if day.weekday == .monday { monday = monday ?? day }
+                day = day.adding(days: 1)
+            }
+            if weekly {
+                if let start = monthStart {
+                    let (year, month, _) = start.components
+                    let index = year * 12 + month - 1
+                    if index != previousMonth {
+                        let name = TimeAxis.monthNames[month - 1]
+                        coarse.append((column, coarse.isEmpty || month == 1 ? "\(name) \(year)" : name))
+                        previousMonth = index
+                    }
                 }
-                let isWeekStart = interval.first.weekday == .monday
-                if isWeekStart, previousFine != interval.first {
+                if let monday, monday != previousMonday {
+                    let dayOfMonth = monday.components.day
                     fine.append((column, dayOfMonth < 10 ? "0\(dayOfMonth)" : String(dayOfMonth)))
-                    previousFine = interval.first
+                    previousMonday = monday
                 }
-            case .months:
+            } else if let start = monthStart {
+                let (year, month, _) = start.components
                 if year != previousYear {
                     coarse.append((column, String(year)))
                     previousYear = year
                 }
-                let monthIndex = year * 12 + month - 1
-                if monthIndex != previousMonth {
+                let index = year * 12 + month - 1
+                if index != previousMonth {
                     fine.append((column, TimeAxis.monthNames[month - 1]))
-                    previousMonth = monthIndex
+                    previousMonth = index
                 }
             }
         }

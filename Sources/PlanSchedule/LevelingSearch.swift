@@ -51,7 +51,8 @@ struct LevelingSearch: Sendable {
     }
 
     static func run(network: SchedulingNetwork, analysis: TimeAnalysis, scheduler: inout SerialScheduler,
-                    budget: Int, seed: UInt64, recordPrecedence: Bool = true) -> Result {
+                    budget: Int, seed: UInt64, recordPrecedence: Bool = true,
+                    requiredGain: Double = 0) -> Result {
         let values = priorityValues(network: network, analysis: analysis)
         let lowerBound = network.objective(analysis.early)
         let hasResources = !network.uses.isEmpty
@@ -59,10 +60,24 @@ struct LevelingSearch: Sendable {
         var best = scheduler.forward(network.list(keys: values, forward: true))
         var bestObjective = network.objective(best)
         var generator = SplitMix64(seed: seed)
-
+        // A searched schedule must beat the priority rule's by this much (a share of its span)
+        // before it replaces it: small gains are not worth reshuffling a plan people know.
+        let ruleObjective = bestObjective
+        var groupStart = [Int](repeating: Int.max, count: network.groupCount)
+        for j in 0..<network.count {
+            groupStart[Int(network.group[j])] = min(groupStart[Int(network.group[j])], analysis.early.start[j])
+        }
+        let ruleEnds = network.groupEnds(best)
+        var span = 0
+        for g in 0..<network.groupCount where groupStart[g] != Int.max && ruleEnds[g] != Int.min {
+            span += ruleEnds[g] - groupStart[g]
+        }
+        let threshold = ruleObjective - Int((Double(max(span, 0)) * requiredGain).rounded(.up))
         func consider(_ candidate: ActivityTimes) {
             let value = network.objective(candidate)
-            if value < bestObjective { best = candidate; bestObjective = value }
+            if value < bestObjective && (value <= threshold || bestObjective < ruleObjective) {
+                best = candidate; bestObjective = value
+            }
         }
         func justified(_ times: ActivityTimes) -> ActivityTimes {
             let ends = network.groupEnds(times)

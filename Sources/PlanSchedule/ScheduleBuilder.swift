@@ -204,9 +204,9 @@ struct ScheduleBuilder {
                 } else if startSide {
                     binding = linked.snapStart(current, bound) >= times.start[current]
                 } else {
-                    let floor = linked.release[current] == Int.min ? times.start[current] : linked.release[current]
-                    binding = linked.earliestPlacement(current, startBound: min(floor, times.start[current]),
-                                                       endBound: bound).start >= times.start[current]
+                    // Finish-side: binding when starting one progress day earlier would end too soon.
+                    let earlier = linked.lastProgressDay(current, onOrBefore: times.start[current] - 1)
+                    binding = linked.end(current, from: earlier) < bound
                 }
                 guard binding else { continue }
                 if driver == nil || reference > driver!.reference || (reference == driver!.reference && q < driver!.activity) {

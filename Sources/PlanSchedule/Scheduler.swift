@@ -8,9 +8,13 @@ public struct ScheduleOptions: Sendable {
     public var workBudget: Int
     /// Seed of the sampling generator; the same seed gives the same schedule everywhere.
     public var seed: UInt64
+    /// Share of the projects' span by which a searched schedule must beat the priority rule's
+    /// before it replaces it (stability: small gains do not reshuffle the plan).
+    public var requiredGain: Double
 
-    public init(samples: Int = 200, workBudget: Int = 400_000, seed: UInt64 = 0x706C_616E_63) {
-        self.samples = samples; self.workBudget = workBudget; self.seed = seed
+    public init(samples: Int = 200, workBudget: Int = 200_000, seed: UInt64 = 0x706C_616E_63,
+                requiredGain: Double = 0.03) {
+        self.samples = samples; self.workBudget = workBudget; self.seed = seed; self.requiredGain = requiredGain
     }
 }
 
@@ -27,7 +31,8 @@ public enum Scheduler {
         let analysis = TimeAnalysis(network: network, scheduler: &scheduler)
         let budget = max(1, min(options.samples, options.workBudget / max(network.count, 1)))
         let leveled = LevelingSearch.run(network: network, analysis: analysis, scheduler: &scheduler,
-                                         budget: budget, seed: options.seed)
+                                         budget: budget, seed: options.seed,
+                                         requiredGain: options.requiredGain)
         var result = ScheduleBuilder(plan: plan, built: built, analysis: analysis, leveled: leveled, today: today)
         diagnostics.append(contentsOf: result.diagnostics())
         let schedule = result.schedule()

@@ -59,7 +59,7 @@ enum NumberText {
     }
 
     static func percent(_ fraction: Double) -> String {
-        "\(Int((fraction * 100).rounded())) %"
+        "\(Int((fraction * 100).rounded()))\u{00A0}%"
     }
 
     /// Up to one decimal: `2`, `2.5`.

@@ -241,12 +241,12 @@ extension SiteBuilder {
             return TaskRow(
                 anchor: ids[taskIndex - range.lowerBound],
                 wbs: counters.map(String.init).joined(separator: "."), id: task.id, title: task.title,
-                indent: level, isSummary: isSummary,
+                indent: level, isSummary: isSummary, isMilestone: task.kind == .milestone,
                 kind: task.kind == .milestone ? "milestone" : isSummary ? "summary" : "task",
                 start: DayText.long(entry.start), finish: DayText.long(entry.finish),
                 startISO: entry.start.iso, finishISO: entry.finish.iso,
                 slack: "\(entry.totalSlack)d", progress: NumberText.percent(progress),
-                status: task.state.rawValue, flags: flags.joined(separator: ", "),
+                status: isSummary ? (progress >= 1 ? "done" : progress > 0 ? "in-progress" : "todo") : task.state.rawValue, flags: flags.joined(separator: ", "),
                 assigned: assigned, after: after, notesHTML: markdown(task.notes))
         }
     }

@@ -81,7 +81,12 @@ public struct SiteBuilder {
 
     func portfolioPage() throws -> String {
         var counts: [Rating: Int] = [:]
-        let rows = plan.projects.indices.map { index -> PortfolioRow in
+        // Worst health first: the projects that need attention lead; ties keep plan order.
+        let order = plan.projects.indices.sorted {
+            let a = analysis.projects[$0].health, b = analysis.projects[$1].health
+            return a != b ? a > b : $0 < $1
+        }
+        let rows = order.map { index -> PortfolioRow in
             let project = plan.projects[index]
             let figures = analysis.projects[index]
             counts[figures.health, default: 0] += 1

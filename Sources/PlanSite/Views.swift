@@ -213,6 +213,7 @@ struct TaskRow {
     var title: String
     var indent: Int
     var isSummary: Bool
+    var isMilestone: Bool
     var kind: String
     var start: String
     var finish: String

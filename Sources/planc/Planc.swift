@@ -6,8 +6,9 @@ struct Planc: AsyncParsableCommand {
         commandName: "planc",
         abstract: "The plan compiler: check, schedule and publish project plans written in Markdown.",
         discussion: """
-            Plans are Markdown files in a folder (see docs/plan-language.md). Every command takes the
-            folder or file as PATH (default: the current folder) and --today for date-dependent results.
+            Plans are Markdown files in a folder (see docs/plan-language.md). Every command takes \
+            the folder or file as PATH (default: the current folder) and --today for date-dependent \
+            results.
             """,
         version: "0.1.0",
         subcommands: [

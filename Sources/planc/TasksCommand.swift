@@ -53,7 +53,7 @@ struct Tasks: ParsableCommand {
     @Flag(help: "List work packages and other summary tasks too.")
     var all = false
 
-    @Option(help: "Sort keys, comma-separated; '-' in front sorts descending.")
+    @Option(parsing: .unconditionalSingleValue, help: "Sort keys, comma-separated; '-' in front sorts descending (--sort -slack).")
     var sort: [String] = []
 
     @Option(help: "Columns to show, comma-separated.")

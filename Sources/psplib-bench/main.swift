@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 import PlanSchedule
 
 // PSPLIB benchmark: schedules every `.sm` instance of a folder with planc's leveling engine,
@@ -6,8 +7,11 @@ import PlanSchedule
 // bounds) or from the critical-path lower bound.
 //
 //   swift run -c release --scratch-path .build-sched psplib-bench DIR [TABLE] [--cp] [--schedules N]
+//   swift run -c release --scratch-path .build-sched psplib-bench --synthetic TASKS
+// The second form times planc's plan scheduler on a synthetic plan and counts how many tasks
+// move when one task's effort grows by one day.
 
-let usage = "usage: psplib-bench DIR [TABLE] [--cp] [--schedules N] [--seed S]"
+let usage = "usage: psplib-bench DIR [TABLE] [--cp] [--schedules N] [--seed S] | psplib-bench --synthetic TASKS"
 var arguments = Array(CommandLine.arguments.dropFirst())
 var useCriticalPath = false
 var budget = 1000
@@ -23,6 +27,10 @@ while !arguments.isEmpty {
     case "--seed":
         guard let value = arguments.first.flatMap({ UInt64($0) }) else { print(usage); exit(2) }
         seed = value; arguments.removeFirst()
+    case "--synthetic":
+        guard let value = arguments.first.flatMap({ Int($0) }), value > 0 else { print(usage); exit(2) }
+        runSynthetic(tasks: value)
+        exit(0)
     case "-h", "--help": print(usage); exit(0)
     default: positional.append(argument)
     }
@@ -88,3 +96,35 @@ print(String(format: "schedules/instance:    %.0f  (budget %d)", Double(schedule
 print(String(format: "time/instance:         %.2f ms", milliseconds / Double(count)))
 print("infeasible schedules:  \(infeasible)")
 exit(infeasible == 0 ? 0 : 1)
+
+func runSynthetic(tasks count: Int) {
+    let plan = SyntheticPlan.make(tasks: count, seed: 42)
+    let today = Day(iso: "2026-01-05")!
+    let clock = ContinuousClock()
+    var result = Scheduler.schedule(plan, today: today)
+    let elapsed = clock.measure { result = Scheduler.schedule(plan, today: today) }
+    let people = plan.people.count
+    print("synthetic plan:        \(plan.tasks.count) tasks, \(people) people")
+    print("schedule time:         \(elapsed)  (finish \(result.schedule.projectFinish[0]?.iso ?? "-"), \(result.diagnostics.count) diagnostics)")
+    // Stability: one task at a time gets one more day of effort.
+    var moved: [Int] = [], unrelated: [Int] = []
+    var successors: [[Int]] = Array(repeating: [], count: plan.tasks.count)
+    for (i, task) in plan.tasks.enumerated() { for d in task.dependencies { successors[d.predecessor].append(i) } }
+    let leaves = plan.tasks.indices.filter { plan.tasks[$0].kind == .task }
+    for k in 0..<5 {
+        var edited = plan
+        let target = leaves[(k * 7919) % leaves.count]
+        edited.tasks[target].effortDays! += 1
+        let after = Scheduler.schedule(edited, today: today).schedule
+        let changed = plan.tasks.indices.filter {
+            $0 != target && plan.tasks[$0].kind != .summary &&
+                (after.tasks[$0].start != result.schedule.tasks[$0].start || after.tasks[$0].finish != result.schedule.tasks[$0].finish)
+        }
+        var downstream = Set([target]), stack = [target]
+        while let t = stack.popLast() { for q in successors[t] where downstream.insert(q).inserted { stack.append(q) } }
+        moved.append(changed.count)
+        unrelated.append(changed.filter { !downstream.contains($0) }.count)
+    }
+    print("tasks moved by a one-day effort change (5 edits): \(moved)")
+    print("  of which not downstream by dependencies:        \(unrelated)")
+}

@@ -238,3 +238,17 @@ struct LoweringTests {
         #expect(result.codes.count <= 51)
     }
 }
+
+struct WorkPackageInheritanceTests {
+    @Test func priorityAndNotBeforePassDownUnlessSet() {
+        let text = "# P\n\n- project: p\n\n## Work\n### Cutover — priority:high not-before:2026-05-04\n- [ ] Prepare — 1d\n- [ ] Switch — 1d priority:low not-before:2026-06-01\n- [ ] Early — 1d not-before:2026-04-01\n### Other\n- [ ] Plain — 1d\n"
+        let result = frontEnd(text)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.task("prepare")?.priority == 700)
+        #expect(result.task("switch")?.priority == 300)
+        #expect(result.task("plain")?.priority == 500)
+        #expect(result.task("prepare")?.notBefore == Day(iso: "2026-05-04"))
+        #expect(result.task("switch")?.notBefore == Day(iso: "2026-06-01"))
+        #expect(result.task("early")?.notBefore == Day(iso: "2026-05-04"))
+    }
+}

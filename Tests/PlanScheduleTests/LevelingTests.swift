@@ -51,10 +51,9 @@ import Testing
     #expect(load.days.allSatisfy { $0.load <= 2 })
 }
 
-@Test func samplingFindsTheOptimumThePriorityRuleMisses() {
-    // Capacity 2. The latest-finish rule starts the long task A (needs 1) with B (needs 1)
-    // and then C and D (need 2 each) cannot overlap anything: 3 + 3 + 3 = 9... the optimum runs
-    // C, D first (each alone), then A with B: a schedule of 2 + 2 + 6 = ... hand-checked below.
+@Test func searchReachesTheKnownOptimumOfASmallProject() {
+    // Capacity 2: A (6 periods, 1 unit), B (3, 1), C (2, 2), D (2, 2). C and D need the whole
+    // resource, so they run alone: 2 + 2, and A can overlap only B: the optimum is 4 + 6 = 10.
     let project = ResourceConstrainedProject(
         durations: [0, 6, 3, 2, 2, 0],
         successors: [[1, 2, 3, 4], [5], [5], [5], [5], []],
@@ -62,8 +61,6 @@ import Testing
         capacities: [2])
     let single = project.solve(schedules: 1)
     let searched = project.solve(schedules: 200)
-    // Lower bound: resource work (6 + 3 + 4 + 4) / 2 = 8.5, so 9; A with B then C, D: 6 + 2 + 2 = 10;
-    // C, D first, then A in parallel with B: 2 + 2 + 6 = 10; the optimum is 10.
     #expect(searched.makespan == 10)
     #expect(single.makespan >= searched.makespan)
     #expect(searched.criticalPathLength == 6)

@@ -1,0 +1,109 @@
+import Foundation
+import PlanModel
+import Testing
+@testable import PlanReports
+
+@Suite struct TaskListTests {
+    let context = SamplePlans.context(SamplePlans.crm())
+
+    func list(_ configure: (inout TaskListOptions) -> Void) throws -> String {
+        var options = TaskListOptions()
+        options.style = TerminalStyle(width: 200)
+        configure(&options)
+        return try TaskList.render(context, options)
+    }
+
+    func ids(_ configure: (inout TaskListOptions) -> Void) throws -> [String] {
+        let csv = try list { $0.format = .csv; $0.columns = [.id]; configure(&$0) }
+        return try RFC4180.parse(csv).dropFirst().map { $0[0] }
+    }
+
+    @Test func listsLeafTasksInWorkBreakdownOrderByDefault() throws {
+        #expect(try ids { _ in } == ["interviews", "data-audit", "design-sign-off", "customer-api", "licences",
+                                     "load-test", "go-live", "kickoff"])
+        #expect(try ids { $0.includeSummaries = true }.contains("discovery"))
+    }
+
+    @Test func filtersCombine() throws {
+        #expect(try ids { $0.filter.person = "omar" } == ["data-audit", "customer-api", "load-test"])
+        #expect(try ids { $0.filter.person = "omar"; $0.filter.tags = ["test"] } == ["load-test"])
+        #expect(try ids { $0.filter.states = [.blocked, .inProgress] } == ["data-audit", "licences"])
+        #expect(try ids { $0.filter.lateOnly = true } == ["data-audit", "kickoff"])
+        #expect(try ids { $0.filter.dueBefore = day("2026-09-26") } == ["interviews", "data-audit", "kickoff"])
+        #expect(try ids { $0.filter.dueAfter = day("2026-11-01") } == ["load-test", "go-live"])
+        #expect(try ids { $0.filter.phases = [.closed] }.isEmpty)
+    }
+
+    @Test func sortsByKeysThenKeepsWorkBreakdownOrder() throws {
+        #expect(try ids { $0.sort = [TaskSortKey("-finish")!] }.prefix(3) == ["load-test", "go-live", "customer-api"])
+        #expect(try ids { $0.sort = [TaskSortKey("status")!, TaskSortKey("id")!] }.first == "licences")
+    }
+
+    @Test func tableAlignsColumnsAndCountsRows() throws {
+        let text = try list { $0.columns = [.id, .title, .progress] }
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "id               title                       progress")
+        #expect(lines[2] == "data-audit       Data audit                        40")
+        #expect(lines.last == "8 tasks")
+    }
+
+    @Test func narrowTablesShortenTitlesFirst() throws {
+        let text = try list { $0.style = TerminalStyle(width: 64) }
+        for line in text.split(separator: "\n") { #expect(TerminalText.width(line) <= 64, "\(line)") }
+        #expect(text.contains("…"))
+    }
+
+    @Test func jsonHasTypedValuesInColumnOrder() throws {
+        let text = try list { $0.format = .json; $0.columns = [.id, .progress, .critical, .people, .due] }
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        #expect(rows.count == 8)
+        #expect(rows[1]["id"] as? String == "data-audit")
+        #expect(rows[1]["progress"] as? Int == 40)
+        #expect(rows[1]["people"] as? [String] == ["omar"])
+        #expect(rows[1]["due"] as? String == "2026-09-18")
+        #expect(rows[0]["due"] is NSNull)
+        #expect(text.contains("\"id\": \"interviews\",\n    \"progress\": 100"))
+    }
+}
+
+@Suite struct StatusReportTests {
+    func render(_ fixture: PlanFixture, width: Int = 80, _ configure: (inout StatusOptions) -> Void = { _ in }) throws -> String {
+        var options = StatusOptions()
+        options.style = TerminalStyle(width: width)
+        configure(&options)
+        return try StatusReport.render(SamplePlans.context(fixture), options)
+    }
+
+    @Test func showsHealthReasonsFiguresAndLists() throws {
+        let text = try render(SamplePlans.crm())
+        #expect(text.hasPrefix("CRM Migration (crm)  execution  RED  today 2026-09-15\n"))
+        #expect(text.contains("• Milestone Kick-off was scheduled for 2026-09-04 and is still open 7 working\n  days later"))
+        #expect(text.contains("• 1 task is blocked: Order licences"))
+        #expect(text.contains("Forecast   finish 2026-11-20, deadline 2026-11-30, 10 days to spare"))
+        #expect(text.contains("Late tasks (1)\n  Data audit  finish 2026-09-25, due 2026-09-18  @omar"))
+        #expect(text.contains("Top risks\n   9  Legacy export API is throttled  (high x high)  owner Omar Haddad"))
+        #expect(text.contains("Over-allocated\n  Omar Haddad  2026-09-29..2026-09-30, 2 days, peak 150 %"))
+        #expect(text.contains("Latest journal  2026-09-11 AMBER  Data audit slips by three days"))
+        #expect(!text.contains("Portfolio"))
+        for line in text.split(separator: "\n") { #expect(TerminalText.width(line) <= 80, "\(line)") }
+    }
+
+    @Test func severalProjectsGetAPortfolioTableFirst() throws {
+        var fixture = SamplePlans.crm()
+        fixture.project("web", deadline: "2026-10-30")
+        fixture.task("launch", "2026-10-01", "2026-10-01", kind: .milestone)
+        let text = try render(fixture)
+        #expect(text.hasPrefix("Portfolio  2 projects  health RED  today 2026-09-15\n"))
+        #expect(text.contains("red     CRM Migration  execution"))
+        #expect(text.contains("Web (web)  planning  GREEN"))
+        let only = try render(fixture) { $0.projects = ["web"] }
+        #expect(!only.contains("Portfolio") && !only.contains("CRM"))
+    }
+
+    @Test func listsAreLimited() throws {
+        var fixture = SamplePlans.crm()
+        for number in 0..<8 { fixture.risk("r-\(number)", .low, .low) }
+        let text = try render(fixture) { $0.listLimit = 3 }
+        #expect(text.contains("  and 7 more"))
+    }
+}

@@ -1,0 +1,56 @@
+import PlanModel
+import Testing
+@testable import PlanSchedule
+
+@Test func forecastKeepsActualsAndSchedulesRemainingWorkFromToday() {
+    var f = PlanFixture()
+    f.person("omar")
+    f.task("done", effort: 3, state: .done, started: "2026-01-05", finished: "2026-01-08")
+    f.task("running", effort: 4, after: [("done", .finishToStart, 0)], people: [("omar", nil)],
+           state: .inProgress, percent: 50, started: "2026-01-09")
+    f.task("next", effort: 1, after: [("running", .finishToStart, 0)])
+    f.task("free", effort: 2)
+    // Today is Wednesday 2026-01-14.
+    let s = f.schedule(today: "2026-01-14").schedule
+    #expect(s.span(f, "done") == "2026-01-05..2026-01-08")
+    // Half of 4 days remains: Wed 14 and Thu 15; the start stays the actual one.
+    #expect(s.span(f, "running") == "2026-01-09..2026-01-15")
+    #expect(s.span(f, "next") == "2026-01-16..2026-01-16")
+    // Nothing unstarted is placed in the past.
+    #expect(s.span(f, "free") == "2026-01-14..2026-01-15")
+    #expect(s.today == PlanFixture.day("2026-01-14"))
+}
+
+@Test func missedDeadlinesAndMilestonesAreReportedAtTheTask() {
+    var f = PlanFixture()
+    f.task("a", effort: 5, due: "2026-01-07")
+    f.task("m", milestone: true, after: [("a", .finishToStart, 0)], due: "2026-01-08")
+    f.task("ok", effort: 1, due: "2026-01-30")
+    let (s, diagnostics) = f.schedule()
+    #expect(diagnostics.map(\.code) == [.deadlineMissed, .milestoneMissed])
+    #expect(diagnostics[0].range == f.plan.tasks[f.index("a")].range)
+    #expect(diagnostics[0].message == "'a' is forecast to finish 2026-01-09, 2 working days after its due date 2026-01-07")
+    #expect(diagnostics[1].range == f.plan.tasks[f.index("m")].range)
+    #expect(s.tasks[f.index("a")].isLate && !s.tasks[f.index("ok")].isLate)
+    // Deadlines enter the backward pass: the late task has negative slack.
+    #expect(s.tasks[f.index("a")].totalSlack == -2)
+}
+
+@Test func projectPastItsDeadlineIsReported() {
+    var f = PlanFixture()
+    f.plan.projects[0].deadline = PlanFixture.day("2026-01-06")
+    f.task("a", effort: 3)
+    let diagnostics = f.schedule().diagnostics
+    #expect(diagnostics.map(\.code) == [.projectLate])
+    #expect(diagnostics[0].range == f.plan.projects[0].range)
+}
+
+@Test func cancelledTasksTakeNoTimeAndNoPeople() {
+    var f = PlanFixture()
+    f.person("omar")
+    f.task("gone", effort: 5, people: [("omar", nil)], state: .cancelled)
+    f.task("a", effort: 2, after: [("gone", .finishToStart, 0)], people: [("omar", nil)])
+    let s = f.schedule().schedule
+    #expect(s.span(f, "a") == "2026-01-05..2026-01-06")
+    #expect(!s.tasks[f.index("gone")].isCritical)
+}

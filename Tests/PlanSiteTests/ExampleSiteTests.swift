@@ -1,0 +1,142 @@
+import Foundation
+import PlanAnalysis
+import PlanCompiler
+import PlanModel
+import Testing
+@testable import PlanSite
+
+/// The examples' sites with a pinned `--today`. Golden fragments are small, reviewed slices of the
+/// pages in `Tests/Golden/PlanSite/` (outside the target folder, so SwiftPM does not take them for
+/// resources); regenerate them with `PLANC_UPDATE_GOLDEN=1` and read the diff before committing.
+@Suite struct ExampleSiteTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let today = Day(iso: "2026-09-15")!
+
+    static func site(_ example: String) throws -> [String: String] {
+        let compiled = Pipeline.compile(CompileOptions(path: repository.appendingPathComponent("Examples/\(example)").path, today: today))
+        #expect(!compiled.hasErrors, "\(compiled.diagnostics.filter { $0.severity == .error })")
+        let schedule = try #require(compiled.schedule)
+        let builder = try SiteBuilder(plan: compiled.plan, schedule: schedule, analysis: Analyzer.analyze(compiled.plan, schedule),
+                                      theme: Theme.builtIn(), options: SiteOptions(today: today, commit: "0000000"))
+        var files: [String: String] = [:]
+        for file in try builder.build(planJSON: nil) { files[file.path] = String(decoding: file.contents, as: UTF8.self) }
+        return files
+    }
+
+    /// The part of `page` from the first line containing `start` through the first line after it
+    /// containing `end`.
+    static func fragment(_ page: String, from start: String, to end: String) -> String {
+        let lines = page.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.firstIndex(where: { $0.contains(start) }) else { return "(missing: \(start))" }
+        let last = lines[first...].firstIndex(where: { $0.contains(end) }) ?? lines.count - 1
+        return lines[first...last].joined(separator: "\n") + "\n"
+    }
+
+    static func checkGolden(_ name: String, _ actual: String) throws {
+        let url = repository.appendingPathComponent("Tests/Golden/PlanSite/\(name)")
+        if ProcessInfo.processInfo.environment["PLANC_UPDATE_GOLDEN"] != nil {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(actual == expected, "golden \(name) differs; rerun with PLANC_UPDATE_GOLDEN=1 and review the diff")
+    }
+
+    @Test func crmGoldenFragments() throws {
+        let site = try Self.site("crm-migration")
+        let status = try #require(site["projects/crm/index.html"])
+        try Self.checkGolden("crm-summary.html", Self.fragment(status, from: "<h1>", to: "</dl>"))
+        try Self.checkGolden("crm-milestones.html", Self.fragment(status, from: "<h2 id=\"milestones\">", to: "</table>"))
+        try Self.checkGolden("crm-risk-matrix.html", Self.fragment(status, from: "<table class=\"matrix\">", to: "</table>"))
+        try Self.checkGolden("crm-gantt-cutover.svg", Self.fragment(status, from: "id=\"gantt-cutover\"", to: "</details>"))
+        try Self.checkGolden("crm-portfolio.html", Self.fragment(try #require(site["index.html"]), from: "<tbody>", to: "</tbody>"))
+    }
+
+    @Test func relaunchGoldenFragments() throws {
+        let site = try Self.site("website-relaunch")
+        let closed = try #require(site["projects/newsletter/index.html"])
+        try Self.checkGolden("newsletter-closure.html", Self.fragment(closed, from: "<h2 id=\"closure\">", to: "</section>"))
+        try Self.checkGolden("relaunch-portfolio.html", Self.fragment(try #require(site["index.html"]), from: "<tbody>", to: "</tbody>"))
+    }
+
+    @Test func everyExamplePageIsLightPerTask() throws {
+        for example in ["crm-migration", "website-relaunch"] {
+            let compiled = Pipeline.compile(CompileOptions(path: Self.repository.appendingPathComponent("Examples/\(example)").path, today: Self.today))
+            let site = try Self.site(example)
+            for project in compiled.plan.projects {
+                let page = try #require(site["projects/\(project.id)/index.html"])
+                let gantt = Self.fragment(page, from: "<h2 id=\"schedule\">", to: "</section>")
+                #expect(gantt.utf8.count / max(project.taskRange.count, 1) < 1500, "\(example)/\(project.id)")
+            }
+        }
+    }
+}
+
+/// Runs the built `planc` binary: byte-identical output across time zones and locales, and a
+/// failing build that leaves the previous site in place.
+@Suite struct BuildCommandTests {
+    static let planc = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("planc")
+
+    @discardableResult
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = planc
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    static func contents(of folder: String) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { result[path] = FileManager.default.contents(atPath: folder + "/" + path) }
+        }
+        return result
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: planc.path)))
+    func sameBytesInEveryTimeZoneAndLocale() throws {
+        let base = NSTemporaryDirectory() + "planc-determinism-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let example = ExampleSiteTests.repository.appendingPathComponent("Examples/crm-migration").path
+        #expect(try Self.run(["build", example, "-o", base + "/a", "--today", "2026-09-15"],
+                             environment: ["TZ": "Pacific/Kiritimati", "LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8"]) == 0)
+        #expect(try Self.run(["build", example, "-o", base + "/b", "--today", "2026-09-15"],
+                             environment: ["TZ": "America/Adak", "LANG": "C", "LC_ALL": "C"]) == 0)
+        let a = try Self.contents(of: base + "/a")
+        let b = try Self.contents(of: base + "/b")
+        #expect(a.count >= 5)
+        #expect(a == b)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: planc.path)))
+    func aPlanWithErrorsLeavesThePreviousSite() throws {
+        let base = NSTemporaryDirectory() + "planc-atomic-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let plan = base + "/plan"
+        try FileManager.default.createDirectory(atPath: plan, withIntermediateDirectories: true)
+        let good = "# Demo\n\n- project: demo\n- start: 2026-09-01\n\n## Work\n- [ ] First — 2d\n- [ ] Second — 3d after:first\n"
+        try good.write(toFile: plan + "/demo.md", atomically: true, encoding: .utf8)
+        #expect(try Self.run(["build", plan, "-o", base + "/site", "--today", "2026-09-15"]) == 0)
+        let before = try Self.contents(of: base + "/site")
+        #expect(before["index.html"] != nil)
+        let broken = good + "- [ ] Third — 1d after:second,third-missing start:2026-02-30\n"
+        try broken.write(toFile: plan + "/demo.md", atomically: true, encoding: .utf8)
+        #expect(try Self.run(["build", plan, "-o", base + "/site", "--today", "2026-09-15"]) != 0)
+        #expect(try Self.contents(of: base + "/site") == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base).sorted() == ["plan", "site"])
+        // And the plan folder itself is never an output.
+        #expect(try Self.run(["build", plan, "-o", plan, "--today", "2026-09-15"]) != 0)
+        #expect(FileManager.default.fileExists(atPath: plan + "/demo.md"))
+    }
+}
