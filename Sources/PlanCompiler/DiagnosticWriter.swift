@@ -58,12 +58,14 @@ public struct DiagnosticWriter {
     public func summary(_ diagnostics: [Diagnostic], filesChecked: Int, strict: Bool) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
+        let notes = diagnostics.count - errors - warnings
         let files = "\(filesChecked) plan file\(filesChecked == 1 ? "" : "s")"
-        if errors == 0 && warnings == 0 { return "planc: no problems in \(files)" }
+        let noteText = notes == 0 ? "" : " (\(notes) forecast note\(notes == 1 ? "" : "s"))"
+        if errors == 0 && warnings == 0 { return "planc: no problems in \(files)\(noteText)" }
         var parts: [String] = []
         if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
         if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")\(strict ? " (--strict: failing)" : "")") }
-        return "planc: \(parts.joined(separator: ", ")) in \(files)"
+        return "planc: \(parts.joined(separator: ", ")) in \(files)\(noteText)"
     }
 
     /// The source line with a caret under the range, tabs expanded and wide characters counted as

@@ -708,21 +708,31 @@ struct Lowerer {
 
     /// `a,b+2d,c-1d`: one dependency per reference, each with its own lag.
     mutating func addDependencies(_ value: String, kind: DependencyKind, task: Int, hoursPerDay: Double, at range: SourceRange) {
-        for part in value.split(separator: ",", omittingEmptySubsequences: false) {
-            var reference = part
+        // Works on the UTF-8 bytes: references are short and there can be tens of thousands.
+        let bytes = Array(value.utf8)
+        var partStart = 0
+        while partStart <= bytes.count {
+            let partEnd = bytes[partStart...].firstIndex(of: UInt8(ascii: ",")) ?? bytes.count
+            let part = bytes[partStart..<partEnd]
+            partStart = partEnd + 1
+            var referenceEnd = part.endIndex
             var lag = 0.0
             // A lag is a signed amount with a unit at the end (`+2d`, `-1d`); `trial-1` is an id.
-            if let sign = part.lastIndex(where: { $0 == "+" || $0 == "-" }), sign != part.startIndex,
-               ParserSupport.isAmount(Array(part[part.index(after: sign)...].utf8)) {
-                if let parsed = values.lag(part[sign...], hoursPerDay: hoursPerDay, at: range) { lag = parsed }
-                reference = part[..<sign]
+            if let sign = part.lastIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }), sign != part.startIndex,
+               ParserSupport.isAmount(part[(sign + 1)...]) {
+                let amount = String(decoding: part[(sign + 1)...], as: UTF8.self)
+                if let days = values.workDays(amount, hoursPerDay: hoursPerDay, at: range, what: "lag") {
+                    lag = part[sign] == UInt8(ascii: "-") ? -days : days
+                }
+                referenceEnd = sign
             }
-            guard !reference.isEmpty else {
+            guard referenceEnd > part.startIndex else {
                 diagnostics.report(.missingValue, "empty task reference in '\(value)'", at: range,
                                    hint: "list task ids separated by commas, without spaces")
                 continue
             }
-            pendingDependencies.append(PendingDependency(task: task, reference: String(reference), kind: kind, lag: lag, range: range))
+            let reference = String(decoding: part[part.startIndex..<referenceEnd], as: UTF8.self)
+            pendingDependencies.append(PendingDependency(task: task, reference: reference, kind: kind, lag: lag, range: range))
         }
     }
 

@@ -40,16 +40,18 @@ struct ValueReader {
 
     /// A work amount in days: `5d`, `2.5d`, `3w` (5 working days), `16h` (of `hoursPerDay`).
     mutating func workDays(_ text: String, hoursPerDay: Double, at range: SourceRange, what: String) -> Double? {
-        guard let unit = text.last, "dwh".contains(unit), let number = Double(text.dropLast()),
-              text.dropLast().allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) else {
+        let utf8 = text.utf8
+        guard let unitByte = utf8.last, unitByte == UInt8(ascii: "d") || unitByte == UInt8(ascii: "w") || unitByte == UInt8(ascii: "h"),
+              utf8.count > 1, utf8.dropLast().allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") }),
+              let number = Double(String(decoding: utf8.dropLast(), as: UTF8.self)) else {
             diagnostics.report(.malformedQuantity, "\(what) '\(text)' is not an amount of work", at: range,
                                hint: "write a number and a unit: 5d (days), 3w (weeks), 16h (hours)")
             return nil
         }
         let days: Double
-        switch unit {
-        case "w": days = number * 5
-        case "h": days = number / hoursPerDay
+        switch unitByte {
+        case UInt8(ascii: "w"): days = number * 5
+        case UInt8(ascii: "h"): days = number / hoursPerDay
         default: days = number
         }
         guard days.isFinite, days <= Self.maximumDays else {
@@ -58,13 +60,6 @@ struct ValueReader {
             return nil
         }
         return days
-    }
-
-    /// `+2d` / `-1d` lag in working days (weeks and hours allowed too).
-    mutating func lag(_ text: Substring, hoursPerDay: Double, at range: SourceRange) -> Double? {
-        let negative = text.hasPrefix("-")
-        guard let days = workDays(String(text.dropFirst()), hoursPerDay: hoursPerDay, at: range, what: "lag") else { return nil }
-        return negative ? -days : days
     }
 
     mutating func percent(_ text: String, at range: SourceRange, what: String) -> Double? {

@@ -165,13 +165,19 @@ extension TerminalText {
                 current += separator + segment
                 continue
             }
-            if !current.trimmingLeadingSpaces.isEmpty { lines.append(current) }
-            let pad = String(repeating: " ", count: lines.isEmpty && current.isEmpty ? 0 : indent)
-            let pieces = wrap(pad + segment, width: width, indent: indent, ascii: ascii)
+            if !current.trimmingLeadingSpaces.isEmpty {
+                lines.append(current)
+                current = String(repeating: " ", count: indent)
+            }
+            if TerminalText.width(current) + TerminalText.width(segment) <= width {
+                current += segment
+                continue
+            }
+            let pieces = wrap(current + segment, width: width, indent: indent, ascii: ascii)
             lines.append(contentsOf: pieces.dropLast())
             current = pieces.last ?? ""
         }
-        if !current.isEmpty { lines.append(current) }
+        if !current.trimmingLeadingSpaces.isEmpty { lines.append(current) }
         return lines
     }
 }

@@ -143,7 +143,11 @@ struct PlanNetwork {
             if state == .inProgress {
                 network.release[i] = max(todayOrdinal, task.actualStart?.ordinal ?? todayOrdinal)
             }
-            if task.kind == .milestone || state == .cancelled { continue }
+            if state == .cancelled { continue }
+            if task.kind == .milestone {
+                pinMilestone(i, task, state: state, today: today)
+                continue
+            }
 
             // How much work remains and who does it.
             var parts: [(calendar: Int32, rate: Int)] = []
@@ -184,7 +188,14 @@ struct PlanNetwork {
             switch state {
             case .done:
                 if let actual = task.actualStart { network.pinnedStart[i] = actual.ordinal }
-                if let actual = task.actualFinish { network.pinnedEnd[i] = actual.ordinal + 1 }
+                if let actual = task.actualFinish {
+                    network.pinnedEnd[i] = actual.ordinal + 1
+                    // Without `started:` the work ends on its finish date (kept even when that is
+                    // not a working day) and began its duration of working days before.
+                    if task.actualStart == nil {
+                        network.pinnedStart[i] = network.start(i, to: network.snapEnd(i, actual.ordinal + 1))
+                    }
+                }
                 usesOf[i] = []
             case .unstarted:
                 if let fixed = task.fixedStart {
@@ -257,6 +268,30 @@ struct PlanNetwork {
         }
         links = breakCycles(links, tasks: tasks)
         network.setLinks(links)
+    }
+
+    /// A milestone happens at the end of the day it is shown on, so its pins are the boundary
+    /// after that day: a done one on its `finished:` (else `started:`) date, one not yet reached
+    /// on its fixed date unless that is already past.
+    private mutating func pinMilestone(_ i: Int, _ task: PlanModel.Task, state: Progress, today: Day) {
+        switch state {
+        case .done:
+            guard let day = task.actualFinish ?? task.actualStart else { return }
+            network.pinnedStart[i] = day.ordinal + 1
+            network.pinnedEnd[i] = day.ordinal + 1
+        case .unstarted:
+            guard let day = task.fixedFinish ?? task.fixedStart else { return }
+            if day >= today {
+                network.pinnedStart[i] = day.ordinal + 1
+                network.pinnedEnd[i] = day.ordinal + 1
+            } else {
+                diagnostics.append(Diagnostic(
+                    .overdueStart, "milestone '\(task.id)' was fixed to \(day.iso) but is not done",
+                    at: task.range, hint: "mark it done with 'finished:', or move its date; planc forecasts it from \(today.iso)"))
+            }
+        case .inProgress, .cancelled:
+            break
+        }
     }
 
     /// Removes links until the network has no cycle, reporting P604 at each task where one was

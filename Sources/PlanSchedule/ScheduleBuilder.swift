@@ -120,7 +120,8 @@ struct ScheduleBuilder {
                 free = min(free, workingDays(i, from: reference, to: bound))
             }
             let finished = built.progress[i] == .done || built.progress[i] == .cancelled
-            let isLate = !finished && tasks[i].deadline.map { shown.finish > $0 } == true
+            // Done work keeps its actual finish, so a task finished after its due date stays late.
+            let isLate = built.progress[i] != .cancelled && tasks[i].deadline.map { shown.finish > $0 } == true
             result.append(TaskSchedule(
                 start: shown.start, finish: shown.finish, earlyStart: early.start, earlyFinish: early.finish,
                 lateStart: latest.start, lateFinish: latest.finish, totalSlack: total, freeSlack: max(min(free, total), min(total, 0)),

@@ -9,7 +9,8 @@ struct GanttChart {
     let plan: Plan
     let schedule: Schedule
     let projectIndex: Int
-    /// Open every package's chart when the project is this small or smaller.
+    /// Open every package's chart when the project is this small or smaller; larger projects open
+    /// only the packages that span today.
     var openAllUpTo = 150
 
     static let labelWidth = 250
@@ -93,7 +94,9 @@ struct GanttChart {
             let first = entries.map(\.start).min()!
             let last = entries.map(\.finish).max()!
             let tasks = group.rows.count
-            out += "<details class=\"gantt\" id=\"\(group.anchor)\"\(open ? " open" : "")><summary><span class=\"gname\">\(HTML.escape(group.title))</span> "
+            // In a large project only the packages at work today start unfolded.
+            let unfolded = open || (first <= today && today <= last)
+            out += "<details class=\"gantt\" id=\"\(group.anchor)\"\(unfolded ? " open" : "")><summary><span class=\"gname\">\(HTML.escape(group.title))</span> "
             out += "<span class=\"gmeta\">\(tasks) \(tasks == 1 ? "row" : "rows"), \(DayText.long(first)) – \(DayText.long(last))\(summaryProgress(group.rows))</span></summary>\n"
             out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Gantt chart: \(HTML.escape(group.title))\">"
             out += svg(group: group, scale: scale, today: today, deadline: project.deadline)
@@ -185,7 +188,7 @@ struct GanttChart {
         var (year, month, _) = scale.origin.components
         // Months, labelled when there is room; every quarter otherwise.
         let monthWidth = scale.pixelsPerDay * 30
-        let monthStep = monthWidth >= 44 ? 1 : monthWidth >= 16 ? 3 : 12
+        let monthStep = monthWidth >= 56 ? 1 : monthWidth >= 20 ? 3 : 12
         while true {
             guard let first = Day(year: year, month: month, day: 1) else { break }
             if first > scale.end { break }

@@ -11,9 +11,9 @@ struct Gantt: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw a Gantt chart of the scheduled plan in the terminal.",
         discussion: """
-            One row per task, indented by work breakdown level; bars show the forecast dates with
-            progress filled in, diamonds the milestones, a vertical line today. '!' marks late tasks
-            and missed milestones, '*' critical ones. The chart fits --width (default: the terminal).
+            One row per task, indented by work breakdown level; bars show the forecast dates with \
+            progress filled in, diamonds the milestones, a vertical line today. '!' marks late tasks \
+            and missed milestones, '*' critical ones. The chart fits --width (default: the terminal). \
             Exit status 1 when the plan has errors that leave nothing to draw.
             """)
 
@@ -133,9 +133,13 @@ enum ReportInput {
         return ReportContext(plan: compiled.plan, schedule: schedule, analysis: Analyzer.analyze(compiled.plan, schedule))
     }
 
-    /// Runs a renderer; a bad filter (an unknown project or person) is an argument error, exit 2.
+    /// Runs a renderer; a bad filter (an unknown project or person) is an argument error: exit 2,
+    /// as for `planc check`.
     static func run(_ render: () throws(ReportError) -> String) throws -> String {
-        do { return try render() } catch { throw ValidationError(error.message) }
+        do { return try render() } catch {
+            standardError("error: \(error.message)")
+            throw ExitCode(2)
+        }
     }
 
     static func standardError(_ line: String) {

@@ -5,10 +5,10 @@ struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Summarize each project on one screen: health and why, progress, forecast, cost, what needs attention.",
         discussion: """
-            Health is red, amber or green by fixed rules (docs/terminal.md): a forecast more than 5
-            working days past the deadline, a badly missed milestone, a cost forecast over 110 % of the
-            budget or a red journal entry make a project red; smaller slips, blocked tasks, over-booked
-            people, risks scoring 9 or more, a cost forecast over budget or an amber journal entry make
+            Health is red, amber or green by fixed rules (docs/terminal.md): a forecast more than 5 \
+            working days past the deadline, a badly missed milestone, a cost forecast over 110 % of the \
+            budget or a red journal entry make a project red; smaller slips, blocked tasks, over-booked \
+            people, risks scoring 9 or more, a cost forecast over budget or an amber journal entry make \
             it amber. With several projects a portfolio table comes first.
             """)
 
