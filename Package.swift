@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "planc",
             dependencies: [
-                "PlanCompiler", "PlanServe",
+                "PlanCompiler", "PlanServe", "PlanModel", "PlanAnalysis", "PlanReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "PlanFrontEndTests", dependencies: ["PlanFrontEnd", "PlanMarkdown"], resources: [.copy("Corpus")]),
         .testTarget(name: "PlanScheduleTests", dependencies: ["PlanSchedule", "PlanCompiler"]),
         .testTarget(name: "PlanAnalysisTests", dependencies: ["PlanAnalysis", "PlanCompiler"]),
-        .testTarget(name: "PlanReportsTests", dependencies: ["PlanReports", "PlanCompiler"]),
+        .testTarget(name: "PlanReportsTests", dependencies: ["PlanReports", "PlanCompiler"], exclude: ["Golden"]),
         .testTarget(name: "PlanSiteTests", dependencies: ["PlanSite", "PlanCompiler"]),
         .testTarget(name: "PlancTests", dependencies: ["PlanCompiler"], exclude: ["Fixtures", "Golden"]),
     ],

@@ -28,7 +28,9 @@ public enum Figures {
     /// `2.5` or `3`: at most one decimal, no trailing `.0`.
     public static func days(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded())
-        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(abs(tenths % 10))"
+        let sign = tenths < 0 ? "-" : ""
+        let magnitude = tenths.magnitude
+        return sign + (magnitude % 10 == 0 ? String(magnitude / 10) : "\(magnitude / 10).\(magnitude % 10)")
     }
 
     public static func resourceName(_ resource: ResourceRef, _ plan: Plan) -> String {

@@ -38,7 +38,9 @@ public struct TaskSchedule: Sendable, Hashable {
     /// Working days the task can slip without delaying any successor.
     public var freeSlack: Int
     public var isCritical: Bool
-    /// Finish is after the task's own deadline, or a milestone is past its due date.
+    /// Finish is after the task's own deadline (`due:`), or a milestone is past its due date:
+    /// forecast for open work, the actual finish for done work (it stays late once it was).
+    /// Cancelled tasks are never late; a summary is late by its rolled-up finish.
     public var isLate: Bool
 
     public init(start: Day, finish: Day, earlyStart: Day, earlyFinish: Day, lateStart: Day, lateFinish: Day,

@@ -58,8 +58,7 @@ public enum GanttRenderer {
         if let firstStart, let lastFinish {
             titleSegments.append("\(firstStart.iso) \(glyphs.arrow) \(lastFinish.iso)")
         }
-        if let deadline = project.deadline { titleSegments.append("deadline \(deadline.iso)") }
-        titleSegments.append("today \(today.iso)")
+        // Deadline and today are named in the legend, beside their marks.
         for (offset, line) in TerminalText.wrap(segments: titleSegments, width: style.width, indent: 2, ascii: style.ascii).enumerated() {
             out += (offset == 0 && line.hasPrefix(projectName)
                     ? style.paint(projectName, .bold) + String(line.dropFirst(projectName.count)) : line) + "\n"
@@ -88,7 +87,15 @@ public enum GanttRenderer {
         let labelWidth = min(max(naturalLabel, 12), maxLabel)
         let datesWidth = showDates ? 22 : 0
         let chartWidth = max(style.width - 3 - labelWidth - 1 - datesWidth - 1, 8)
-        let axis = TimeAxis(from: windowStart, to: windowEnd, width: chartWidth, scale: options.scale)
+        let plannedStart = windowStart
+        var axis = TimeAxis(from: windowStart, to: windowEnd, width: chartWidth, scale: options.scale)
+        if axis.lastDay < windowEnd, options.filter.from == nil, windowStart < today, today <= windowEnd {
+            // The chosen scale cannot show everything: show what lies around today, with a fifth
+            // of the chart for the past.
+            let shown = axis.lastDay - axis.firstDay
+            windowStart = max(windowStart, today.adding(days: -shown / 5))
+            axis = TimeAxis(from: windowStart, to: windowEnd, width: chartWidth, scale: options.scale)
+        }
         let lead = String(repeating: " ", count: 3 + labelWidth + 1 + datesWidth)
 
         let (coarse, fine) = axis.headerLines()
@@ -132,16 +139,19 @@ public enum GanttRenderer {
         }
 
         var legend = ["\(glyphs.done) done", "\(glyphs.remaining) to do", "\(glyphs.summary) work package",
-                      "\(glyphs.milestone) milestone", "\(glyphs.todayMark) today"]
-        if deadlineColumn != nil { legend.append("\(glyphs.deadlineMark) deadline") }
+                      "\(glyphs.milestone) milestone",
+                      todayColumn != nil ? "\(glyphs.todayMark) today \(today.iso)" : "today \(today.iso)"]
+        if let deadline = project.deadline {
+            legend.append(deadlineColumn != nil ? "\(glyphs.deadlineMark) deadline \(deadline.iso)" : "deadline \(deadline.iso)")
+        }
         if anyLate { legend.append("! late") }
         if anyCritical { legend.append("* critical") }
         if anyHint { legend.append("x\(glyphs.arrow) after x") }
         for line in TerminalText.wrap(segments: legend, width: style.width, indent: 0, ascii: style.ascii) {
             out += style.paint(line, .dim) + "\n"
         }
-        if axis.lastDay < windowEnd {
-            let note = "Chart cut at \(axis.lastDay.iso); the plan runs to \(windowEnd.iso). Use a coarser --scale, --from/--to or a wider --width."
+        if axis.lastDay < windowEnd || axis.firstDay > plannedStart {
+            let note = "The chart shows \(max(axis.firstDay, plannedStart).iso) to \(axis.lastDay.iso) of \(plannedStart.iso) to \(windowEnd.iso); use a coarser --scale, --from and --to, or a wider --width."
             for line in TerminalText.wrap(note, width: style.width, indent: 0, ascii: style.ascii) { out += line + "\n" }
         }
         return out
@@ -164,9 +174,12 @@ public enum GanttRenderer {
             if summary {
                 for column in span { cells[column] = Cell(character: glyphs.summary, paint: .bold) }
             } else {
-                let filled = Int((task.progress * Double(span.count)).rounded())
-                for (offset, column) in span.enumerated() {
-                    cells[column] = offset < filled
+                // Progress is a share of the whole task, so a bar cut at the chart's edge still fills
+                // up to the right day: columns starting before `doneUntil` are done.
+                let days = slot.finish - slot.start + 1
+                let doneUntil = slot.start.adding(days: Int((context.progress[index] * Double(days)).rounded()))
+                for column in span {
+                    cells[column] = max(axis.columns[column].first, slot.start) < doneUntil
                         ? Cell(character: glyphs.done, paint: barPaint ?? .green)
                         : Cell(character: glyphs.remaining, paint: barPaint)
                 }

@@ -200,7 +200,7 @@ public enum JSONExport {
         members.append(("kind", .string(task.kind.rawValue)))
         members.append(("state", .string(task.state.rawValue)))
         members.append(("percentComplete", .optional(task.percentComplete)))
-        members.append(("progress", .number(task.progress)))
+        members.append(("progress", .number(context.progress[index])))
         members.append(("effortDays", .optional(task.effortDays)))
         members.append(("durationDays", .optional(task.durationDays)))
         members.append(("fixedStart", .optional(task.fixedStart)))

@@ -63,10 +63,7 @@ public enum MermaidExport {
         }
         used.insert(id)
         var name = title(task.title).isEmpty ? id : title(task.title)
-        // Mermaid's lexer is case-insensitive and reads `section …` or `title …` at a line start as
-        // keywords; a zero-width space in front keeps such a task a task and stays invisible.
-        let lowered = name.lowercased()
-        if keywords.contains(where: { lowered == $0 || lowered.hasPrefix($0 + " ") }) { name = "\u{200B}" + name }
+        if needsGuard(name) { name = "\u{200B}" + name }
         if task.kind == .milestone {
             return "    \(name) :" + (["milestone"] + tags + [id, slot.finish.iso, "0d"]).joined(separator: ", ")
         }
@@ -74,8 +71,29 @@ public enum MermaidExport {
         return "    \(name) :" + (tags + [id, slot.start.iso, slot.finish.adding(days: 1).iso]).joined(separator: ", ")
     }
 
-    static let keywords = ["title", "section", "dateformat", "axisformat", "tickinterval", "excludes", "includes",
-                           "todaymarker", "weekday", "acctitle", "accdescr", "inclusiveenddates", "topaxis", "weekend"]
+    /// Mermaid's gantt lexer is case-insensitive and tries its keyword rules before the task-text
+    /// rule, so a title that starts with a keyword (`Section review`, `Click tracking`), a date or
+    /// `%` (a comment) would not be read as a task.
+    static let keywords = ["gantt", "dateformat", "inclusiveenddates", "topaxis", "axisformat", "tickinterval",
+                           "includes", "excludes", "todaymarker", "title", "accdescription", "acctitle", "accdescr",
+                           "section", "click", "weekday", "weekend"]
+
+    /// Whether a title needs a zero-width space in front (not whitespace to Mermaid, invisible when
+    /// rendered) to stay a task title.
+    static func needsGuard(_ title: String) -> Bool {
+        let lowered = title.lowercased()
+        if lowered.hasPrefix("%") { return true }
+        let head = Array(lowered.unicodeScalars.prefix(11))
+        if head.count >= 10, head[0..<10].enumerated().allSatisfy({ [4, 7].contains($0.offset) ? $0.element == "-" : ("0"..."9").contains($0.element) }) {
+            return true
+        }
+        return keywords.contains { keyword in
+            guard lowered.hasPrefix(keyword) else { return false }
+            // Keyword rules end in \s or \b: anything but a word character after the keyword counts.
+            guard let next = lowered.dropFirst(keyword.count).first else { return true }
+            return !(next.isLetter || next.isNumber || next == "_")
+        }
+    }
 
     /// Letters, digits, `_` and `-` only, starting with a letter: `crm/design.v2` -> `crm_design_v2`.
     static func mermaidID(_ text: String) -> String {

@@ -13,6 +13,9 @@ public struct ReportContext: Sendable {
     public let outlineNumbers: [String]
     /// Late tasks and missed milestones of every project, for constant-time look-ups.
     let lateTasks: Set<Int>
+    /// Progress 0...1 per task: as stated for leaves, effort-weighted over the leaves beneath for
+    /// work packages and other summaries (cancelled work left out). Parallel to `plan.tasks`.
+    public let progress: [Double]
     /// Each project's working calendar, parallel to `plan.projects`.
     public let calendars: [WorkingCalendar]
 
@@ -47,7 +50,30 @@ public struct ReportContext: Sendable {
             late.formUnion(project.missedMilestones)
         }
         lateTasks = late
-        calendars = plan.projects.map { WorkingCalendar(plan: plan, calendarIndex: $0.calendarIndex) }
+        let projectCalendars = plan.projects.map { WorkingCalendar(plan: plan, calendarIndex: $0.calendarIndex) }
+        calendars = projectCalendars
+        // Children follow their parents in work breakdown order, so one backwards pass rolls up.
+        var planned = Array(repeating: 0.0, count: plan.tasks.count)
+        var done = Array(repeating: 0.0, count: plan.tasks.count)
+        var rolled = plan.tasks.map(\.progress)
+        for index in plan.tasks.indices.reversed() {
+            let task = plan.tasks[index]
+            if Analyzer.isLeaf(task) {
+                if task.state != .cancelled {
+                    let calendar = projectCalendars.indices.contains(task.projectIndex) ? projectCalendars[task.projectIndex] : .standard
+                    let slot = schedule.tasks.indices.contains(index) ? schedule.tasks[index] : nil
+                    planned[index] = Analyzer.plannedEffort(of: task, scheduled: slot, calendar: calendar)
+                    done[index] = planned[index] * task.progress
+                }
+            } else if planned[index] > 0 {
+                rolled[index] = min(max(done[index] / planned[index], 0), 1)
+            }
+            if let parent = task.parent, parent < index, parent >= 0 {
+                planned[parent] += planned[index]
+                done[parent] += done[index]
+            }
+        }
+        progress = rolled
     }
 
     /// `crm/design-sign-off`: unique across the repository, stable across runs.
@@ -90,9 +116,11 @@ public struct ReportContext: Sendable {
     public func isMilestone(_ index: Int) -> Bool { plan.tasks[index].kind == .milestone }
     public func isSummary(_ index: Int) -> Bool { !Analyzer.isLeaf(plan.tasks[index]) }
 
-    /// A task is late when the scheduler says so or the analysis lists it (past its deadline,
-    /// behind today, or a missed milestone).
+    /// An open task is late when the scheduler says so or the analysis lists it (past its
+    /// deadline, behind today, or a missed milestone). Done and cancelled tasks are history, not
+    /// something to act on, so they never count as late here.
     public func isLate(_ index: Int) -> Bool {
+        guard Analyzer.isOpen(plan.tasks[index]) else { return false }
         if slot(index)?.isLate == true { return true }
         return lateTasks.contains(index)
     }

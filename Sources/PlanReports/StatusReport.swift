@@ -188,13 +188,14 @@ public enum StatusReport {
             let rating = entry.rating.map { " " + ratingText($0, style) } ?? ""
             line(style.paint("Latest journal", .bold) + "  \(entry.date.iso)\(rating)  " + style.text(entry.headline))
         }
-        return lines.map { style.color ? $0 : TerminalText.truncate($0, to: width, ascii: style.ascii) }
+        return lines.map { TerminalText.truncate($0, to: width, ascii: style.ascii) }
             .map(\.trailingTrimmed).joined(separator: "\n") + "\n"
     }
 
     static func twoDecimals(_ value: Double) -> String {
         let hundredths = Int((value * 100).rounded())
-        let fraction = abs(hundredths % 100)
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+        let magnitude = hundredths.magnitude
+        let fraction = magnitude % 100
+        return (hundredths < 0 ? "-" : "") + "\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }

@@ -42,9 +42,12 @@ public enum TaskJugglerExport {
 
     static func amount(_ value: Double) -> String {
         let hundredths = Int((value * 100).rounded())
-        if hundredths % 100 == 0 { return String(hundredths / 100) }
-        let fraction = abs(hundredths % 100)
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+        let magnitude = hundredths.magnitude
+        let fraction = magnitude % 100
+        let sign = hundredths < 0 ? "-" : ""
+        if fraction == 0 { return sign + String(magnitude / 100) }
+        if fraction % 10 == 0 { return sign + "\(magnitude / 100).\(fraction / 10)" }
+        return sign + "\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     struct Writer {
@@ -121,7 +124,7 @@ public enum TaskJugglerExport {
                 lines.append("")
             }
 
-            writeResources(hoursPerDay: calendarSpec.hoursPerDay)
+            writeResources(hoursPerDay: calendarSpec.hoursPerDay, projectCalendar: calendarIndex)
             for projectIndex in projects { writeProject(projectIndex, hoursPerDay: calendarSpec.hoursPerDay) }
             return lines.joined(separator: "\n") + "\n"
         }
@@ -151,7 +154,7 @@ public enum TaskJugglerExport {
             }
         }
 
-        mutating func writeResources(hoursPerDay: Double) {
+        mutating func writeResources(hoursPerDay: Double, projectCalendar: Int) {
             let plan = context.plan
             var used: Set<String> = []
             func unique(_ text: String) -> String {
@@ -170,6 +173,21 @@ public enum TaskJugglerExport {
                 }
                 for off in person.timeOff {
                     lines.append("  leaves annual \(off.first.iso) +\(off.last - off.first + 1)d")
+                }
+                if let own = person.calendarIndex, own != projectCalendar, plan.calendars.indices.contains(own) {
+                    // A person on another calendar (another office) gets its extra holidays and working week.
+                    let shared = Set(WorkingCalendar(plan: plan, calendarIndex: projectCalendar).holidays)
+                    let names = plan.calendars.flatMap(\.holidays)
+                    for holiday in WorkingCalendar(plan: plan, calendarIndex: own).holidays where !shared.contains(holiday) {
+                        let name = names.first { $0.days == holiday }?.name ?? "Holiday"
+                        lines.append("  leaves holiday \(TaskJugglerExport.quoted(name)) \(holiday.first.iso) +\(holiday.last - holiday.first + 1)d")
+                    }
+                    let week = plan.calendars[own].workingDays
+                    for weekday in Weekday.allCases where week.contains(weekday) != plan.calendars[projectCalendar].workingDays.contains(weekday) {
+                        lines.append(week.contains(weekday)
+                            ? "  workinghours \(weekday.shortName) 9:00 - 12:00, 13:00 - 18:00"
+                            : "  workinghours \(weekday.shortName) off")
+                    }
                 }
                 lines.append("}")
             }

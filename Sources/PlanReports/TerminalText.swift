@@ -9,9 +9,15 @@ enum TerminalText {
         return isWide(scalar.value) ? 2 : 1
     }
 
+    /// Columns the text takes on screen; ANSI SGR sequences (`ESC [ … m`) take none.
     static func width(_ text: some StringProtocol) -> Int {
         var total = 0
-        for character in text { total += width(of: character) }
+        var inEscape = false
+        for character in text {
+            if inEscape { if character == "m" { inEscape = false }; continue }
+            if character == "\u{1B}" { inEscape = true; continue }
+            total += width(of: character)
+        }
         return total
     }
 
@@ -27,18 +33,27 @@ enum TerminalText {
     }
 
     /// The text cut to `columns`, ending in `…` (or `~` in ASCII) when it had to be cut.
+    /// Colour sequences are kept whole and closed with a reset when the cut falls inside colour.
     static func truncate(_ text: String, to columns: Int, ascii: Bool = false) -> String {
         guard columns > 0 else { return "" }
         if width(text) <= columns { return text }
         var out = ""
         var used = 0
+        var inEscape = false
+        var coloured = false
         for character in text {
+            if inEscape {
+                out.append(character)
+                if character == "m" { inEscape = false }
+                continue
+            }
+            if character == "\u{1B}" { inEscape = true; coloured = true; out.append(character); continue }
             let w = width(of: character)
             if used + w > columns - 1 { break }
             out.append(character)
             used += w
         }
-        return out + (ascii ? "~" : "…")
+        return out + (ascii ? "~" : "…") + (coloured ? "\u{1B}[0m" : "")
     }
 
     /// Cut or padded with spaces to exactly `columns`.
@@ -128,11 +143,11 @@ extension TerminalText {
     /// Word-wrapped to `width` columns; lines after the first start with `indent` spaces. A word
     /// longer than a line is cut rather than overflowing.
     static func wrap(_ text: String, width: Int, indent: Int, ascii: Bool = false) -> [String] {
-        let room = max(width - indent, 10)
+        let room = max(width - indent, 4)
         var lines: [String] = []
         var current = ""
         var currentWidth = 0
-        var limit = max(width, 10)
+        var limit = max(width, 4)
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
             let wordWidth = TerminalText.width(word)
             if currentWidth > 0 && currentWidth + 1 + wordWidth > limit {

@@ -175,6 +175,14 @@ struct TimeAxis {
                 }
             }
         }
+        // A month that starts a few columns in would lose its label to the stub of the month
+        // before; name the month that fills the chart instead, with its year.
+        if weekly, coarse.count >= 2, coarse[1].0 <= coarse[0].1.count, let first = columns.first {
+            let next = columns[coarse[1].0].first
+            let (year, month, _) = (next.components.day == 1 ? next : first.first).components
+            coarse.removeFirst()
+            coarse[0].1 = "\(TimeAxis.monthNames[month - 1]) \(year)"
+        }
         return (TimeAxis.place(coarse, width: columns.count), TimeAxis.place(fine, width: columns.count))
     }
 

@@ -1,3 +1,4 @@
+import Glibc
 /// Time analysis without resource limits: the critical path method over a network.
 struct TimeAnalysis: Sendable {
     /// Earliest times (forward pass).
@@ -34,13 +35,17 @@ extension SchedulingNetwork {
     }
 }
 
-/// Resource leveling: the serial scheme with a priority rule, improved by forward-backward
-/// passes (justification) and biased random sampling, within a budget of generated schedules.
+/// Resource leveling: the serial scheme with a priority rule, improved by random-key sampling,
+/// forward-backward passes (justification) and recombination of the best schedules, within a
+/// budget of generated schedules.
 ///
-/// The first schedule comes from the priority rule alone (higher explicit priority first, then
-/// earlier latest finish, then lower index). Every other schedule replaces the best one only when
-/// it is strictly better, so when sampling finds nothing shorter the plan keeps the schedule of
-/// the priority rule, which moves little when one task changes.
+/// Stability comes first for plans. Sampled activity lists are random keys: each activity's key
+/// is its priority value plus noise drawn from (seed, sample number, activity), so a local edit
+/// changes the keys of the edited activities only and sample `k` after the edit is sample `k`
+/// before it, nearly. The choice is made per component (activities joined by links or shared
+/// people) and is the first schedule generated, in a fixed order starting with the priority
+/// rule's, that is within `requiredGain` of the best one found: a schedule of one component is
+/// replaced only by a clearly better one, and an edit in one component cannot change another's.
 struct LevelingSearch: Sendable {
     struct Result: Sendable {
         var times: ActivityTimes
@@ -53,69 +58,73 @@ struct LevelingSearch: Sendable {
     static func run(network: SchedulingNetwork, analysis: TimeAnalysis, scheduler: inout SerialScheduler,
                     budget: Int, seed: UInt64, recordPrecedence: Bool = true,
                     requiredGain: Double = 0) -> Result {
-        let values = priorityValues(network: network, analysis: analysis)
-        let lowerBound = network.objective(analysis.early)
-        let hasResources = !network.uses.isEmpty
+        let tuning = Tuning.current
         let firstPass = scheduler.passes
-        var best = scheduler.forward(network.list(keys: values, forward: true))
-        var bestObjective = network.objective(best)
-        var generator = SplitMix64(seed: seed)
-        // A searched schedule must beat the priority rule's by this much (a share of its span)
-        // before it replaces it: small gains are not worth reshuffling a plan people know.
-        let ruleObjective = bestObjective
-        var groupStart = [Int](repeating: Int.max, count: network.groupCount)
-        for j in 0..<network.count {
-            groupStart[Int(network.group[j])] = min(groupStart[Int(network.group[j])], analysis.early.start[j])
-        }
-        let ruleEnds = network.groupEnds(best)
-        var span = 0
-        for g in 0..<network.groupCount where groupStart[g] != Int.max && ruleEnds[g] != Int.min {
-            span += ruleEnds[g] - groupStart[g]
-        }
-        let threshold = ruleObjective - Int((Double(max(span, 0)) * requiredGain).rounded(.up))
-        func consider(_ candidate: ActivityTimes) {
-            let value = network.objective(candidate)
-            if value < bestObjective && (value <= threshold || bestObjective < ruleObjective) {
-                best = candidate; bestObjective = value
-            }
-        }
-        func justified(_ times: ActivityTimes) -> ActivityTimes {
-            let ends = network.groupEnds(times)
-            var limits = [Int](repeating: 0, count: network.count)
-            var keys = [Int](repeating: 0, count: network.count)
-            for j in 0..<network.count { limits[j] = ends[Int(network.group[j])]; keys[j] = -times.end[j] }
-            let right = scheduler.backward(network.list(keys: keys, forward: false), limit: Int.max, limits: limits)
-            return scheduler.forward(network.list(keys: right.start, forward: true))
-        }
+        let components = LevelingComponents(network: network)
+        let keys = SamplingKeys(network: network, analysis: analysis, noise: tuning.noise)
+        let rule = scheduler.forward(network.list(keys: keys.rule, forward: true))
+        var choice = ComponentChoice(components: components, rule: rule, early: analysis.early,
+                                     requiredGain: requiredGain)
+        choice.consider(rule)
+        let reserve = recordPrecedence ? 1 : 0
+        func left(_ scheduler: SerialScheduler) -> Int { budget - (scheduler.passes - firstPass) - reserve }
 
-        if hasResources && bestObjective > lowerBound && budget >= 3 {
-            consider(justified(best))
-            let reserve = recordPrecedence ? 1 : 0
-            var samplingValues = values
-            var switched = false
-            while scheduler.passes - firstPass + 3 + reserve <= budget && bestObjective > lowerBound {
-                // After the first 30 % of the budget, sample around the best schedule found so far
-                // (its start times as priority values) instead of around the latest-finish rule.
-                if !switched && (scheduler.passes - firstPass) * 10 >= budget * 3 { switched = true }
-                if switched { samplingValues = best.start }
-                let sample = scheduler.forward(network.sampledList(values: samplingValues, generator: &generator,
-                                                                         exponent: switched ? 2 : 1))
-                consider(sample)
-                consider(justified(sample))
+        if !network.uses.isEmpty && !choice.reachedBounds && budget >= 3 {
+            var elite = ElitePool(capacity: tuning.elite)
+            /// Forward-backward passes until they stop helping; every schedule met is a candidate.
+            func improve(_ times: ActivityTimes, _ scheduler: inout SerialScheduler) -> (times: ActivityTimes, value: Int) {
+                var current = times, value = network.objective(times)
+                while left(scheduler) >= 2 {
+                    let next = justified(current, network: network, scheduler: &scheduler)
+                    let nextValue = network.objective(next)
+                    choice.consider(next)
+                    guard nextValue < value else { break }
+                    current = next; value = nextValue
+                }
+                return (current, value)
+            }
+            let improved = improve(rule, &scheduler)
+            elite.offer(value: improved.value, starts: improved.times.start)
+            var sample = 0, sampleSum = 0, sampled = 0
+            let samplingEnd = Int(Double(budget) * tuning.samplingShare)
+            var generator = SplitMix64(seed: seed ^ 0x5EC0_4D)
+            while left(scheduler) >= 1 && !choice.reachedBounds {
+                sample += 1
+                let recombining = scheduler.passes - firstPass >= samplingEnd && elite.count >= 2
+                let list: [Int32]
+                if recombining {
+                    list = network.list(keys: elite.child(generator: &generator, bias: tuning.bias,
+                                                            mutation: tuning.mutation, jitter: keys.meanLength), forward: true)
+                } else {
+                    list = network.list(keys: keys.sample(sample, seed: seed), forward: true)
+                }
+                let times = scheduler.forward(list)
+                choice.consider(times)
+                let value = network.objective(times)
+                sampleSum += value; sampled += 1
+                // Justification pays off on the better half of the samples (Tormos and Lova 2003).
+                if tuning.justifyAll || recombining || value * sampled <= sampleSum {
+                    let better = improve(times, &scheduler)
+                    elite.offer(value: better.value, starts: better.times.start)
+                } else {
+                    elite.offer(value: value, starts: times.start)
+                }
             }
         }
+        var best = choice.chosen(or: rule)
+        var bestObjective = network.objective(best)
         var precedenceStart = best.start
         guard recordPrecedence else {
             return Result(times: best, precedenceStart: precedenceStart,
                           schedules: scheduler.passes - firstPass, objective: bestObjective)
         }
-        // One more resource-aware pass over the best schedule's own order records why each
+        // One more resource-aware pass over the chosen schedule's own order records why each
         // activity starts when it does (the critical chain needs it); it reproduces the schedule.
         let order = network.list(keys: best.start, forward: true)
         let replay = precedenceStart.withUnsafeMutableBufferPointer { buffer in
             scheduler.forward(order, precedenceStart: buffer)
         }
-        if network.objective(replay) <= bestObjective {
+        if replay == best || network.objective(replay) < bestObjective {
             best = replay; bestObjective = network.objective(replay)
         } else {
             precedenceStart = best.start
@@ -124,13 +133,162 @@ struct LevelingSearch: Sendable {
                       schedules: scheduler.passes - firstPass, objective: bestObjective)
     }
 
-    /// Lower is scheduled earlier: explicit priority dominates, then the latest finish.
-    static func priorityValues(network: SchedulingNetwork, analysis: TimeAnalysis) -> [Int] {
-        var low = Int.max, high = Int.min
-        for end in analysis.late.end { low = min(low, end); high = max(high, end) }
-        let width = high >= low ? high - low + 1 : 1
-        return (0..<network.count).map { j in
-            (1000 - Int(network.priority[j])) * width + (analysis.late.end[j] - (low == Int.max ? 0 : low))
+    /// Right-justifies in order of decreasing finish, then left-justifies in order of
+    /// increasing start (two passes).
+    static func justified(_ times: ActivityTimes, network: SchedulingNetwork,
+                          scheduler: inout SerialScheduler) -> ActivityTimes {
+        let ends = network.groupEnds(times)
+        var limits = [Int](repeating: 0, count: network.count)
+        var keys = [Int](repeating: 0, count: network.count)
+        for j in 0..<network.count { limits[j] = ends[Int(network.group[j])]; keys[j] = -times.end[j] }
+        let right = scheduler.backward(network.list(keys: keys, forward: false), limit: Int.max, limits: limits)
+        return scheduler.forward(network.list(keys: right.start, forward: true))
+    }
+
+    struct Tuning {
+        var noise = 1.0
+        var justifyAll = false
+        var samplingShare = 0.4
+        var elite = 12
+        var bias = 0.7
+        var mutation = 0.0
+
+        static var current: Tuning {
+            var t = Tuning()
+            if let v = getenv("PLANC_NOISE").map({ String(cString: $0) }).flatMap(Double.init) { t.noise = v }
+            if let v = getenv("PLANC_JALL").map({ String(cString: $0) }) { t.justifyAll = v == "1" }
+            if let v = getenv("PLANC_SHARE").map({ String(cString: $0) }).flatMap(Double.init) { t.samplingShare = v }
+            if let v = getenv("PLANC_ELITE").map({ String(cString: $0) }).flatMap(Int.init) { t.elite = v }
+            if let v = getenv("PLANC_BIAS").map({ String(cString: $0) }).flatMap(Double.init) { t.bias = v }
+            if let v = getenv("PLANC_MUT").map({ String(cString: $0) }).flatMap(Double.init) { t.mutation = v }
+            return t
         }
+    }
+}
+
+/// Priority values as list keys: explicit priority dominates, then the latest finish from the
+/// time analysis, then (by the list's tie rule) the lower index. Sampled keys add noise of up
+/// to `noise` mean activity lengths to the latest finish, never across priority levels.
+struct SamplingKeys: Sendable {
+    /// Keys of the priority rule.
+    let rule: [Int]
+    /// Noise range in key units.
+    let spread: Int
+    /// Mean length of the activities that take time, in days (at least 1).
+    let meanLength: Int
+    static let resolution = 64
+
+    init(network: SchedulingNetwork, analysis: TimeAnalysis, noise: Double) {
+        var low = Int.max, high = Int.min, lengthSum = 0, lengthCount = 0
+        for j in 0..<network.count {
+            low = min(low, analysis.late.end[j]); high = max(high, analysis.late.end[j])
+            if !network.isInstant(j) && !network.isPinned(j) {
+                lengthSum += analysis.early.end[j] - analysis.early.start[j]; lengthCount += 1
+            }
+        }
+        let width = high >= low ? high - low + 1 : 1
+        let meanLength = lengthCount > 0 ? Double(lengthSum) / Double(lengthCount) : 1
+        let spread = Int((noise * meanLength * Double(SamplingKeys.resolution)).rounded())
+        let level = width * SamplingKeys.resolution + spread + 1
+        rule = (0..<network.count).map { j in
+            (1000 - Int(network.priority[j])) * level + (analysis.late.end[j] - low) * SamplingKeys.resolution
+        }
+        self.spread = spread
+        self.meanLength = max(1, Int(meanLength.rounded()))
+    }
+
+    /// Keys of sample `k`: the same activity gets the same noise in sample `k` of any plan.
+    func sample(_ k: Int, seed: UInt64) -> [Int] {
+        let draw = seed &+ UInt64(k) &* 0xD1B5_4A32_D192_ED03
+        return rule.indices.map { j in
+            var generator = SplitMix64(seed: draw ^ (UInt64(j) &* 0x9E37_79B9_7F4A_7C15))
+            return rule[j] + Int(generator.unit() * Double(spread))
+        }
+    }
+}
+
+/// The per-component choice among the schedules generated so far (see `LevelingSearch`).
+struct ComponentChoice {
+    let components: LevelingComponents
+    let tolerance: [Int]
+    let lowerBound: [Int]
+    /// Per component, in generation order: each schedule that improved on all before it.
+    private var records: [[(value: Int, times: ActivityTimes)]]
+
+    init(components: LevelingComponents, rule: ActivityTimes, early: ActivityTimes, requiredGain: Double) {
+        self.components = components
+        tolerance = components.spans(rule, from: early).map { Int((Double($0) * requiredGain).rounded(.up)) }
+        lowerBound = components.objectives(early)
+        records = Array(repeating: [], count: components.count)
+    }
+
+    var reachedBounds: Bool {
+        (0..<components.count).allSatisfy { c in records[c].last.map { $0.value <= lowerBound[c] } ?? false }
+    }
+
+    mutating func consider(_ times: ActivityTimes) {
+        let values = components.objectives(times)
+        for c in 0..<components.count {
+            if let last = records[c].last, last.value <= values[c] { continue }
+            records[c].append((values[c], times))
+            // Records far above the best can never be chosen again: the band only moves down.
+            let limit = values[c] + tolerance[c]
+            if let keep = records[c].firstIndex(where: { $0.value <= limit }), keep > 0 {
+                records[c].removeFirst(keep)
+            }
+        }
+    }
+
+    /// Per component the first record within its tolerance of the best, put together.
+    func chosen(or fallback: ActivityTimes) -> ActivityTimes {
+        guard components.count > 0 else { return fallback }
+        guard components.count > 1 else { return records[0][0].times }
+        var result = records[0][0].times
+        for j in result.start.indices {
+            let c = Int(components.componentOf[j])
+            let times = records[c][0].times
+            result.start[j] = times.start[j]; result.end[j] = times.end[j]
+        }
+        return result
+    }
+}
+
+/// The best distinct schedules found, as start times, for recombination.
+struct ElitePool {
+    let capacity: Int
+    private var members: [(value: Int, starts: [Int])] = []
+
+    init(capacity: Int) { self.capacity = max(capacity, 2) }
+
+    var count: Int { members.count }
+
+    mutating func offer(value: Int, starts: [Int]) {
+        if members.count >= capacity, let worst = members.last, worst.value <= value { return }
+        if members.contains(where: { $0.value == value && $0.starts == starts }) { return }
+        let at = members.firstIndex { $0.value > value } ?? members.count
+        members.insert((value, starts), at: at)
+        if members.count > capacity { members.removeLast() }
+    }
+
+    /// Keys of a child: each activity takes its start from the better of two parents drawn by
+    /// tournament with probability `bias`, else from the other one.
+    func child(generator: inout SplitMix64, bias: Double, mutation: Double, jitter: Int) -> [Int] {
+        func pick(_ generator: inout SplitMix64) -> Int {
+            let a = Int(generator.next() % UInt64(members.count)), b = Int(generator.next() % UInt64(members.count))
+            return min(a, b)
+        }
+        var first = pick(&generator), second = pick(&generator)
+        if first == second { second = (second + 1) % members.count }
+        if second < first { swap(&first, &second) }
+        let better = members[first].starts, other = members[second].starts
+        var keys = [Int](repeating: 0, count: better.count)
+        for j in keys.indices {
+            var source = generator.unit() < bias ? better[j] : other[j]
+            if mutation > 0 && generator.unit() < mutation {
+                source += Int(generator.next() % UInt64(2 * jitter + 1)) - jitter
+            }
+            keys[j] = source * 2 + (generator.next() & 1 == 0 ? 0 : 1)
+        }
+        return keys
     }
 }

@@ -82,10 +82,12 @@ struct ResourceLoadTable {
         var weeks: [Day] = []
         var monday = DayText.weekStart(origin)
         while monday <= end, weeks.count < 520 { weeks.append(monday); monday = monday.adding(days: 7) }
-        let rows = rows(weeks: weeks)
-        guard !rows.isEmpty else { return "<p>No one is assigned to this project's tasks.</p>" }
+        let rows = rows(weeks: weeks).filter { $0.weeks.contains(where: \.hasLoad) }
+        guard let first = weeks.first, !rows.isEmpty else {
+            return "<p>No one assigned to this project has work scheduled from \(DayText.long(weeks.first ?? origin)) on.</p>"
+        }
         let overCount = rows.reduce(0) { $0 + $1.weeks.filter(\.over).count }
-        var out = "<p>Share of each person's working time per week, all projects together. "
+        var out = "<p>Share of each person's working time per week from the week of \(DayText.long(first)), all projects together. "
         out += overCount == 0 ? "No one is over-allocated.</p>"
             : "Cells marked <strong class=\"over-key\">▲ over</strong> are over-allocated (\(overCount) person-\(overCount == 1 ? "week" : "weeks")).</p>"
         out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Resource load per week\"><table class=\"load\"><caption class=\"vh\">Resource load per person and week</caption><thead><tr><th scope=\"col\">Person</th>"

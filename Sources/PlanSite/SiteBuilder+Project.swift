@@ -20,11 +20,13 @@ extension SiteBuilder {
             keyFigures.append(KeyFigure(label: "Top risk", value: risk.title,
                                         note: "score \(risk.score) of 16, \(RiskMatrix.band(score: risk.score).name)"))
         }
-        keyFigures.append(KeyFigure(label: "Phase", value: (project.phase ?? .planning).rawValue, note: nil))
-        keyFigures.append(KeyFigure(label: "Owner", value: ownerName(project), note: nil))
-        if let sponsor = project.sponsor { keyFigures.append(KeyFigure(label: "Sponsor", value: sponsor, note: nil)) }
+        // Who and where in the life cycle: a line under the title, not figures.
+        var people: [KeyFigure] = []
+        people.append(KeyFigure(label: "Phase", value: (project.phase ?? .planning).rawValue, note: nil))
+        people.append(KeyFigure(label: "Owner", value: ownerName(project), note: nil))
+        if let sponsor = project.sponsor { people.append(KeyFigure(label: "Sponsor", value: sponsor, note: nil)) }
         if !project.stakeholders.isEmpty {
-            keyFigures.append(KeyFigure(label: "Stakeholders", value: project.stakeholders.joined(separator: ", "), note: nil))
+            people.append(KeyFigure(label: "Stakeholders", value: project.stakeholders.joined(separator: ", "), note: nil))
         }
 
         // Milestones: every milestone of the project, with its state in words.
@@ -107,8 +109,11 @@ extension SiteBuilder {
 
         let chart = GanttChart(plan: plan, schedule: schedule, projectIndex: index)
         let scale = chart.scale(extra: [options.today] + (project.deadline.map { [$0] } ?? []))
-        let load = scale.map {
-            ResourceLoadTable(plan: plan, schedule: schedule, projectIndex: index).render(from: $0.origin, to: $0.end)
+        // The load ahead matters: the table starts at this week when the project runs past today.
+        let load = scale.map { scale -> String in
+            let thisWeek = DayText.weekStart(options.today)
+            let from = thisWeek > scale.origin && thisWeek <= scale.end ? thisWeek : scale.origin
+            return ResourceLoadTable(plan: plan, schedule: schedule, projectIndex: index).render(from: from, to: scale.end)
         } ?? "<p>No tasks are scheduled yet.</p>"
 
         let isClosure = project.phase == .closed || project.phase == .closing
@@ -116,7 +121,7 @@ extension SiteBuilder {
 
         return ProjectView(
             id: project.id, title: project.title, health: HealthView(figures.health.rawValue),
-            reasons: figures.healthReasons, figures: keyFigures,
+            reasons: figures.healthReasons, figures: keyFigures, people: people,
             descriptionHTML: markdown(project.description),
             objectives: project.objectives.map(objectiveView), successCriteria: project.successCriteria.map(objectiveView),
             scopeIn: project.scopeIn, scopeOut: project.scopeOut,

@@ -165,6 +165,8 @@ struct ProjectView {
     var health: HealthView
     var reasons: [String]
     var figures: [KeyFigure]
+    /// Phase, owner, sponsor, stakeholders.
+    var people: [KeyFigure]
     var descriptionHTML: String?
     var objectives: [ObjectiveView]
     var successCriteria: [ObjectiveView]

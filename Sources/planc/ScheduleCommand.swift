@@ -10,23 +10,17 @@ struct Schedule: ParsableCommand {
 
     @OptionGroup var plan: PlanOptions
     @OptionGroup var colorOptions: ColorOptions
+    @OptionGroup var terminal: TerminalOptions
 
     @Option(help: "Only this project (its id).")
     var project: String?
 
-    @Flag(help: "Plain ASCII instead of Unicode symbols.")
-    var ascii = false
-
     func run() throws {
-        let compiled = Pipeline.compile(plan.compileOptions())
-        let errors = compiled.diagnostics.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            let writer = DiagnosticWriter(color: colorOptions.enabled, sources: compiled.sources)
-            FileHandle.standardError.write(Data(writer.human(errors, filesChecked: compiled.plan.files.count, strict: false).utf8))
+        let context = try ReportInput.context(plan)
+        if let project, !context.plan.projects.contains(where: { $0.id == project }) {
+            throw ValidationError("no project has the id '\(project)'")
         }
-        guard let schedule = compiled.schedule else { throw ExitCode(compiled.inputUnreadable ? 2 : 1) }
-        let style = TerminalStyle(width: 200, color: colorOptions.enabled, ascii: ascii)
-        print(ScheduleListing.render(plan: compiled.plan, schedule: schedule, style: style, project: project), terminator: "")
-        if !errors.isEmpty { throw ExitCode(1) }
+        let style = terminal.style(color: colorOptions.enabled)
+        print(ScheduleListing.render(plan: context.plan, schedule: context.schedule, style: style, project: project), terminator: "")
     }
 }

@@ -7,33 +7,43 @@ import PlanSchedule
 // bounds) or from the critical-path lower bound.
 //
 //   swift run -c release --scratch-path .build-sched psplib-bench DIR [TABLE] [--cp] [--schedules N]
-//   swift run -c release --scratch-path .build-sched psplib-bench --synthetic TASKS
+//   swift run -c release --scratch-path .build-sched psplib-bench --synthetic TASKS [--schedules N] [--edits N]
 // The second form times planc's plan scheduler on a synthetic plan and counts how many tasks
-// move when one task's effort grows by one day.
+// move when one task's effort grows by one day (N edits, default 5; `--schedules` sets
+// `ScheduleOptions.samples`, default the scheduler's own).
 
-let usage = "usage: psplib-bench DIR [TABLE] [--cp] [--schedules N] [--seed S] | psplib-bench --synthetic TASKS"
+let usage = "usage: psplib-bench DIR [TABLE] [--cp] [--schedules N] [--seed S] | psplib-bench --synthetic TASKS [--schedules N] [--edits N]"
 var arguments = Array(CommandLine.arguments.dropFirst())
 var useCriticalPath = false
 var budget = 1000
 var seed: UInt64 = 0x5EED
 var positional: [String] = []
+var syntheticTasks: Int?
+var syntheticSamples: Int?
+var syntheticEdits = 5
 while !arguments.isEmpty {
     let argument = arguments.removeFirst()
     switch argument {
     case "--cp": useCriticalPath = true
     case "--schedules":
         guard let value = arguments.first.flatMap({ Int($0) }), value > 0 else { print(usage); exit(2) }
-        budget = value; arguments.removeFirst()
+        budget = value; syntheticSamples = value; arguments.removeFirst()
+    case "--edits":
+        guard let value = arguments.first.flatMap({ Int($0) }), value > 0 else { print(usage); exit(2) }
+        syntheticEdits = value; arguments.removeFirst()
     case "--seed":
         guard let value = arguments.first.flatMap({ UInt64($0) }) else { print(usage); exit(2) }
         seed = value; arguments.removeFirst()
     case "--synthetic":
         guard let value = arguments.first.flatMap({ Int($0) }), value > 0 else { print(usage); exit(2) }
-        runSynthetic(tasks: value)
-        exit(0)
+        syntheticTasks = value; arguments.removeFirst()
     case "-h", "--help": print(usage); exit(0)
     default: positional.append(argument)
     }
+}
+if let syntheticTasks {
+    runSynthetic(tasks: syntheticTasks, samples: syntheticSamples, edits: syntheticEdits)
+    exit(0)
 }
 guard let folder = positional.first else { print(usage); exit(2) }
 
@@ -97,12 +107,13 @@ print(String(format: "time/instance:         %.2f ms", milliseconds / Double(cou
 print("infeasible schedules:  \(infeasible)")
 exit(infeasible == 0 ? 0 : 1)
 
-func runSynthetic(tasks count: Int) {
+func runSynthetic(tasks count: Int, samples: Int?, edits: Int) {
     let plan = SyntheticPlan.make(tasks: count, seed: 42)
     let today = Day(iso: "2026-01-05")!
+    let options = samples.map { ScheduleOptions(samples: $0) } ?? ScheduleOptions()
     let clock = ContinuousClock()
-    var result = Scheduler.schedule(plan, today: today)
-    let elapsed = clock.measure { result = Scheduler.schedule(plan, today: today) }
+    var result = Scheduler.schedule(plan, today: today, options: options)
+    let elapsed = clock.measure { result = Scheduler.schedule(plan, today: today, options: options) }
     let people = plan.people.count
     print("synthetic plan:        \(plan.tasks.count) tasks, \(people) people")
     print("schedule time:         \(elapsed)  (finish \(result.schedule.projectFinish[0]?.iso ?? "-"), \(result.diagnostics.count) diagnostics)")
@@ -111,11 +122,11 @@ func runSynthetic(tasks count: Int) {
     var successors: [[Int]] = Array(repeating: [], count: plan.tasks.count)
     for (i, task) in plan.tasks.enumerated() { for d in task.dependencies { successors[d.predecessor].append(i) } }
     let leaves = plan.tasks.indices.filter { plan.tasks[$0].kind == .task }
-    for k in 0..<5 {
+    for k in 0..<edits {
         var edited = plan
         let target = leaves[(k * 7919) % leaves.count]
         edited.tasks[target].effortDays! += 1
-        let after = Scheduler.schedule(edited, today: today).schedule
+        let after = Scheduler.schedule(edited, today: today, options: options).schedule
         let changed = plan.tasks.indices.filter {
             $0 != target && plan.tasks[$0].kind != .summary &&
                 (after.tasks[$0].start != result.schedule.tasks[$0].start || after.tasks[$0].finish != result.schedule.tasks[$0].finish)
@@ -125,6 +136,7 @@ func runSynthetic(tasks count: Int) {
         moved.append(changed.count)
         unrelated.append(changed.filter { !downstream.contains($0) }.count)
     }
-    print("tasks moved by a one-day effort change (5 edits): \(moved)")
-    print("  of which not downstream by dependencies:        \(unrelated)")
+    func mean(_ values: [Int]) -> String { String(format: "%.1f", Double(values.reduce(0, +)) / Double(max(values.count, 1))) }
+    print("tasks moved by a one-day effort change (\(edits) edits): \(moved.prefix(10)), mean \(mean(moved))")
+    print("  of which not downstream by dependencies: \(unrelated.prefix(10)), mean \(mean(unrelated))")
 }

@@ -69,5 +69,7 @@ import Testing
         #expect(Figures.percent(1.104) == "110 %")
         #expect(Figures.days(2.5) == "2.5")
         #expect(Figures.days(3) == "3")
+        #expect(Figures.days(-0.5) == "-0.5")
+        #expect(Figures.days(-2) == "-2")
     }
 }

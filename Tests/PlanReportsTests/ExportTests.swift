@@ -131,10 +131,17 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         fixture.plan.tasks[2].title = "Section review"
         let text = MermaidExport.render(SamplePlans.context(fixture), projects: [0])
         #expect(text.contains("    \u{200B}Section review :"))
+        for title in ["Click tracking", "gantt-review", "2026-10-01 cutover", "%% done", "Title", "TopAxis fix"] {
+            #expect(MermaidExport.needsGuard(title), "\(title)")
+        }
+        for title in ["Sections of the site", "Titles and captions", "Clicker training", "Data audit"] {
+            #expect(!MermaidExport.needsGuard(title), "\(title)")
+        }
     }
 
     @Test func taskJugglerIdsAndStrings() {
         #expect(TaskJugglerExport.identifier("design-sign-off") == "design_sign_off")
+        #expect(TaskJugglerExport.amount(-0.5) == "-0.5" && TaskJugglerExport.amount(12.05) == "12.05" && TaskJugglerExport.amount(3) == "3")
         #expect(TaskJugglerExport.identifier("2026.kick") == "_2026_kick")
         #expect(TaskJugglerExport.quoted("say \"hi\"\nthere") == "\"say 'hi' there\"")
         let text = TaskJugglerExport.render(Self.trickyContext(), projects: [0])

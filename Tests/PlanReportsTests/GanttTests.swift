@@ -18,8 +18,8 @@ import Testing
 
     @Test(arguments: [80, 120, 200])
     func everyLineFitsTheWidth(width: Int) throws {
-        for ascii in [false, true] {
-            let text = try render(width: width, ascii: ascii)
+        for (ascii, color) in [(false, false), (true, false), (false, true)] {
+            let text = try render(width: width, ascii: ascii, color: color)
             for line in text.split(separator: "\n") {
                 #expect(TerminalText.width(line) <= width, "\(line)")
             }
@@ -119,9 +119,9 @@ import Testing
 
     @Test func explicitScaleTooLongForTheWidthIsCutWithANote() throws {
         let text = try render(width: 80) { $0.scale = .day }
-        #expect(text.contains("Chart cut at"))
+        #expect(text.contains("The chart shows"))
         let weeks = try render(width: 80) { $0.scale = .week }
-        #expect(!weeks.contains("Chart cut at"))
+        #expect(!weeks.contains("The chart shows"))
     }
 
     @Test func renderingIsDeterministic() throws {
@@ -186,5 +186,25 @@ import Testing
         #expect(Array(coarse)[15...17] == ["S", "e", "p"])  // 1 September is the 16th day shown
         #expect(fine.hasPrefix("17"))
         #expect(fine.contains("07"))
+    }
+}
+
+@Suite struct GanttProgressTests {
+    @Test func unstartedTasksInWideColumnsStayUnfilled() throws {
+        var fixture = PlanFixture(today: "2026-09-15")
+        fixture.project("p")
+        fixture.task("long", "2026-01-05", "2026-12-18", effort: 100, percent: 50)
+        fixture.task("late-start", "2026-12-16", "2026-12-18", effort: 1)
+        fixture.task("finished", "2026-12-16", "2026-12-18", effort: 1, state: .done)
+        var options = GanttOptions()
+        options.style = TerminalStyle(width: 60)
+        let lines = try GanttRenderer.render(SamplePlans.context(fixture), options).split(separator: "\n")
+        let unstarted = try #require(lines.first { $0.contains("Late-Start") })
+        #expect(unstarted.contains("░") && !unstarted.contains("█"))
+        let done = try #require(lines.first { $0.contains("Finished") })
+        #expect(done.contains("█") && !done.contains("░"))
+        let half = try #require(lines.first { $0.contains("Long") })
+        let filled = half.filter { $0 == "█" }.count, open = half.filter { $0 == "░" }.count
+        #expect(abs(Double(filled) / Double(filled + open) - 0.5) < 0.1)
     }
 }

@@ -24,6 +24,14 @@ import Testing
         #expect(try ids { $0.includeSummaries = true }.contains("discovery"))
     }
 
+    @Test func summariesShowRolledUpProgress() throws {
+        let csv = try list { $0.format = .csv; $0.columns = [.id, .progress]; $0.includeSummaries = true }
+        let rows = try RFC4180.parse(csv)
+        // Discovery: interviews 4 d done, data audit 40 % of 12 d, a milestone: 8.8 of 16 d.
+        #expect(rows.first { $0[0] == "discovery" }?[1] == "55")
+        #expect(rows.first { $0[0] == "build" }?[1] == "0")
+    }
+
     @Test func filtersCombine() throws {
         #expect(try ids { $0.filter.person = "omar" } == ["data-audit", "customer-api", "load-test"])
         #expect(try ids { $0.filter.person = "omar"; $0.filter.tags = ["test"] } == ["load-test"])
@@ -100,10 +108,43 @@ import Testing
         #expect(!only.contains("Portfolio") && !only.contains("CRM"))
     }
 
+    @Test func colouredLinesFitTheWidthToo() throws {
+        var fixture = SamplePlans.crm()
+        fixture.plan.projects[0].risks[0].title = String(repeating: "Very long risk title ", count: 8)
+        let text = try render(fixture) { $0.style = TerminalStyle(width: 80, color: true) }
+        #expect(text.contains("\u{1B}["))
+        for line in text.split(separator: "\n") { #expect(TerminalText.width(line) <= 80, "\(line)") }
+    }
+
     @Test func listsAreLimited() throws {
         var fixture = SamplePlans.crm()
         for number in 0..<8 { fixture.risk("r-\(number)", .low, .low) }
         let text = try render(fixture) { $0.listLimit = 3 }
         #expect(text.contains("  and 7 more"))
+    }
+}
+
+@Suite struct TerminalTextTests {
+    @Test func widthCountsColumnsNotCharacters() {
+        #expect(TerminalText.width("abc") == 3)
+        #expect(TerminalText.width("日本") == 4)
+        #expect(TerminalText.width("e\u{301}") == 1)
+        #expect(TerminalText.width("\u{1B}[1;31mred\u{1B}[0m") == 3)
+    }
+
+    @Test func truncationKeepsColourSequencesWhole() {
+        #expect(TerminalText.truncate("Stakeholder interviews", to: 10) == "Stakehold…")
+        #expect(TerminalText.truncate("日本語のタイトル", to: 7) == "日本語…")
+        #expect(TerminalText.truncate("\u{1B}[31mStakeholder\u{1B}[0m interviews", to: 6) == "\u{1B}[31mStake…\u{1B}[0m")
+    }
+
+    @Test func wrappingKeepsSegmentsTogether() {
+        #expect(TerminalText.wrap(segments: ["CRM Migration (crm)", "2026-06-01 → 2026-11-25", "deadline 2026-11-30"], width: 45, indent: 2)
+                == ["CRM Migration (crm)  2026-06-01 → 2026-11-25", "  deadline 2026-11-30"])
+        #expect(TerminalText.wrap("one two three four", width: 9, indent: 2) == ["one two", "  three", "  four"])
+    }
+
+    @Test func asciiFoldingSpellsOutUmlauts() {
+        #expect(TerminalText.asciiFolded("Müller — naïve “quotes”…") == "Mueller - naive \"quotes\"...")
     }
 }

@@ -53,7 +53,9 @@ enum Planc {
         for example in ["Examples/crm-migration", "Examples/website-relaunch"] {
             let result = try Planc.run(["check", "--strict", "--today", "2026-09-15", example])
             #expect(result.status == 0, "\(example):\n\(result.stdout)")
-            #expect(result.stdout.hasPrefix("planc: no problems in "))
+            let summary = result.stdout.split(separator: "\n").last ?? ""
+            #expect(summary.hasPrefix("planc: no problems in "), "\(example): \(summary)")
+            #expect(!result.stdout.contains("error[") && !result.stdout.contains("warning["))
         }
     }
 
@@ -130,5 +132,30 @@ struct OtherCommandTests {
         let again = try Planc.run(["init", folder.path])
         #expect(again.status == 2)
         #expect(again.stderr.contains("already exists"))
+    }
+}
+
+/// Every file of the bad-input corpus, checked alone by the real binary: a located diagnostic and
+/// exit status 1, never a crash, a hang or a silent pass.
+struct BadInputCorpusTests {
+    static let corpus = Planc.root.appendingPathComponent("Tests/PlanFrontEndTests/Corpus")
+    static var files: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? [])
+            .filter { $0.hasSuffix(".md") && $0 != "team.md" }.sorted()
+    }
+
+    @Test(arguments: files)
+    func checkedAlone(_ name: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planc-corpus-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.corpus.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        let result = try Planc.run(["check", "--strict", "--format", "json", "--today", "2026-03-01", folder.path])
+        #expect(result.status == 1, "\(name): exit \(result.status)\n\(result.stdout)\(result.stderr)")
+        let diagnostics = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(!diagnostics.isEmpty, "\(name) gave no diagnostic")
+        // Located, unless the problem is that the folder holds no plan at all.
+        for diagnostic in diagnostics where diagnostic["code"] as? String != "P003" {
+            #expect(diagnostic["line"] is Int, "\(name): \(diagnostic)")
+        }
     }
 }
