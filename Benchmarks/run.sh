@@ -16,7 +16,8 @@
 #      every run with GNU time;
 #   3. compares the scheduled project end of both tools: planc's from `planc export --format json`
 #      (projects[0].schedule.finish), tj3's from a CSV task report (id, start, end) added to a
-#      copy of the TaskJuggler file (the latest end);
+#      copy of the TaskJuggler file (the latest end), with and without TaskJuggler's alternative
+#      resources (planc has none, so the copy without them is the same input);
 #   4. measures the site: bytes of the pages holding the SVG Gantt chart, per task.
 # Medians go to standard output and to Benchmarks/results/latest.md as Markdown tables (paste
 # them into docs/performance.md); progress goes to standard error.
@@ -164,9 +165,14 @@ doc = json.load(open(sys.argv[1]))
 print(doc["projects"][0]["schedule"]["finish"])' "$dir/plan.json")
     fact "$n" planc_end "$planc_end"
     if [ "$tj3_runs" -gt 0 ]; then
-        say "N=$n: tj3 run with a CSV report of task ends (untimed)"
-        cp "$dir/project.tjp" "$dir/project-ends.tjp"
-        cat >>"$dir/project-ends.tjp" <<'EOF'
+        # Two untimed tj3 runs with the report: the project as generated, and the same project
+        # without TaskJuggler's alternative resources, which planc has no counterpart for (the
+        # converter keeps each task's primary resource), so that both tools get the same input.
+        sed -E 's/allocate (r[0-9]+) \{ alternative r[0-9]+ \}/allocate \1/' "$dir/project.tjp" >"$dir/project-same.tjp"
+        for variant in project project-same; do
+            say "N=$n: tj3 on $variant.tjp with a CSV report of task ends (untimed)"
+            cp "$dir/$variant.tjp" "$dir/$variant-ends.tjp"
+            cat >>"$dir/$variant-ends.tjp" <<'EOF'
 
 taskreport bench_ends "bench-ends" {
   formats csv
@@ -174,15 +180,18 @@ taskreport bench_ends "bench-ends" {
   hideresource @all
 }
 EOF
-        tj3 --silent --no-color -o "$dir/tj3-ends" "$dir/project-ends.tjp" >/dev/null 2>"$dir/tj3-ends.log" \
-            || { tail -20 "$dir/tj3-ends.log" >&2; fail "tj3 failed on the N=$n project with the end report"; }
-        tj3_end=$(python3 -c '
+            rm -rf "$dir/tj3-ends" && mkdir -p "$dir/tj3-ends"
+            tj3 --silent --no-color -o "$dir/tj3-ends" "$dir/$variant-ends.tjp" >/dev/null 2>"$dir/tj3-ends.log" \
+                || { tail -20 "$dir/tj3-ends.log" >&2; fail "tj3 failed on $variant-ends.tjp for N=$n"; }
+            tj3_end=$(python3 -c '
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline=""), delimiter=";"))
 ends = [row[2] for row in rows[1:] if len(row) >= 3 and row[2]]
 if not ends: sys.exit("no task ends in " + sys.argv[1])
 print(max(ends))' "$dir/tj3-ends/bench-ends.csv")
-        fact "$n" tj3_end "$tj3_end"
+            fact "$n" "${variant//-/_}_tj3_end" "$tj3_end"
+        done
+        fact "$n" alternatives "$(grep -c 'alternative r' "$dir/project.tjp" || true)"
     fi
 
     # The site: which pages carry the SVG Gantt chart, and their size per task.
@@ -285,18 +294,19 @@ for n in sizes:
         n, int(fact(n, "md_bytes")) / 1e6, per("cmark"), per("check"), per("build"), per("gantt"), per("tj3"),
         ratio(secs(n, "check"), secs(n, "cmark"))))
 w("")
-w("Scheduled project end on the same input (last working day, inclusive): planc from")
-w("`planc export --format json` (`projects[0].schedule.finish`), tj3 from a CSV task report.")
+w("Scheduled project end (last working day, inclusive): planc from `planc export --format json`")
+w("(`projects[0].schedule.finish`), tj3 from a CSV task report (latest end), once on the project as")
+w("generated and once on the same input planc gets: the tjp without its `alternative` resources.")
 w("")
-w("| tasks | planc end | tj3 end | planc earlier by (calendar days) | planc no later |")
-w("|---:|---|---|---:|---|")
+w("| tasks | planc end | tj3 end, same input | planc earlier by (days) | planc no later | tj3 end with alternatives (tasks with one) |")
+w("|---:|---|---|---:|---|---|")
 import datetime as dt
 for n in sizes:
-    p, t = fact(n, "planc_end"), fact(n, "tj3_end")
-    if t is None:
-        w("| %d | %s | – | – | – |" % (n, p)); continue
-    days = (dt.date.fromisoformat(t) - dt.date.fromisoformat(p)).days
-    w("| %d | %s | %s | %d | %s |" % (n, p, t, days, "yes" if days >= 0 else "no"))
+    p, same, alt = fact(n, "planc_end"), fact(n, "project_same_tj3_end"), fact(n, "project_tj3_end")
+    if same is None:
+        w("| %d | %s | – | – | – | – |" % (n, p)); continue
+    days = (dt.date.fromisoformat(same) - dt.date.fromisoformat(p)).days
+    w("| %d | %s | %s | %d | %s | %s (%s) |" % (n, p, same, days, "yes" if days >= 0 else "no", alt, fact(n, "alternatives")))
 w("")
 w("Site size: the pages holding the SVG Gantt chart (`<details class=\"gantt\">`), per leaf task;")
 w("the whole site and tj3's HTML output for comparison.")

@@ -44,45 +44,6 @@ extension SchedulingNetwork {
         }
         return order
     }
-
-    /// Regret-based biased random sampling (Drexl 1991): among the eligible activities, each is
-    /// drawn with probability proportional to `(regret + 1)^exponent` (1 or 2), where the regret
-    /// is how much better its priority value is than the worst eligible one. Lower values are better.
-    func sampledList(values: [Int], generator: inout SplitMix64, exponent: Int) -> [Int32] {
-        var waiting = waitingCounts(forward: true)
-        var eligible: [Int32] = []
-        var weights: [Double] = []
-        for j in 0..<count where !isPinned(j) && waiting[j] == 0 { eligible.append(Int32(j)) }
-        var order: [Int32] = []
-        order.reserveCapacity(count)
-        while !eligible.isEmpty {
-            var worst = Int.min
-            for j in eligible where values[Int(j)] > worst { worst = values[Int(j)] }
-            weights.removeAll(keepingCapacity: true)
-            var total = 0.0
-            for j in eligible {
-                let regret = Double(worst - values[Int(j)] + 1)
-                total += exponent == 2 ? regret * regret : regret
-                weights.append(total)
-            }
-            let draw = generator.unit() * total
-            var pick = 0
-            while pick < weights.count - 1 && weights[pick] <= draw { pick += 1 }
-            let j = eligible[pick]
-            eligible.remove(at: pick)
-            order.append(j)
-            for index in successorRange(Int(j)) {
-                let next = Int(successors[index].other)
-                if isPinned(next) { continue }
-                waiting[next] -= 1
-                if waiting[next] == 0 { eligible.append(Int32(next)) }
-            }
-        }
-        if order.count < count - (0..<count).filter(isPinned).count {
-            return list(keys: values, forward: true)
-        }
-        return order
-    }
 }
 
 /// A binary min-heap of activity ids keyed by an integer, ties by the smaller id.

@@ -8,8 +8,9 @@ public struct ScheduleOptions: Sendable {
     public var workBudget: Int
     /// Seed of the sampling generator; the same seed gives the same schedule everywhere.
     public var seed: UInt64
-    /// Share of the projects' span by which a searched schedule must beat the priority rule's
-    /// before it replaces it (stability: small gains do not reshuffle the plan).
+    /// Share of the span of each independent part of the plan (work joined by dependencies or
+    /// shared people) by which a searched schedule must beat the priority rule's, and every
+    /// schedule generated before it, to be chosen (stability: small gains do not reshuffle the plan).
     public var requiredGain: Double
 
     public init(samples: Int = 200, workBudget: Int = 200_000, seed: UInt64 = 0x706C_616E_63,

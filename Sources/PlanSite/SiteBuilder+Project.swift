@@ -131,7 +131,7 @@ extension SiteBuilder {
             riskMatrixHTML: RiskMatrix.render(risks: project.risks, anchors: riskAnchors), risks: risks,
             loadHTML: load, budget: budgetView(figures), journal: journal, issues: issues, decisions: decisions,
             isClosure: isClosure, outcomeHTML: markdown(project.outcome), lessons: project.lessons,
-            notesHTML: markdown(project.notes), tasksHref: "tasks.html",
+            projectNotesHTML: markdown(project.notes), tasksHref: "tasks.html",
             has: Presence(reasons: !figures.healthReasons.isEmpty, objectives: !project.objectives.isEmpty,
                           successCriteria: !project.successCriteria.isEmpty, milestones: !milestones.isEmpty,
                           late: !late.isEmpty, blocked: !blocked.isEmpty, risks: !risks.isEmpty,

@@ -188,7 +188,9 @@ struct ProjectView {
     var isClosure: Bool
     var outcomeHTML: String?
     var lessons: [String]
-    var notesHTML: String?
+    /// Not `notesHTML`: Mustache looks a missing (nil) key up in the enclosing context, so an
+    /// objective or risk without notes would show the project's notes under that name.
+    var projectNotesHTML: String?
     var tasksHref: String
     /// Whether each list has entries, for wrapping a table around its rows.
     var has: Presence

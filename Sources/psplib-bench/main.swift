@@ -7,12 +7,12 @@ import PlanSchedule
 // bounds) or from the critical-path lower bound.
 //
 //   swift run -c release --scratch-path .build-sched psplib-bench DIR [TABLE] [--cp] [--schedules N]
-//   swift run -c release --scratch-path .build-sched psplib-bench --synthetic TASKS [--schedules N] [--edits N]
+//   swift run -c release --scratch-path .build-sched psplib-bench --synthetic TASKS [--schedules N] [--edits N] [--gain G]
 // The second form times planc's plan scheduler on a synthetic plan and counts how many tasks
 // move when one task's effort grows by one day (N edits, default 5; `--schedules` sets
-// `ScheduleOptions.samples`, default the scheduler's own).
+// `ScheduleOptions.samples` and `--gain` `ScheduleOptions.requiredGain`, default the scheduler's own).
 
-let usage = "usage: psplib-bench DIR [TABLE] [--cp] [--schedules N] [--seed S] | psplib-bench --synthetic TASKS [--schedules N] [--edits N]"
+let usage = "usage: psplib-bench DIR [TABLE] [--cp] [--schedules N] [--seed S] | psplib-bench --synthetic TASKS [--schedules N] [--edits N] [--gain G]"
 var arguments = Array(CommandLine.arguments.dropFirst())
 var useCriticalPath = false
 var budget = 1000
@@ -21,6 +21,7 @@ var positional: [String] = []
 var syntheticTasks: Int?
 var syntheticSamples: Int?
 var syntheticEdits = 5
+var syntheticGain: Double?
 while !arguments.isEmpty {
     let argument = arguments.removeFirst()
     switch argument {
@@ -31,6 +32,9 @@ while !arguments.isEmpty {
     case "--edits":
         guard let value = arguments.first.flatMap({ Int($0) }), value > 0 else { print(usage); exit(2) }
         syntheticEdits = value; arguments.removeFirst()
+    case "--gain":
+        guard let value = arguments.first.flatMap({ Double($0) }), value >= 0 else { print(usage); exit(2) }
+        syntheticGain = value; arguments.removeFirst()
     case "--seed":
         guard let value = arguments.first.flatMap({ UInt64($0) }) else { print(usage); exit(2) }
         seed = value; arguments.removeFirst()
@@ -42,7 +46,7 @@ while !arguments.isEmpty {
     }
 }
 if let syntheticTasks {
-    runSynthetic(tasks: syntheticTasks, samples: syntheticSamples, edits: syntheticEdits)
+    runSynthetic(tasks: syntheticTasks, samples: syntheticSamples, edits: syntheticEdits, gain: syntheticGain)
     exit(0)
 }
 guard let folder = positional.first else { print(usage); exit(2) }
@@ -107,10 +111,12 @@ print(String(format: "time/instance:         %.2f ms", milliseconds / Double(cou
 print("infeasible schedules:  \(infeasible)")
 exit(infeasible == 0 ? 0 : 1)
 
-func runSynthetic(tasks count: Int, samples: Int?, edits: Int) {
+func runSynthetic(tasks count: Int, samples: Int?, edits: Int, gain: Double?) {
     let plan = SyntheticPlan.make(tasks: count, seed: 42)
     let today = Day(iso: "2026-01-05")!
-    let options = samples.map { ScheduleOptions(samples: $0) } ?? ScheduleOptions()
+    var options = ScheduleOptions()
+    if let samples { options.samples = samples }
+    if let gain { options.requiredGain = gain }
     let clock = ContinuousClock()
     var result = Scheduler.schedule(plan, today: today, options: options)
     let elapsed = clock.measure { result = Scheduler.schedule(plan, today: today, options: options) }

@@ -151,7 +151,7 @@ func randomPlansGetFeasibleDeterministicSchedules(seed: UInt64) {
 @Test func leveledScheduleNeverEndsAfterThePriorityRuleSchedule() {
     for seed in 10..<14 as Range<UInt64> {
         let f = randomPlan(seed: seed, tasks: 50, people: 3)
-        let single = f.schedule(samples: 1).schedule.projectFinish[0]!
+        let single = f.schedule(samples: 100).schedule.projectFinish[0]!
         let searched = f.schedule(samples: 200).schedule.projectFinish[0]!
         #expect(searched <= single)
     }
@@ -172,5 +172,52 @@ func randomPlansGetFeasibleDeterministicSchedules(seed: UInt64) {
         }.count)
     }
     let average = Double(moved.reduce(0, +)) / Double(moved.count)
-    #expect(average < 40, "tasks moved per one-day edit: \(moved)")
+    // Priority rule alone: [33, 20, 18, 7, 62, 2]; with the search: [61, 20, 33, 7, 65, 2].
+    #expect(average < 35, "tasks moved per one-day edit: \(moved)")
+}
+
+/// Adds a project whose people work on nothing else: random effort tasks, each after an earlier
+/// one of the same project with probability 2/3, each done by one of `people` people.
+private func addTeam(_ f: inout PlanFixture, _ name: String, seed: UInt64, tasks: Int, people: Int) {
+    var generator = SplitMix64(seed: seed)
+    func below(_ n: Int) -> Int { Int(generator.next() % UInt64(n)) }
+    f.addProject(name, start: "2026-01-05")
+    for p in 0..<people { f.person("\(name)-p\(p)") }
+    for i in 0..<tasks {
+        let after: [(String, DependencyKind, Double)] = i > 0 && below(3) != 0 ? [("\(name)\(below(i))", .finishToStart, 0)] : []
+        f.task("\(name)\(i)", effort: Double(1 + below(8)), after: after, people: [("\(name)-p\(below(people))", nil)])
+    }
+}
+
+@Test func anEditInOneTeamNeverMovesAnotherTeam() {
+    // Even a search that takes any gain chooses per independent part of the plan.
+    for seed in 30..<34 as Range<UInt64> {
+        var f = PlanFixture()
+        addTeam(&f, "a", seed: seed, tasks: 40, people: 3)
+        addTeam(&f, "b", seed: seed + 100, tasks: 40, people: 3)
+        let options = ScheduleOptions(samples: 150, requiredGain: 0)
+        let before = Scheduler.schedule(f.plan, today: PlanFixture.day("2026-01-05"), options: options).schedule
+        f.plan.tasks[f.index("a3")].effortDays! += 1
+        let after = Scheduler.schedule(f.plan, today: PlanFixture.day("2026-01-05"), options: options).schedule
+        let teamB = f.plan.projects[2].taskRange
+        #expect(teamB.allSatisfy { before.tasks[$0] == after.tasks[$0] }, "seed \(seed)")
+    }
+}
+
+@Test func componentsFollowLinksAndSharedResources() {
+    var f = PlanFixture()
+    f.person("ana"); f.person("ben")
+    f.task("a1", effort: 2, people: [("ana", nil)])
+    f.task("b1", effort: 2, people: [("ben", nil)])
+    f.task("a2", effort: 1, people: [("ana", nil)])
+    f.task("free", effort: 1)
+    f.task("linked", effort: 1, after: [("b1", .finishToStart, 0)])
+    let built = PlanNetwork(plan: f.plan, today: PlanFixture.day("2026-01-05"))
+    let components = LevelingComponents(network: built.network)
+    let of = { (id: String) in components.componentOf[f.index(id)] }
+    #expect(components.count == 3)
+    #expect(of("a1") == of("a2") && of("b1") == of("linked"))
+    #expect(Set([of("a1"), of("b1"), of("free")]).count == 3)
+    // Numbered by their lowest activity: a1's component first.
+    #expect(of("a1") == 0 && of("b1") == 1 && of("free") == 2)
 }

@@ -116,3 +116,19 @@ import Testing
         #expect(served["index.html"]!.contains("fetch(\"/__planc/version\""))
     }
 }
+
+@Suite struct TemplateContextTests {
+    /// Mustache looks a nil field up in the enclosing context: an entry without notes must not
+    /// borrow the project's notes (it once showed them under every objective).
+    @Test func entriesWithoutNotesDoNotShowTheProjectNotes() throws {
+        var (plan, schedule) = Fixture.make()
+        plan.projects[0].notes = "PROJECT-NOTES-MARKER"
+        plan.projects[0].objectives = [Objective(id: "o", text: "An objective", result: nil, notes: "", range: Fixture.range(3))]
+        for index in plan.tasks.indices { plan.tasks[index].notes = "" }
+        let site = try Fixture.site(plan, schedule)
+        let project = site["projects/crm/index.html"]!
+        #expect(project.components(separatedBy: "PROJECT-NOTES-MARKER").count == 2)
+        #expect(!site["projects/crm/tasks.html"]!.contains("PROJECT-NOTES-MARKER"))
+        _ = schedule
+    }
+}
