@@ -18,7 +18,7 @@ public enum DiagnosticCatalog {
                          explanation: "Plan files must be UTF-8 text. The diagnostic points at the first byte that is not valid UTF-8 (often a file saved as Latin-1 or Windows-1252). The file is not read at all, so nothing in it is guessed at. Re-save it as UTF-8.")
         case .noPlanFiles:
             return Entry(title: "No plan files were found",
-                         explanation: "None of the Markdown files under the path is a plan file. A plan file starts with a level-1 heading followed by a list whose first item is `- project: ID`, `- part-of: ID`, `- team: NAME` or `- calendar: NAME`. `planc init` writes a small plan to start from.",
+                         explanation: "None of the Markdown files under the path is a plan file. A plan file starts with a level-1 heading followed by a list whose first item is `- project: ID`, `- part-of: ID`, `- team: NAME`, `- calendar: NAME` or `- settings: NAME`. `planc init` writes a small plan to start from.",
                          example: "# CRM Migration\n\n- project: crm\n- start: 2026-01-12")
         case .fileTooLarge:
             return Entry(title: "A file is too large",
@@ -31,7 +31,7 @@ public enum DiagnosticCatalog {
                          explanation: "The file contains NUL bytes, which never occur in Markdown text. It is probably not a plan (an image or archive with a .md name, or a file saved as UTF-16). It is not read.")
         case .misspelledKind:
             return Entry(title: "A file looks like a plan, but its kind key is misspelled",
-                         explanation: "The file starts like a plan file (a title and a list), but the first item's key is close to `project`, `part-of`, `team` or `calendar` without being one. Such a file is not read as a plan; this warning makes sure a typo never hides a plan silently.",
+                         explanation: "The file starts like a plan file (a title and a list), but the first item's key is close to `project`, `part-of`, `team`, `calendar` or `settings` without being one. Such a file is not read as a plan; this warning makes sure a typo never hides a plan silently.",
                          example: "- projekt: crm   ← should be `- project: crm`")
         case .unknownKey:
             return Entry(title: "Unknown metadata key",

@@ -1,3 +1,4 @@
+import Foundation
 import PlanModel
 
 /// Phase 3, lower: syntax of all plan files becomes one `Plan`, with every id reference resolved
@@ -64,6 +65,7 @@ struct Lowerer {
         plan.calendars = [defaultCalendar]
         for file in files where file.kind == .calendar { lowerCalendar(file) }
         resolveCalendarBases(files.filter { $0.kind == .calendar })
+        for file in files where file.kind == .settings { lowerSettings(file) }
         for file in files where file.kind == .team { lowerTeam(file) }
 
         // Projects first, so `part-of` files can find theirs whatever the path order.
@@ -243,6 +245,41 @@ struct Lowerer {
         return nil
     }
 
+    // MARK: Settings
+
+    mutating func lowerSettings(_ file: FileSyntax) {
+        if let first = plan.settings.range {
+            diagnostics.report(.duplicateID, "the repository already has a settings file", at: file.nameRange,
+                               notes: [.init("first defined here", at: first)], hint: "keep one `- settings:` file per repository")
+            return
+        }
+        var settings = PortfolioSettings()
+        settings.title = file.title
+        settings.range = file.nameRange
+        for item in file.metadata.dropFirst() {
+            switch item.key {
+            case "currency":
+                if let code = currencyCode(item.value, at: item.valueRange) { settings.currency = code }
+            case "tracks-actuals":
+                settings.tracksActuals = values.yesNo(item.value, at: item.valueRange, what: "tracks-actuals") ?? false
+            case "theme":
+                let folder = (file.path as NSString).deletingLastPathComponent
+                settings.theme = item.value.hasPrefix("/") || folder.isEmpty ? item.value : folder + "/" + item.value
+            default:
+                unknownMetadata(item, allowed: Vocabulary.settingsKeys)
+            }
+        }
+        for section in file.sections { unknownSection(section, allowed: []) }
+        plan.settings = settings
+    }
+
+    mutating func currencyCode(_ value: String, at range: SourceRange) -> String? {
+        if value.count == 3, value.allSatisfy({ $0.isASCII && $0.isUppercase }) { return value }
+        diagnostics.report(.unknownValue, "currency '\(value)' is not a three-letter code", at: range,
+                           hint: "write an ISO 4217 code such as EUR, USD or GBP")
+        return nil
+    }
+
     // MARK: Team
 
     mutating func lowerTeam(_ file: FileSyntax) {
@@ -356,6 +393,7 @@ struct Lowerer {
     mutating func lowerProjectMetadata(_ file: FileSyntax, project index: Int) {
         var project = plan.projects[index]
         project.description = file.description
+        project.tracksActuals = plan.settings.tracksActuals
         var seen: [String: SourceRange] = [:]
         var budgetText: MetadataSyntax?
         for item in file.metadata.dropFirst() {
@@ -381,22 +419,19 @@ struct Lowerer {
             case "deadline": project.deadline = values.date(value, at: item.valueRange, what: "deadline")
             case "budget": budgetText = item
             case "currency":
-                if value.count == 3, value.allSatisfy({ $0.isASCII && $0.isUppercase }) {
-                    project.currency = value
-                } else {
-                    diagnostics.report(.unknownValue, "currency '\(value)' is not a three-letter code", at: item.valueRange,
-                                       hint: "write an ISO 4217 code such as EUR, USD or GBP")
-                }
+                if let code = currencyCode(value, at: item.valueRange) { project.currency = code }
             case "phase": project.phase = values.choice(ProjectPhase.self, value, at: item.valueRange, what: "phase")
             case "calendar": project.calendarIndex = calendarReference(value, at: item.valueRange) ?? 0
-            case "tracks-actuals": project.tracksActuals = values.yesNo(value, at: item.valueRange, what: "tracks-actuals") ?? false
+            case "tracks-actuals": project.tracksActuals = values.yesNo(value, at: item.valueRange, what: "tracks-actuals") ?? project.tracksActuals
             default: unknownMetadata(item, allowed: Vocabulary.projectKeys)
             }
         }
-        if let item = budgetText, let (money, _) = values.money(item.value, at: item.valueRange, what: "budget", defaultCurrency: project.currency) {
+        if let item = budgetText, let (money, _) = values.money(item.value, at: item.valueRange, what: "budget",
+                                                                  defaultCurrency: project.currency ?? plan.settings.currency) {
             project.budget = money
             if project.currency == nil { project.currency = money.currency }
         }
+        if project.currency == nil { project.currency = plan.settings.currency }
         if let start = project.start, let deadline = project.deadline, deadline < start {
             diagnostics.report(.deadlineBeforeStart, "deadline \(deadline) is before the project start \(start)",
                                at: seen["deadline"].map { _ in file.metadata.first { $0.key == "deadline" }!.valueRange },

@@ -78,7 +78,7 @@ public struct MetadataSyntax: Sendable {
 }
 
 public enum PlanFileKind: String, Sendable, CaseIterable {
-    case project, partOf = "part-of", team, calendar
+    case project, partOf = "part-of", team, calendar, settings
 }
 
 public struct FileSyntax: Sendable {

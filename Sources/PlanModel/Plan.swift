@@ -15,12 +15,29 @@ public struct Plan: Sendable {
     public var calendars: [CalendarSpec] = []
     /// The plan files that were read, in path order.
     public var files: [String] = []
+    /// Repository-wide settings from a `- settings: NAME` file, if there is one.
+    public var settings = PortfolioSettings()
 
     public init() {}
 
     public func calendarIndex(named name: String) -> Int? {
         calendars.firstIndex { $0.name == name }
     }
+}
+
+/// What a repository states once for all its projects.
+public struct PortfolioSettings: Sendable {
+    /// The portfolio's name, from the settings file's title.
+    public var title: String?
+    /// Currency of projects that name none.
+    public var currency: String?
+    /// Whether projects track actual dates unless they say otherwise.
+    public var tracksActuals = false
+    /// A folder of templates and stylesheet overriding the site's, as written (relative to the
+    /// settings file's folder) and resolved.
+    public var theme: String?
+    public var range: SourceRange?
+    public init() {}
 }
 
 /// Money in minor-free decimal form: an amount and a three-letter currency code.

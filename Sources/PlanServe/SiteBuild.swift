@@ -70,8 +70,9 @@ public enum SiteBuild {
     /// Compiles and, when the plan has no errors, writes the site. Plan errors are not thrown:
     /// they come back as diagnostics with `wroteSite == false` and the old site untouched.
     public static func run(_ request: SiteBuildRequest) throws -> SiteBuildOutcome {
-        let theme = try theme(folder: request.themeFolder)
         let compiled = Pipeline.compile(CompileOptions(path: request.planPath, today: request.today))
+        // --theme wins over the repository's settings file.
+        let theme = try theme(folder: request.themeFolder ?? compiled.plan.settings.theme)
         guard !compiled.hasErrors, let schedule = compiled.schedule else {
             return SiteBuildOutcome(diagnostics: compiled.diagnostics, sources: compiled.sources, files: [])
         }

@@ -173,8 +173,9 @@ struct GanttChart {
             out += "<path class=\"dl\" d=\"M\(x) \(GanttChart.axisHeight - 4)V\(bottom)\"/><rect class=\"lb\" x=\"\(x - 54)\" y=\"\(GanttChart.axisHeight - 17)\" width=\"52\" height=\"14\"/><text class=\"dlt\" x=\"\(x - 3)\" y=\"\(GanttChart.axisHeight - 6)\" text-anchor=\"end\">deadline</text>"
         }
         if today >= scale.origin, today <= scale.end {
+            // The label's background hides the week number beneath it; both at once are unreadable.
             let x = scale.x(today)
-            out += "<path class=\"td\" d=\"M\(x) \(GanttChart.axisHeight - 4)V\(bottom)\"/><rect class=\"lb\" x=\"\(x + 2)\" y=\"\(GanttChart.axisHeight - 17)\" width=\"38\" height=\"14\"/><text class=\"tdt\" x=\"\(x + 3)\" y=\"\(GanttChart.axisHeight - 6)\">today</text>"
+            out += "<path class=\"td\" d=\"M\(x) \(GanttChart.axisHeight - 4)V\(bottom)\"/><rect class=\"lb\" x=\"\(x - 14)\" y=\"\(GanttChart.axisHeight - 17)\" width=\"56\" height=\"14\"/><text class=\"tdt\" x=\"\(x + 3)\" y=\"\(GanttChart.axisHeight - 6)\">today</text>"
         }
         out += "</svg>"
         return out

@@ -77,7 +77,10 @@ public struct SiteBuilder {
         return try render("layout", layout)
     }
 
-    var siteTitle: String { plan.projects.count == 1 ? plan.projects[0].title + " — status" : "Project portfolio — status" }
+    var siteTitle: String {
+        if let title = plan.settings.title { return title + " — status" }
+        return plan.projects.count == 1 ? plan.projects[0].title + " — status" : "Project portfolio — status"
+    }
 
     func portfolioPage() throws -> String {
         var counts: [Rating: Int] = [:]

@@ -252,3 +252,23 @@ struct WorkPackageInheritanceTests {
         #expect(result.task("early")?.notBefore == Day(iso: "2026-05-04"))
     }
 }
+
+struct SettingsFileTests {
+    @Test func settingsGiveDefaultsThatProjectsMayOverride() {
+        let settings = "# Acme IT portfolio\n\n- settings: acme\n- currency: EUR\n- tracks-actuals: yes\n- theme: theme\n"
+        let a = "# A\n\n- project: a\n- budget: 1000\n"
+        let b = "# B\n\n- project: b\n- currency: USD\n- tracks-actuals: no\n"
+        let result = frontEnd(["plans/settings.md": settings, "plans/a.md": a, "plans/b.md": b])
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.plan.settings.title == "Acme IT portfolio")
+        #expect(result.plan.settings.theme == "plans/theme")
+        #expect(result.plan.projects.map(\.currency) == ["EUR", "USD"])
+        #expect(result.plan.projects[0].budget == Money(amount: 1000, currency: "EUR"))
+        #expect(result.plan.projects.map(\.tracksActuals) == [true, false])
+    }
+
+    @Test func oneSettingsFilePerRepository() {
+        let result = frontEnd(["a.md": "# A\n\n- settings: a\n", "b.md": "# B\n\n- settings: b\n- colour: red\n"])
+        #expect(result.codes == ["P201"])
+    }
+}
