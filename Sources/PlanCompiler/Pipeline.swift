@@ -1,4 +1,5 @@
 import PlanAnalysis
+@_exported import struct PlanFrontEnd.ParseCache
 import PlanFrontEnd
 import PlanModel
 import PlanSchedule
@@ -34,7 +35,13 @@ public struct CompileOptions: Sendable {
 /// commands that need them, from the `CompiledPlan`).
 public enum Pipeline {
     public static func compile(_ options: CompileOptions) -> CompiledPlan {
-        let front = FrontEnd.compile(path: options.path, today: options.today)
+        var cache = ParseCache()
+        return compile(options, cache: &cache)
+    }
+
+    /// The same, reusing unchanged files' parses from `cache` (for `planc serve`).
+    public static func compile(_ options: CompileOptions, cache: inout ParseCache) -> CompiledPlan {
+        let front = FrontEnd.compile(path: options.path, today: options.today, cache: &cache)
         var diagnostics = front.diagnostics
         var schedule: Schedule?
         if !front.plan.tasks.isEmpty, !front.diagnostics.contains(where: { $0.severity == .error && $0.code.blocksScheduling }) {

@@ -13,20 +13,35 @@ public struct FrontEndResult: Sendable {
 /// load -> parse -> lower -> check, each phase a function of the previous one's values.
 public enum FrontEnd {
     public static func compile(path: String, today: Day) -> FrontEndResult {
+        var cache = ParseCache()
+        return compile(path: path, today: today, cache: &cache)
+    }
+
+    /// The same, reusing the parse of every file whose bytes have not changed since the last
+    /// call with this cache (`planc serve` keeps one across rebuilds).
+    public static func compile(path: String, today: Day, cache: inout ParseCache) -> FrontEndResult {
         let loaded = Loader.load(path: path)
         return compile(files: loaded.files, loadDiagnostics: loaded.diagnostics, today: today,
-                       inputUnreadable: loaded.rootUnreadable, root: path)
+                       inputUnreadable: loaded.rootUnreadable, root: path, cache: &cache)
     }
 
     /// The same from files already in memory (tests, the server's cache of unchanged files).
     public static func compile(files: [SourceFile], loadDiagnostics: [Diagnostic] = [], today: Day,
                                inputUnreadable: Bool = false, root: String = ".") -> FrontEndResult {
+        var cache = ParseCache()
+        return compile(files: files, loadDiagnostics: loadDiagnostics, today: today, inputUnreadable: inputUnreadable,
+                       root: root, cache: &cache)
+    }
+
+    public static func compile(files: [SourceFile], loadDiagnostics: [Diagnostic] = [], today: Day,
+                               inputUnreadable: Bool = false, root: String = ".", cache: inout ParseCache) -> FrontEndResult {
         var bag = DiagnosticBag()
         bag.append(contentsOf: loadDiagnostics)
         var syntax: [FileSyntax] = []
         var sources: [String: String] = [:]
+        cache.retain(paths: Set(files.map(\.path)))
         for file in files {
-            if let parsed = Parser.parse(file, diagnostics: &bag) {
+            if let parsed = cache.parse(file, diagnostics: &bag) {
                 syntax.append(parsed)
                 sources[file.path] = String(decoding: file.bytes, as: UTF8.self)
             } else {
@@ -44,5 +59,39 @@ public enum FrontEnd {
         bag.append(contentsOf: lowering)
         bag.append(contentsOf: Checker.check(&plan, today: today))
         return FrontEndResult(plan: plan, diagnostics: bag.items, sources: sources, inputUnreadable: inputUnreadable)
+    }
+}
+
+/// Parses kept between compiles, by path. A file is parsed again only when its bytes differ, so
+/// saving one file of a large plan re-parses that file alone.
+public struct ParseCache: Sendable {
+    struct Entry: Sendable {
+        var bytes: [UInt8]
+        var syntax: FileSyntax?
+        var diagnostics: [Diagnostic]
+    }
+
+    private var entries: [String: Entry] = [:]
+    /// Files parsed by the last compile (the rest came from the cache).
+    public private(set) var parsedLastTime = 0
+
+    public init() {}
+
+    mutating func retain(paths: Set<String>) {
+        entries = entries.filter { paths.contains($0.key) }
+        parsedLastTime = 0
+    }
+
+    mutating func parse(_ file: SourceFile, diagnostics: inout DiagnosticBag) -> FileSyntax? {
+        if let entry = entries[file.path], entry.bytes == file.bytes {
+            diagnostics.append(contentsOf: entry.diagnostics)
+            return entry.syntax
+        }
+        var own = DiagnosticBag()
+        let syntax = Parser.parse(file, diagnostics: &own)
+        diagnostics.append(contentsOf: own.items)
+        entries[file.path] = Entry(bytes: file.bytes, syntax: syntax, diagnostics: own.items)
+        parsedLastTime += 1
+        return syntax
     }
 }

@@ -85,7 +85,7 @@ struct LevelingSearch: Sendable {
             let improved = improve(rule, &scheduler)
             elite.offer(value: improved.value, starts: improved.times.start)
             var sample = 0, sampleSum = 0, sampled = 0
-            let samplingEnd = Int(Double(budget) * tuning.samplingShare)
+            let samplingEnd = requiredGain > 0 ? budget : Int(Double(budget) * tuning.samplingShare)
             var generator = SplitMix64(seed: seed ^ 0x5EC0_4D)
             while left(scheduler) >= 1 && !choice.reachedBounds {
                 sample += 1

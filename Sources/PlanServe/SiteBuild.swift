@@ -70,7 +70,13 @@ public enum SiteBuild {
     /// Compiles and, when the plan has no errors, writes the site. Plan errors are not thrown:
     /// they come back as diagnostics with `wroteSite == false` and the old site untouched.
     public static func run(_ request: SiteBuildRequest) throws -> SiteBuildOutcome {
-        let compiled = Pipeline.compile(CompileOptions(path: request.planPath, today: request.today))
+        var cache = ParseCache()
+        return try run(request, cache: &cache)
+    }
+
+    /// The same, reusing the parse of unchanged plan files from `cache`.
+    public static func run(_ request: SiteBuildRequest, cache: inout ParseCache) throws -> SiteBuildOutcome {
+        let compiled = Pipeline.compile(CompileOptions(path: request.planPath, today: request.today), cache: &cache)
         // --theme wins over the repository's settings file.
         let theme = try theme(folder: request.themeFolder ?? compiled.plan.settings.theme)
         guard !compiled.hasErrors, let schedule = compiled.schedule else {

@@ -1,6 +1,7 @@
 import FlyingFox
 import Foundation
 import PlanModel
+import PlanCompiler
 import PlanSite
 
 /// `planc serve`: builds the site, serves it on 127.0.0.1, rebuilds when a plan file changes
@@ -12,6 +13,8 @@ public actor SiteServer {
     private(set) var version = 0
     /// While the plan has errors: the page that shows them, served in place of every page.
     private var errorPage: [UInt8]?
+    /// Parses of the plan files, so a rebuild re-parses only the file that was saved.
+    private var parseCache = ParseCache()
     private let log: @Sendable (String) -> Void
 
     public init(request: SiteBuildRequest, port: UInt16, log: @escaping @Sendable (String) -> Void) {
@@ -54,10 +57,12 @@ public actor SiteServer {
     /// Rebuilds the site; on plan errors keeps the last good files on disk and shows the errors.
     func rebuild() {
         do {
-            let outcome = try SiteBuild.run(request)
+            let started = DispatchTime.now().uptimeNanoseconds
+            let outcome = try SiteBuild.run(request, cache: &parseCache)
+            let milliseconds = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
             if outcome.wroteSite {
                 errorPage = nil
-                log("Built \(outcome.files.count) files (\(outcome.diagnostics.count) diagnostics)")
+                log("Built \(outcome.files.count) files in \(milliseconds) ms (\(parseCache.parsedLastTime) plan files parsed, \(outcome.diagnostics.count) diagnostics)")
             } else {
                 let files = try DiagnosticsPage.build(diagnostics: outcome.diagnostics, theme: SiteBuild.theme(folder: request.themeFolder),
                                                       options: request.siteOptions)

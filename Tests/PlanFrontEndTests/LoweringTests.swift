@@ -272,3 +272,24 @@ struct SettingsFileTests {
         #expect(result.codes == ["P201"])
     }
 }
+
+struct ParseCacheTests {
+    @Test func onlyChangedFilesAreParsedAgainWithTheSameResult() {
+        let today = Day(iso: "2026-03-01")!
+        func files(_ effort: String) -> [SourceFile] {
+            [SourceFile(path: "a.md", bytes: Array("# A\n\n- project: a\n\n## Work\n- [ ] One — \(effort)\n- [ ] Two — 1d after:nowhere\n".utf8)),
+             SourceFile(path: "team.md", bytes: Array(teamFile.utf8))]
+        }
+        var cache = ParseCache()
+        let first = FrontEnd.compile(files: files("2d"), today: today, cache: &cache)
+        #expect(cache.parsedLastTime == 2)
+        let again = FrontEnd.compile(files: files("2d"), today: today, cache: &cache)
+        #expect(cache.parsedLastTime == 0)
+        #expect(again.placed == first.placed)
+        #expect(again.plan.tasks.map(\.effortDays) == first.plan.tasks.map(\.effortDays))
+        let edited = FrontEnd.compile(files: files("5d"), today: today, cache: &cache)
+        #expect(cache.parsedLastTime == 1)
+        #expect(edited.plan.tasks[0].effortDays == 5)
+        #expect(edited.placed == ["a.md:7:16 P202"])
+    }
+}
