@@ -80,27 +80,28 @@ if [ "${BENCH_KEEP:-0}" = 1 ]; then
 else
     trap 'rm -rf "$WORK"' EXIT
 fi
-RAW="$WORK/runs.tsv"      # n, tool, run, seconds, peak KB
+RAW="$WORK/runs.tsv"      # n, tool, run, wall seconds, peak KB, CPU seconds (user + system)
 FACTS="$WORK/facts.tsv"   # n, key, value
 : >"$RAW"
 : >"$FACTS"
 
 # Runs one command, appends its wall time and peak memory to $RAW. The wall clock is bash's
 # microsecond EPOCHREALTIME around GNU time (whose %e has only 10 ms resolution); %M is the peak
-# resident set in KB. Standard output goes to $out_file, standard error to a log shown on failure.
+# resident set in KB; %U + %S the CPU time, which says more than the wall time when other work
+# shares the machine. Standard output goes to $out_file, standard error to a log shown on failure.
 measure() {
     local n=$1 tool=$2 run=$3 out_file=$4; shift 4
-    local log="$WORK/$tool-$n.log" t0 t1 kb
+    local log="$WORK/$tool-$n.log" t0 t1 kb user system
     t0=$EPOCHREALTIME
-    if ! /usr/bin/time -o "$WORK/time.out" -f '%M' "$@" >"$out_file" 2>"$log"; then
+    if ! /usr/bin/time -o "$WORK/time.out" -f '%M %U %S' "$@" >"$out_file" 2>"$log"; then
         tail -20 "$log" >&2
         fail "N=$n: $tool failed: $*"
     fi
     t1=$EPOCHREALTIME
-    kb=$(tail -1 "$WORK/time.out")
-    printf '%s\t%s\t%s\t%s\t%s\n' "$n" "$tool" "$run" \
+    read -r kb user system < <(tail -1 "$WORK/time.out")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$tool" "$run" \
         "$(python3 -c 'import sys; print("%.6f" % (float(sys.argv[2]) - float(sys.argv[1])))' "$t0" "$t1")" \
-        "$kb" >>"$RAW"
+        "$kb" "$(python3 -c 'import sys; print("%.2f" % (float(sys.argv[1]) + float(sys.argv[2])))' "$user" "$system")" >>"$RAW"
 }
 fact() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$FACTS"; }
 
@@ -212,6 +213,7 @@ print(max(ends))' "$dir/tj3-ends/bench-ends.csv")
     [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$dir/site" "$dir/tj3-out" "$dir/tj3-ends" "$dir/plan"
 done
 
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 machine=$(python3 - <<'EOF'
 import os, platform, re
 cpu = "unknown CPU"
@@ -238,14 +240,14 @@ EOF
 versions="planc $("$PLANC" --version 2>/dev/null || echo '?') ($(git rev-parse --short HEAD 2>/dev/null || echo 'no git')$(git diff --quiet HEAD -- Sources 2>/dev/null || echo ', with local changes')), $(tj3 --version 2>/dev/null | head -1), $(cmark --version | head -1 | sed 's/ - .*//')"
 
 mkdir -p "$(dirname "$RESULTS")"
-python3 - "$RAW" "$FACTS" "$machine" "$versions" "$(date -u +%Y-%m-%d)" "${SIZES[*]}" >"$WORK/latest.md" <<'EOF'
+python3 - "$RAW" "$FACTS" "$machine" "$versions" "$(date -u +%Y-%m-%d)" "${SIZES[*]}" "$load" >"$WORK/latest.md" <<'EOF'
 import statistics, sys
-raw_path, facts_path, machine, versions, date, sizes = sys.argv[1:7]
+raw_path, facts_path, machine, versions, date, sizes, load = sys.argv[1:8]
 sizes = [int(s) for s in sizes.split()]
 runs = {}
 for line in open(raw_path):
-    n, tool, _, seconds, kb = line.rstrip("\n").split("\t")
-    runs.setdefault((int(n), tool), []).append((float(seconds), int(kb)))
+    n, tool, _, seconds, kb, cpu = line.rstrip("\n").split("\t")
+    runs.setdefault((int(n), tool), []).append((float(seconds), int(kb), float(cpu)))
 facts = {}
 for line in open(facts_path):
     n, key, value = line.rstrip("\n").split("\t")
@@ -255,6 +257,7 @@ def median(n, tool, which):
     values = [r[which] for r in runs.get((n, tool), [])]
     return statistics.median(values) if values else None
 def secs(n, tool): return median(n, tool, 0)
+def cpu(n, tool): return median(n, tool, 2)
 def mb(n, tool):
     kb = median(n, tool, 1)
     return None if kb is None else kb / 1024
@@ -265,7 +268,7 @@ def fact(n, key): return facts.get((n, key))
 
 out = []
 w = out.append
-w("Measured %s on %s; %s." % (date, machine, versions))
+w("Measured %s on %s; %s. Load average at the end: %s." % (date, machine, versions, load))
 w("")
 w("Median wall time in seconds (peak resident memory in MB). planc commands run with `--today`")
 w("pinned to the project start; `build` writes the full site, `gantt` draws 200 columns; tj3 is a")
@@ -280,6 +283,15 @@ for n in sizes:
     cells.append(ratio(secs(n, "tj3"), secs(n, "build")))
     cells.append(ratio(secs(n, "tj3"), secs(n, "check")))
     w("| " + " | ".join(cells) + " |")
+w("")
+w("Median CPU time (user + system, GNU time, 10 ms resolution): what the run cost the machine, less")
+w("sensitive than wall time to other work sharing the two cores.")
+w("")
+w("| tasks | cmark | planc check | planc build | planc gantt | tj3 | tj3 / build |")
+w("|---:|---:|---:|---:|---:|---:|---:|")
+for n in sizes:
+    w("| %d | %s | %s | %s | %s | %s | %s |" % (n, s_text(cpu(n, "cmark")), s_text(cpu(n, "check")), s_text(cpu(n, "build")),
+        s_text(cpu(n, "gantt")), s_text(cpu(n, "tj3")), ratio(cpu(n, "tj3"), cpu(n, "build"))))
 w("")
 w("Peak memory ratio tj3 / planc build: " + ", ".join(
     "%d: %s" % (n, ratio(mb(n, "tj3"), mb(n, "build"))) for n in sizes) + ".")

@@ -40,8 +40,8 @@ extension SchedulingNetwork {
 ///
 /// Stability comes first for plans. Sampled activity lists are random keys: each activity's key
 /// is its priority value plus noise drawn from (seed, sample number, activity), so a local edit
-/// changes the keys of the edited activities only and sample `k` after the edit is sample `k`
-/// before it, nearly. The choice is made per component (activities joined by links or shared
+/// changes only the keys of activities whose latest finish it moves, and sample `k` after the
+/// edit is nearly sample `k` before it. The choice is made per component (activities joined by links or shared
 /// people) and is the first schedule generated, in a fixed order starting with the priority
 /// rule's, that is within `requiredGain` of the best one found: a schedule of one component is
 /// replaced only by a clearly better one, and an edit in one component cannot change another's.
@@ -85,7 +85,7 @@ struct LevelingSearch: Sendable {
             let improved = improve(rule, &scheduler)
             elite.offer(value: improved.value, starts: improved.times.start)
             var sample = 0, sampleSum = 0, sampled = 0
-            let samplingEnd = requiredGain > 0 ? budget : Int(Double(budget) * tuning.samplingShare)
+            let samplingEnd = Int(Double(budget) * tuning.samplingShare)
             var generator = SplitMix64(seed: seed ^ 0x5EC0_4D)
             while left(scheduler) >= 1 && !choice.reachedBounds {
                 sample += 1

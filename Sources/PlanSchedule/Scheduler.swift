@@ -8,9 +8,10 @@ public struct ScheduleOptions: Sendable {
     public var workBudget: Int
     /// Seed of the sampling generator; the same seed gives the same schedule everywhere.
     public var seed: UInt64
-    /// Share of the span of each independent part of the plan (work joined by dependencies or
-    /// shared people) by which a searched schedule must beat the priority rule's, and every
-    /// schedule generated before it, to be chosen (stability: small gains do not reshuffle the plan).
+    /// Stability margin, as a share of the span of each independent part of the plan (work joined
+    /// by dependencies or shared people): a part keeps the priority rule's schedule unless the
+    /// search beats it by more than this, and otherwise gets the first schedule generated within
+    /// this margin of the best one found, so small gains do not reshuffle the plan.
     public var requiredGain: Double
 
     public init(samples: Int = 200, workBudget: Int = 200_000, seed: UInt64 = 0x706C_616E_63,
