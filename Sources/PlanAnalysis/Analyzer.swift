@@ -22,7 +22,7 @@ public enum Analyzer {
         let units = assigned > 0 ? assigned : 1
         if let duration = task.durationDays { return max(duration, 0) * units }
         if let scheduled {
-            let days = calendar.workingDays(from: scheduled.start.adding(days: -1), to: scheduled.finish)
+            let days = calendar.workingDays(after: scheduled.start.adding(days: -1), through: scheduled.finish)
             return Double(max(days, 1)) * units
         }
         return units
@@ -71,8 +71,8 @@ public enum Analyzer {
             if task.kind == .milestone {
                 if isOpen(task), let slot {
                     openMilestones.append((index, slot.finish))
-                    let dueSlip = task.deadline.map { calendar.workingDays(from: $0, to: slot.finish) } ?? 0
-                    let pastSlip = slot.finish < today ? calendar.workingDays(from: slot.finish, to: today) : 0
+                    let dueSlip = task.deadline.map { calendar.workingDays(after: $0, through: slot.finish) } ?? 0
+                    let pastSlip = slot.finish < today ? calendar.workingDays(after: slot.finish, through: today) : 0
                     let slip = max(dueSlip, pastSlip)
                     let overdue = (task.deadline.map { slot.finish > $0 } ?? false) || slot.finish < today
                     if overdue { missed.append((index, max(slip, 1), task.deadline, slot.finish)) }
@@ -106,7 +106,7 @@ public enum Analyzer {
         var slipDays: Int?, slipWorkingDays: Int?
         if let forecastFinish, let deadline {
             slipDays = forecastFinish - deadline
-            slipWorkingDays = max(calendar.workingDays(from: deadline, to: forecastFinish), 0)
+            slipWorkingDays = max(calendar.workingDays(after: deadline, through: forecastFinish), 0)
         }
 
         openMilestones.sort { ($0.day, $0.index) < ($1.day, $1.index) }
@@ -187,9 +187,9 @@ public enum Analyzer {
     static func plannedFraction(_ slot: TaskSchedule, today: Day, calendar: WorkingCalendar) -> Double {
         if today > slot.finish { return 1 }
         if today <= slot.start { return 0 }
-        let total = calendar.workingDays(from: slot.start.adding(days: -1), to: slot.finish)
+        let total = calendar.workingDays(after: slot.start.adding(days: -1), through: slot.finish)
         guard total > 0 else { return 1 }
-        let elapsed = calendar.workingDays(from: slot.start.adding(days: -1), to: today.adding(days: -1))
+        let elapsed = calendar.workingDays(after: slot.start.adding(days: -1), through: today.adding(days: -1))
         return min(max(Double(elapsed) / Double(total), 0), 1)
     }
 

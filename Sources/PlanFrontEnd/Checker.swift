@@ -42,9 +42,8 @@ public enum Checker {
                                hint: "swap the dates or correct one of them")
                     task.fixedFinish = nil
                 } else if let days = task.durationDays ?? plannedDays(task, plan) {
-                    let calendar = plan.calendars[project.calendarIndex]
-                    let available = workingDays(from: start, through: finish, calendar: calendar)
-                    if let available, abs(Double(available) - days) >= 0.5 {
+                    let available = WorkingCalendar(plan: plan, calendarIndex: project.calendarIndex).workingDays(in: start, through: finish)
+                    if abs(Double(available) - days) >= 0.5 {
                         bag.report(.datesContradictEffort,
                                    "'\(task.title)' is fixed to \(available) working days (\(start) to \(finish)) but needs \(format(days))",
                                    at: task.range, hint: "drop the estimate or one of the dates; planc keeps the dates")
@@ -96,17 +95,6 @@ public enum Checker {
         guard let effort = task.effortDays else { return nil }
         let units = task.assignments.reduce(0) { $0 + $1.units }
         return units > 0 ? effort / units : effort
-    }
-
-    static func workingDays(from start: Day, through finish: Day, calendar: CalendarSpec) -> Int? {
-        guard finish - start <= 3660 else { return nil }
-        var count = 0
-        var day = start
-        while day <= finish {
-            if calendar.workingDays.contains(day.weekday), !calendar.holidays.contains(where: { $0.days.contains(day) }) { count += 1 }
-            day = day.adding(days: 1)
-        }
-        return count
     }
 
     static func checkResources(_ plan: Plan, into bag: inout DiagnosticBag) {

@@ -108,7 +108,7 @@ public enum TaskJugglerExport {
             lines.append("}")
             lines.append("")
 
-            let holidays = WorkingCalendar(plan: plan, calendarIndex: calendarIndex).holidays
+            let holidays = WorkingCalendar(plan: plan, calendarIndex: calendarIndex).closed
             let holidayNames = plan.calendars.flatMap(\.holidays)
             for holiday in holidays {
                 let name = holidayNames.first { $0.days == holiday }?.name ?? "Holiday"
@@ -176,9 +176,9 @@ public enum TaskJugglerExport {
                 }
                 if let own = person.calendarIndex, own != projectCalendar, plan.calendars.indices.contains(own) {
                     // A person on another calendar (another office) gets its extra holidays and working week.
-                    let shared = Set(WorkingCalendar(plan: plan, calendarIndex: projectCalendar).holidays)
+                    let shared = Set(WorkingCalendar(plan: plan, calendarIndex: projectCalendar).closed)
                     let names = plan.calendars.flatMap(\.holidays)
-                    for holiday in WorkingCalendar(plan: plan, calendarIndex: own).holidays where !shared.contains(holiday) {
+                    for holiday in WorkingCalendar(plan: plan, calendarIndex: own).closed where !shared.contains(holiday) {
                         let name = names.first { $0.days == holiday }?.name ?? "Holiday"
                         lines.append("  leaves holiday \(TaskJugglerExport.quoted(name)) \(holiday.first.iso) +\(holiday.last - holiday.first + 1)d")
                     }

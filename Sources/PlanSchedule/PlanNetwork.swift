@@ -51,7 +51,7 @@ struct PlanNetwork {
                 weekdays = [.monday, .tuesday, .wednesday, .thursday, .friday]
             }
             resolved.append((weekdays, closed))
-            network.calendars.append(WorkCalendar(weekdays: weekdays, closed: closed))
+            network.calendars.append(WorkingCalendar(weekdays: weekdays, closed: closed))
         }
         func planCalendar(_ index: Int?) -> Int {
             guard let index, specs.indices.contains(index) else { return 0 }
@@ -86,7 +86,7 @@ struct PlanNetwork {
             var calendar = planBase
             if !who.timeOff.isEmpty {
                 let spec = resolved[planBase - 1]
-                network.calendars.append(WorkCalendar(weekdays: spec.weekdays, closed: spec.closed + who.timeOff))
+                network.calendars.append(WorkingCalendar(weekdays: spec.weekdays, closed: spec.closed + who.timeOff))
                 calendar = network.calendars.count - 1
             }
             guard network.calendars[calendar].hasWorkingDays, network.capacities[person] > 0 else {

@@ -55,8 +55,8 @@ enum ActivityShape: Sendable {
 /// Times are boundaries: an activity occupies days `start ..< end`. For a plan the axis is
 /// `Day.ordinal`; for PSPLIB it is the period number with the continuous calendar.
 struct SchedulingNetwork: Sendable {
-    /// Index 0 is always `WorkCalendar.continuous`; inner loops test for 0 instead of asking it.
-    var calendars: [WorkCalendar] = [.continuous]
+    /// Index 0 is always `WorkingCalendar.continuous`; inner loops test for 0 instead of asking it.
+    var calendars: [WorkingCalendar] = [.continuous]
     var shapes: [ActivityShape] = []
     var rateParts: [(calendar: Int32, rate: Int)] = []
     var useOffsets: [Int32] = [0]

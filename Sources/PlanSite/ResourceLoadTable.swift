@@ -15,22 +15,6 @@ struct ResourceLoadTable {
         var weeks: [(share: Double, over: Bool, hasLoad: Bool)]
     }
 
-    /// Working days of a calendar, following `base` for holidays (with a guard against loops).
-    private func isWorkingDay(_ day: Day, calendar: Int?) -> Bool {
-        guard let start = calendar ?? plan.calendars.indices.first else {
-            return day.weekday.rawValue < 5
-        }
-        guard plan.calendars[start].workingDays.contains(day.weekday) else { return false }
-        var current: Int? = start
-        var hops = 0
-        while let index = current, hops < 16 {
-            if plan.calendars[index].holidays.contains(where: { $0.days.contains(day) }) { return false }
-            current = plan.calendars[index].base
-            hops += 1
-        }
-        return true
-    }
-
     func rows(weeks: [Day]) -> [Row] {
         guard let firstWeek = weeks.first else { return [] }
         let range = plan.projects[projectIndex].taskRange
@@ -42,17 +26,16 @@ struct ResourceLoadTable {
         var result: [Row] = []
         for load in schedule.resourceLoad where used.contains(load.resource) {
             let name: String
-            var calendar: Int? = projectCalendar < plan.calendars.count ? projectCalendar : nil
-            var timeOff: [DayRange] = []
+            let calendar: WorkingCalendar
             switch load.resource {
             case .person(let index):
                 guard index < plan.people.count else { continue }
                 name = plan.people[index].name
-                if let own = plan.people[index].calendarIndex { calendar = own }
-                timeOff = plan.people[index].timeOff
+                calendar = WorkingCalendar(plan: plan, person: index, fallback: projectCalendar)
             case .pool(let index):
                 guard index < plan.pools.count else { continue }
                 name = plan.pools[index].name + " (pool)"
+                calendar = WorkingCalendar(plan: plan, calendarIndex: projectCalendar)
             }
             var totals = Array(repeating: 0.0, count: weeks.count)
             var over = Array(repeating: false, count: weeks.count)
@@ -64,11 +47,7 @@ struct ResourceLoadTable {
             }
             var cells: [(share: Double, over: Bool, hasLoad: Bool)] = []
             for (offset, monday) in weeks.enumerated() {
-                var workingDays = 0
-                for step in 0..<7 {
-                    let day = monday.adding(days: step)
-                    if isWorkingDay(day, calendar: calendar), !timeOff.contains(where: { $0.contains(day) }) { workingDays += 1 }
-                }
+                let workingDays = calendar.workingDays(in: monday, through: monday.adding(days: 6))
                 let capacity = load.capacity * Double(workingDays)
                 let share = capacity > 0 ? totals[offset] / capacity : (totals[offset] > 0 ? Double.infinity : 0)
                 cells.append((share, over[offset] || share > 1 + 1e-6, totals[offset] > 0))

@@ -46,21 +46,21 @@ import Testing
         #expect(analysis.actualCost == 350)
     }
 
-    @Test func workingCalendarInheritsHolidaysFromItsBase() {
+    @Test func slipsAreCountedInWorkingDaysOfTheCalendar() {
+        // Lowering merges a based calendar's holidays into it, so the calendar holds both.
         var plan = Plan()
-        var base = CalendarSpec(name: "default")
-        base.holidays = [Holiday(days: DayRange(first: day("2026-12-24"), last: day("2026-12-26")), name: "Christmas")]
         var berlin = CalendarSpec(name: "de-berlin")
-        berlin.base = 0
-        berlin.holidays = [Holiday(days: DayRange(first: day("2026-12-31"), last: day("2026-12-31")), name: "Silvester")]
-        plan.calendars = [base, berlin]
+        berlin.holidays = [Holiday(days: DayRange(first: day("2026-12-24"), last: day("2026-12-26")), name: "Christmas"),
+                           Holiday(days: DayRange(first: day("2026-12-31"), last: day("2026-12-31")), name: "Silvester")]
+        plan.calendars = [CalendarSpec(name: "default"), berlin]
         let calendar = WorkingCalendar(plan: plan, calendarIndex: 1)
         #expect(!calendar.isWorkingDay(day("2026-12-24")))
         #expect(!calendar.isWorkingDay(day("2026-12-31")))
         #expect(calendar.isWorkingDay(day("2026-12-30")))
         // 21 Dec .. 1 Jan: 10 weekdays minus 24, 25 and 31 Dec.
-        #expect(calendar.workingDays(from: day("2026-12-20"), to: day("2027-01-01")) == 7)
-        #expect(calendar.workingDays(from: day("2027-01-01"), to: day("2026-12-20")) == -7)
+        #expect(calendar.workingDays(after: day("2026-12-20"), through: day("2027-01-01")) == 7)
+        #expect(calendar.workingDays(after: day("2027-01-01"), through: day("2026-12-20")) == -7)
+        #expect(calendar.workingDays(in: day("2026-12-21"), through: day("2027-01-01")) == 7)
     }
 
     @Test func numbersAreFormattedWithoutLocale() {

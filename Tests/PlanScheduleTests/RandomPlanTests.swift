@@ -42,7 +42,7 @@ private func randomPlan(seed: UInt64, tasks count: Int, people: Int) -> PlanFixt
 
 private func isWeekday(_ day: Day) -> Bool { day.weekday.rawValue < 5 }
 
-/// Weekdays in `from ..< to` counted one by one (independent of `WorkCalendar`).
+/// Weekdays in `from ..< to` counted one by one (independent of `WorkingCalendar`).
 private func weekdays(from: Day, to: Day) -> Int {
     var count = 0, day = from
     while day < to { if isWeekday(day) { count += 1 }; day = day.adding(days: 1) }

@@ -6,7 +6,7 @@ private func d(_ text: String) -> Int { Day(iso: text)!.ordinal }
 private let weekdays: Set<Weekday> = [.monday, .tuesday, .wednesday, .thursday, .friday]
 
 @Test func weekdayArithmeticAcrossMonthAndYearEnds() {
-    let calendar = WorkCalendar(weekdays: weekdays, closed: [])
+    let calendar = WorkingCalendar(weekdays: weekdays, closed: [])
     // Wed 2025-12-31 plus 1 working day is Thu 2026-01-01 (no holidays here).
     #expect(calendar.adding(1, workingDaysTo: d("2025-12-31")) == d("2026-01-01"))
     // Fri 2026-01-30 plus 1 is Mon 2026-02-02.
@@ -18,7 +18,7 @@ private let weekdays: Set<Weekday> = [.monday, .tuesday, .wednesday, .thursday, 
 }
 
 @Test func leapYearsCountFebruaryTwentyNinth() {
-    let calendar = WorkCalendar(weekdays: weekdays, closed: [])
+    let calendar = WorkingCalendar(weekdays: weekdays, closed: [])
     // 2024-02-29 was a Thursday; 2100 is not a leap year.
     #expect(calendar.isWorking(d("2024-02-29")))
     #expect(calendar.adding(1, workingDaysTo: d("2024-02-28")) == d("2024-02-29"))
@@ -29,7 +29,7 @@ private let weekdays: Set<Weekday> = [.monday, .tuesday, .wednesday, .thursday, 
 
 @Test func longHolidayRunsAreSkipped() {
     let holidays = [DayRange(first: Day(iso: "2025-12-22")!, last: Day(iso: "2026-01-06")!)]
-    let calendar = WorkCalendar(weekdays: weekdays, closed: holidays)
+    let calendar = WorkingCalendar(weekdays: weekdays, closed: holidays)
     #expect(calendar.adding(1, workingDaysTo: d("2025-12-19")) == d("2026-01-07"))
     #expect(calendar.adding(-1, workingDaysTo: d("2026-01-07")) == d("2025-12-19"))
     #expect(calendar.workingDays(from: d("2025-12-01"), to: d("2026-02-01")) == 15 + 18)  // December 23 - 8, January 22 - 4
@@ -47,7 +47,7 @@ private let weekdays: Set<Weekday> = [.monday, .tuesday, .wednesday, .thursday, 
         var days = Set<Weekday>()
         for weekday in Weekday.allCases where generator.next() % 3 != 0 { days.insert(weekday) }
         if days.isEmpty { days = [.wednesday] }
-        let calendar = WorkCalendar(weekdays: days, closed: closed)
+        let calendar = WorkingCalendar(weekdays: days, closed: closed)
         func works(_ day: Int) -> Bool {
             days.contains(Day(ordinal: day).weekday) && !closed.contains { $0.contains(Day(ordinal: day)) }
         }
@@ -65,14 +65,14 @@ private let weekdays: Set<Weekday> = [.monday, .tuesday, .wednesday, .thursday, 
 }
 
 @Test func continuousCalendarIsTheIdentity() {
-    let calendar = WorkCalendar.continuous
+    let calendar = WorkingCalendar.continuous
     #expect(calendar.everyDay)
     #expect(calendar.count(before: 17) == 17)
     #expect(calendar.day(at: -3) == -3)
 }
 
 @Test func calendarWithoutWorkingDaysNeverAnswers() {
-    let calendar = WorkCalendar(weekdays: [], closed: [])
+    let calendar = WorkingCalendar(weekdays: [], closed: [])
     #expect(!calendar.hasWorkingDays)
     #expect(calendar.day(at: 5) == nil)
 }

@@ -1,6 +1,6 @@
-import PlanModel
-
-/// Working days of one calendar, with O(1) arithmetic at any distance.
+/// Working days of one calendar, with O(1) arithmetic at any distance. The one implementation of
+/// working-day arithmetic in planc: the checker, the scheduler, the analysis and the renderers all
+/// count working days through it, so they cannot disagree.
 ///
 /// Days are `Day.ordinal` values. Exceptions (holidays, time off) only exist in a finite window,
 /// so the calendar keeps prefix counts for that window and follows the weekly pattern outside it:
@@ -9,14 +9,16 @@ import PlanModel
 /// Boundaries: `count(before: b)` is the number of working days strictly before day `b`, counted
 /// from the window start (negative before it). `day(at: k)` is the inverse on working days: the
 /// working day `d` with `count(before: d) == k`.
-struct WorkCalendar: Sendable {
+public struct WorkingCalendar: Sendable {
     /// Bit `w` set when weekday `w` (0 = Monday) is a working day.
-    let weekMask: UInt8
-    let weeklyCount: Int
+    package let weekMask: UInt8
+    package let weeklyCount: Int
     /// Every day is a working day (PSPLIB periods, resource links): arithmetic is the identity.
-    let everyDay: Bool
-    let lo: Int
-    let hi: Int
+    package let everyDay: Bool
+    package let lo: Int
+    package let hi: Int
+    /// The days off (holidays, time off) the calendar was made with, sorted.
+    public let closed: [DayRange]
     /// `prefix[i]` = working days in `lo ..< lo + i`, for `i` in `0 ... hi - lo`.
     private let prefix: [Int32]
     /// The working days of the window, in order.
@@ -25,12 +27,13 @@ struct WorkCalendar: Sendable {
     private let partial: [Int8]
 
     /// A calendar in which every day works.
-    static let continuous = WorkCalendar(weekdays: Set(Weekday.allCases), closed: [])
+    package static let continuous = WorkingCalendar(weekdays: Set(Weekday.allCases), closed: [])
 
     /// - Parameters:
     ///   - weekdays: the working weekdays.
     ///   - closed: days off (holidays, time off); ranges are clipped to years 1900...2400.
-    init(weekdays: Set<Weekday>, closed: [DayRange]) {
+    public init(weekdays: Set<Weekday>, closed: [DayRange]) {
+        self.closed = closed.sorted { ($0.first, $0.last) < ($1.first, $1.last) }
         var mask: UInt8 = 0
         for weekday in weekdays { mask |= 1 << UInt8(weekday.rawValue) }
         weekMask = mask
@@ -62,7 +65,7 @@ struct WorkCalendar: Sendable {
         var days: [Int32] = []
         for index in 0..<(hi - lo) {
             let day = lo + index
-            let works = open[index] && mask & (1 << UInt8(WorkCalendar.weekday(day))) != 0
+            let works = open[index] && mask & (1 << UInt8(WorkingCalendar.weekday(day))) != 0
             counts[index + 1] = counts[index] + (works ? 1 : 0)
             if works { days.append(Int32(truncatingIfNeeded: index)) }
         }
@@ -70,28 +73,28 @@ struct WorkCalendar: Sendable {
     }
 
     /// 0 = Monday; 1970-01-01 (ordinal 0) was a Thursday.
-    @inline(__always) static func weekday(_ day: Int) -> Int { ((day % 7) + 10) % 7 }
+    @inline(__always) package static func weekday(_ day: Int) -> Int { ((day % 7) + 10) % 7 }
 
-    var hasWorkingDays: Bool { weeklyCount > 0 || !workingDays.isEmpty }
+    package var hasWorkingDays: Bool { weeklyCount > 0 || !workingDays.isEmpty }
 
     @inline(__always) private func patternWorks(_ day: Int) -> Bool {
-        weekMask & (1 << UInt8(WorkCalendar.weekday(day))) != 0
+        weekMask & (1 << UInt8(WorkingCalendar.weekday(day))) != 0
     }
 
     /// Working days in `from ..< to` by the weekly pattern alone (`from <= to`).
     @inline(__always) private func patternCount(_ from: Int, _ to: Int) -> Int {
         let length = to - from
-        return (length / 7) * weeklyCount + Int(partial[WorkCalendar.weekday(from) * 8 + length % 7])
+        return (length / 7) * weeklyCount + Int(partial[WorkingCalendar.weekday(from) * 8 + length % 7])
     }
 
-    @inline(__always) func isWorking(_ day: Int) -> Bool {
+    @inline(__always) package func isWorking(_ day: Int) -> Bool {
         if everyDay { return true }
         if day >= lo && day < hi { return prefix[day - lo + 1] != prefix[day - lo] }
         return patternWorks(day)
     }
 
     /// Working days strictly before `day`, counted from the window start.
-    @inline(__always) func count(before day: Int) -> Int {
+    @inline(__always) package func count(before day: Int) -> Int {
         if everyDay { return day }
         if day < lo { return -patternCount(day, lo) }
         if day <= hi { return Int(prefix[day - lo]) }
@@ -99,7 +102,7 @@ struct WorkCalendar: Sendable {
     }
 
     /// The working day with `count(before:) == index`; `nil` when the calendar never works.
-    func day(at index: Int) -> Int? {
+    package func day(at index: Int) -> Int? {
         if everyDay { return index }
         let inside = workingDays.count
         if index >= 0 && index < inside { return lo + Int(workingDays[index]) }
@@ -123,20 +126,55 @@ struct WorkCalendar: Sendable {
     }
 
     /// The first working day on or after `day`.
-    func nextWorking(onOrAfter day: Int) -> Int? {
+    package func nextWorking(onOrAfter day: Int) -> Int? {
         if everyDay || isWorking(day) { return day }
         return self.day(at: count(before: day))
     }
 
     /// The last working day on or before `day`.
-    func previousWorking(onOrBefore day: Int) -> Int? {
+    package func previousWorking(onOrBefore day: Int) -> Int? {
         if everyDay || isWorking(day) { return day }
         return self.day(at: count(before: day) - 1)
     }
 
     /// Working days in `from ..< to` (negative when `to < from`).
-    @inline(__always) func workingDays(from: Int, to: Int) -> Int { count(before: to) - count(before: from) }
+    @inline(__always) package func workingDays(from: Int, to: Int) -> Int { count(before: to) - count(before: from) }
 
     /// The working day `n` working days after working day `day` (before it when `n` is negative).
-    func adding(_ n: Int, workingDaysTo day: Int) -> Int? { self.day(at: count(before: day) + n) }
+    package func adding(_ n: Int, workingDaysTo day: Int) -> Int? { self.day(at: count(before: day) + n) }
+
+    // MARK: Days
+
+    /// Monday to Friday without holidays: the default when a plan names no calendar.
+    public static let standard = WorkingCalendar(weekdays: [.monday, .tuesday, .wednesday, .thursday, .friday], closed: [])
+
+    /// The calendar `plan.calendars[index]` (whose holidays lowering has already merged with its
+    /// base's), plus extra days off such as a person's time off.
+    public init(plan: Plan, calendarIndex index: Int, timeOff: [DayRange] = []) {
+        guard plan.calendars.indices.contains(index) else {
+            self.init(weekdays: [.monday, .tuesday, .wednesday, .thursday, .friday], closed: timeOff)
+            return
+        }
+        let spec = plan.calendars[index]
+        self.init(weekdays: spec.workingDays, closed: spec.holidays.map(\.days) + timeOff)
+    }
+
+    /// The days a person works: their calendar (else `fallback`, the project's), minus time off.
+    public init(plan: Plan, person: Int, fallback: Int) {
+        let who = plan.people[person]
+        self.init(plan: plan, calendarIndex: who.calendarIndex ?? fallback, timeOff: who.timeOff)
+    }
+
+    public func isWorkingDay(_ day: Day) -> Bool { isWorking(day.ordinal) }
+
+    /// Working days in `first ... last` (0 when `last` is before `first`).
+    public func workingDays(in first: Day, through last: Day) -> Int {
+        last < first ? 0 : count(before: last.ordinal + 1) - count(before: first.ordinal)
+    }
+
+    /// Working days after `from` up to and including `to`; negative when `to` is earlier. This is
+    /// how a slip is counted: finishing on the next working day after a deadline is one day late.
+    public func workingDays(after from: Day, through to: Day) -> Int {
+        count(before: to.ordinal + 1) - count(before: from.ordinal + 1)
+    }
 }
