@@ -28,6 +28,10 @@ struct MissedMilestone {
 /// - the latest journal entry is rated amber.
 ///
 /// Green otherwise. A fact that fires a red rule is not repeated as amber.
+///
+/// A closed project is rated on its outcome instead, since its schedule and risks are history:
+/// green when every objective and success criterion with a result is met; amber when any is
+/// partly met or missed, or has no result recorded; red when more than half are missed.
 public enum HealthRules {
     /// Slips beyond this many working days turn a project red.
     public static let redSlipWorkingDays = 5
@@ -40,6 +44,7 @@ public enum HealthRules {
 
     static func evaluate(_ analysis: ProjectAnalysis, project: Project, plan: Plan,
                          missed: [MissedMilestone]) -> Verdict {
+        if project.phase == .closed { return evaluateOutcome(project) }
         var red: [String] = []
         var amber: [String] = []
 
@@ -97,6 +102,21 @@ public enum HealthRules {
 
         let rating: Rating = !red.isEmpty ? .red : !amber.isEmpty ? .amber : .green
         return Verdict(rating: rating, reasons: red + amber)
+    }
+
+    /// The closure rule: how the objectives and success criteria turned out.
+    static func evaluateOutcome(_ project: Project) -> Verdict {
+        let goals = project.objectives + project.successCriteria
+        let met = goals.filter { $0.result == .met }
+        let partly = goals.filter { $0.result == .partly }
+        let missed = goals.filter { $0.result == .missed }
+        let open = goals.filter { $0.result == nil }
+        var reasons = ["Closed: \(met.count) of \(goals.count) objectives and success criteria met"]
+        if !partly.isEmpty { reasons.append("Partly met: " + partly.map(\.text).joined(separator: "; ")) }
+        if !missed.isEmpty { reasons.append("Missed: " + missed.map(\.text).joined(separator: "; ")) }
+        if !open.isEmpty { reasons.append("No result recorded for: " + open.map(\.text).joined(separator: "; ")) }
+        let rating: Rating = missed.count * 2 > goals.count ? .red : (partly.isEmpty && missed.isEmpty && open.isEmpty) ? .green : .amber
+        return Verdict(rating: rating, reasons: reasons)
     }
 
     private static func count(_ value: Int, _ noun: String) -> String {

@@ -31,7 +31,9 @@ public enum StatusReport {
     static func portfolio(_ indices: [Int], _ context: ReportContext, _ options: StatusOptions) -> String {
         let style = options.style
         let plan = context.plan
-        let worst = indices.compactMap { context.projectAnalysis($0)?.health }.max() ?? .green
+        // Closed projects are rated on their outcome; that is history, not the portfolio's state.
+        let active = indices.filter { context.plan.projects[$0].phase != .closed }
+        let worst = active.compactMap { context.projectAnalysis($0)?.health }.max() ?? .green
         var out = style.paint("Portfolio", .bold) + "  \(indices.count) projects  health \(ratingText(worst, style))  today \(context.schedule.today.iso)\n"
         var table = TextTable(columns: [
             .init("Health"), .init("Project"), .init("Phase"), .init("Done", alignRight: true),

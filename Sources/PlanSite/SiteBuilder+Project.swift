@@ -10,7 +10,8 @@ extension SiteBuilder {
         var keyFigures: [KeyFigure] = []
         keyFigures.append(KeyFigure(label: "Complete", value: NumberText.percent(figures.percentComplete),
                                     note: "\(NumberText.decimal(figures.completedEffortDays)) of \(NumberText.decimal(figures.plannedEffortDays)) person-days"))
-        keyFigures.append(KeyFigure(label: "Forecast finish", value: DayText.optional(figures.forecastFinish), note: slipText(figures)))
+        keyFigures.append(KeyFigure(label: project.phase == .closed ? "Finished" : "Forecast finish",
+                                    value: DayText.optional(figures.forecastFinish), note: slipText(figures)))
         keyFigures.append(KeyFigure(label: "Deadline", value: DayText.optional(figures.deadline), note: nil))
         keyFigures.append(KeyFigure(label: "Next milestone",
                                     value: figures.nextMilestones.first.map { plan.tasks[$0].title } ?? "—",
@@ -120,7 +121,7 @@ extension SiteBuilder {
             || !project.outcome.isEmpty || !project.lessons.isEmpty
 
         return ProjectView(
-            id: project.id, title: project.title, health: HealthView(figures.health.rawValue),
+            id: project.id, title: project.title, health: HealthView(figures.health.rawValue, closed: project.phase == .closed),
             reasons: figures.healthReasons, figures: keyFigures, people: people,
             descriptionHTML: markdown(project.description),
             objectives: project.objectives.map(objectiveView), successCriteria: project.successCriteria.map(objectiveView),

@@ -100,7 +100,7 @@ public struct SiteBuilder {
             } ?? "—"
             return PortfolioRow(
                 id: project.id, title: project.title, href: "projects/\(folders[index])/",
-                health: HealthView(figures.health.rawValue), reasons: figures.healthReasons, hasReasons: !figures.healthReasons.isEmpty,
+                health: HealthView(figures.health.rawValue, closed: project.phase == .closed), reasons: figures.healthReasons, hasReasons: !figures.healthReasons.isEmpty,
                 phase: (project.phase ?? .planning).rawValue,
                 percent: NumberText.percent(figures.percentComplete),
                 percentValue: Int((figures.percentComplete * 100).rounded()),

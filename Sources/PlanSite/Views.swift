@@ -32,12 +32,16 @@ struct HealthView {
     var label: String
     var symbol: String
 
-    init(_ rating: String) {
+    /// `closed`: a closed project is rated on its outcome, so the words say that instead.
+    init(_ rating: String, closed: Bool = false) {
         self.rating = rating
-        switch rating {
-        case "red": label = "Red — off track"; symbol = "■"
-        case "amber": label = "Amber — at risk"; symbol = "▲"
-        default: label = "Green — on track"; symbol = "●"
+        switch (rating, closed) {
+        case ("red", false): label = "Red — off track"; symbol = "■"
+        case ("amber", false): label = "Amber — at risk"; symbol = "▲"
+        case (_, false): label = "Green — on track"; symbol = "●"
+        case ("red", true): label = "Red — closed, objectives missed"; symbol = "■"
+        case ("amber", true): label = "Amber — closed, objectives partly met"; symbol = "▲"
+        case (_, true): label = "Green — closed, objectives met"; symbol = "●"
         }
     }
 }

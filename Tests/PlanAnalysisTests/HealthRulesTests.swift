@@ -179,3 +179,23 @@ import Testing
                                            "1 task is blocked: Licences"])
     }
 }
+
+@Suite struct ClosureHealthTests {
+    func closed(_ results: [Objective.Result?]) -> Rating {
+        var project = Project(id: "p", title: "P", range: SourceRange(file: "p.md", line: 1, column: 1), file: "p.md")
+        project.phase = .closed
+        project.objectives = results.enumerated().map {
+            Objective(id: "o\($0.offset)", text: "Objective \($0.offset)", result: $0.element, notes: "",
+                      range: SourceRange(file: "p.md", line: 2, column: 1))
+        }
+        return HealthRules.evaluateOutcome(project).rating
+    }
+
+    @Test func closedProjectsAreRatedOnTheirOutcome() {
+        #expect(closed([.met, .met]) == .green)
+        #expect(closed([.met, .partly]) == .amber)
+        #expect(closed([.met, .missed]) == .amber)
+        #expect(closed([.met, nil]) == .amber)
+        #expect(closed([.missed, .missed, .met]) == .red)
+    }
+}
