@@ -83,6 +83,13 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     static func quote(_ text: String, into out: inout String) {
+        // Most strings (ids, dates, titles) need no escaping: append them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += "\""
+            out += text
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

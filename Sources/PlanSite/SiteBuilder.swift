@@ -136,7 +136,9 @@ public struct SiteBuilder {
 
     func tasksPage(_ index: Int) throws -> String {
         let project = plan.projects[index]
-        let view = TasksView(projectTitle: project.title, projectHref: "./", rows: taskRows(index),
+        var rows = taskRows(index).map(\.html).joined()
+        if rows.hasSuffix("\n") { rows.removeLast() }
+        let view = TasksView(projectTitle: project.title, projectHref: "./", rowsHTML: rows,
                              count: project.taskRange.count)
         let crumbs = [Crumb(label: "Portfolio", href: "../../"), Crumb(label: project.title, href: "./"),
                       Crumb(label: "Tasks", href: nil)]

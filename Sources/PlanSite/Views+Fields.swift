@@ -311,7 +311,7 @@ extension TasksView: MustacheParent {
         switch name {
         case "projectTitle": return projectTitle
         case "projectHref": return projectHref
-        case "rows": return rows
+        case "rowsHTML": return rowsHTML
         case "count": return count
         default: return nil
         }

@@ -58,6 +58,7 @@ import Testing
         let closed = try #require(site["projects/newsletter/index.html"])
         try Self.checkGolden("newsletter-closure.html", Self.fragment(closed, from: "<h2 id=\"closure\">", to: "</section>"))
         try Self.checkGolden("relaunch-portfolio.html", Self.fragment(try #require(site["index.html"]), from: "<tbody>", to: "</tbody>"))
+        try Self.checkGolden("relaunch-task-table.html", Self.fragment(try #require(site["projects/web-relaunch/tasks.html"]), from: "<table class=\"tasks\">", to: "</table>"))
     }
 
     @Test func everyExamplePageIsLightPerTask() throws {
