@@ -59,6 +59,19 @@ public enum JSONValue: Sendable, Equatable {
             out += String(repeating: "  ", count: indent) + "]"
         case .object(let members):
             if members.isEmpty { out += "{}"; return }
+            // Small objects of scalars (source locations, money, dependencies) stay on one line:
+            // it halves the size of a large export and reads better.
+            if members.count <= 4, members.allSatisfy({ $0.1.isScalar }) {
+                out += "{"
+                for (offset, member) in members.enumerated() {
+                    if offset > 0 { out += ", " }
+                    JSONValue.quote(member.0, into: &out)
+                    out += ": "
+                    member.1.write(into: &out, indent: indent)
+                }
+                out += "}"
+                return
+            }
             out += "{\n"
             for (offset, member) in members.enumerated() {
                 out += String(repeating: "  ", count: indent + 1)
