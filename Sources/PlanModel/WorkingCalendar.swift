@@ -18,13 +18,25 @@ public struct WorkingCalendar: Sendable {
     package let lo: Int
     package let hi: Int
     /// The days off (holidays, time off) the calendar was made with, sorted.
-    public let closed: [DayRange]
+    public var closed: [DayRange] { tables.closed }
+    /// The arrays live in one immutable object, so copying a calendar (the scheduler does, often)
+    /// costs one reference count instead of four.
+    private let tables: Tables
+    private final class Tables: Sendable {
+        let closed: [DayRange]
+        let prefix: [Int32]
+        let workingDays: [Int32]
+        let partial: [Int8]
+        init(closed: [DayRange], prefix: [Int32], workingDays: [Int32], partial: [Int8]) {
+            self.closed = closed; self.prefix = prefix; self.workingDays = workingDays; self.partial = partial
+        }
+    }
     /// `prefix[i]` = working days in `lo ..< lo + i`, for `i` in `0 ... hi - lo`.
-    private let prefix: [Int32]
+    private var prefix: [Int32] { tables.prefix }
     /// The working days of the window, in order.
-    private let workingDays: [Int32]
+    private var workingDays: [Int32] { tables.workingDays }
     /// `partial[w * 8 + n]` = working days among `n` consecutive days starting on weekday `w`.
-    private let partial: [Int8]
+    private var partial: [Int8] { tables.partial }
 
     /// A calendar in which every day works.
     package static let continuous = WorkingCalendar(weekdays: Set(Weekday.allCases), closed: [])
@@ -33,7 +45,7 @@ public struct WorkingCalendar: Sendable {
     ///   - weekdays: the working weekdays.
     ///   - closed: days off (holidays, time off); ranges are clipped to years 1900...2400.
     public init(weekdays: Set<Weekday>, closed: [DayRange]) {
-        self.closed = closed.sorted { ($0.first, $0.last) < ($1.first, $1.last) }
+        let sortedClosed = closed.sorted { ($0.first, $0.last) < ($1.first, $1.last) }
         var mask: UInt8 = 0
         for weekday in weekdays { mask |= 1 << UInt8(weekday.rawValue) }
         weekMask = mask
@@ -46,7 +58,6 @@ public struct WorkingCalendar: Sendable {
                 table[w * 8 + length] = Int8(n)
             }
         }
-        partial = table
         let floor = Day(year: 1900, month: 1, day: 1)!.ordinal
         let ceiling = Day(year: 2400, month: 12, day: 31)!.ordinal
         let ranges = closed.compactMap { range -> (Int, Int)? in
@@ -55,7 +66,8 @@ public struct WorkingCalendar: Sendable {
         }
         everyDay = weeklyCount == 7 && ranges.isEmpty
         guard let low = ranges.map(\.0).min(), let high = ranges.map(\.1).max() else {
-            lo = 0; hi = 0; prefix = [0]; workingDays = []
+            lo = 0; hi = 0
+            tables = Tables(closed: sortedClosed, prefix: [0], workingDays: [], partial: table)
             return
         }
         lo = low; hi = high + 1
@@ -69,7 +81,7 @@ public struct WorkingCalendar: Sendable {
             counts[index + 1] = counts[index] + (works ? 1 : 0)
             if works { days.append(Int32(truncatingIfNeeded: index)) }
         }
-        prefix = counts; workingDays = days
+        tables = Tables(closed: sortedClosed, prefix: counts, workingDays: days, partial: table)
     }
 
     /// 0 = Monday; 1970-01-01 (ordinal 0) was a Thursday.
