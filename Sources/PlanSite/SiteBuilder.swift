@@ -7,7 +7,7 @@ import PlanModel
 /// Builds the status site: plan, schedule and analysis in, a list of files out. Pure: it reads no
 /// clock, files or environment (the theme was loaded by the caller), so the same input always
 /// gives the same bytes.
-public struct SiteBuilder {
+public struct SiteBuilder: Sendable {
     public let plan: Plan
     public let schedule: Schedule
     public let analysis: PortfolioAnalysis
