@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Planc: AsyncParsableCommand {
@@ -16,4 +17,23 @@ struct Planc: AsyncParsableCommand {
             Gantt.self, Status.self, Tasks.self, Export.self,
         ]
     )
+
+    /// Like ArgumentParser's own `main`, except that wrong arguments exit with status 2 (as for an
+    /// unreadable plan) instead of 64: 0 clean, 1 problems in the plan, 2 planc could not run.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
