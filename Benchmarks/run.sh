@@ -237,7 +237,13 @@ except (OSError, AttributeError):
 print("%s, %d cores%s, %s" % (cpu, os.cpu_count() or 0, mem, osname))
 EOF
 )
-versions="planc $("$PLANC" --version 2>/dev/null || echo '?') ($(git rev-parse --short HEAD 2>/dev/null || echo 'no git')$(git diff --quiet HEAD -- Sources 2>/dev/null || echo ', with local changes')), $(tj3 --version 2>/dev/null | head -1), $(cmark --version | head -1 | sed 's/ - .*//')"
+# The commit only describes a planc this script built; a given PLANC_BIN may come from anywhere.
+if [ -n "${PLANC_BIN:-}" ]; then
+    built="binary $PLANC_BIN"
+else
+    built="$(git rev-parse --short HEAD 2>/dev/null || echo 'no git')$(git diff --quiet HEAD -- Sources 2>/dev/null || echo ', with local changes')"
+fi
+versions="planc $("$PLANC" --version 2>/dev/null || echo '?') ($built), $(tj3 --version 2>/dev/null | head -1), $(cmark --version | head -1 | sed 's/ - .*//')"
 
 mkdir -p "$(dirname "$RESULTS")"
 python3 - "$RAW" "$FACTS" "$machine" "$versions" "$(date -u +%Y-%m-%d)" "${SIZES[*]}" "$load" >"$WORK/latest.md" <<'EOF'
@@ -332,7 +338,8 @@ for n in sizes:
         int(fact(n, "tj3_html_bytes")) / 1024))
 w("")
 w("Per-task figures divide by the N leaf tasks; with one milestone per work package of 10 tasks the")
-w("plans have " + ", ".join("%s" % fact(n, "tasks_with_milestones") for n in sizes) + " tasks in all.")
+w("plans have " + ", ".join("%s" % fact(n, "tasks_with_milestones") for n in sizes) +
+  " tasks in all (and the work packages are summary tasks on top).")
 print("\n".join(out))
 EOF
 cp "$WORK/latest.md" "$RESULTS"
