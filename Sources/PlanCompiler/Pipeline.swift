@@ -44,7 +44,7 @@ public enum Pipeline {
         let front = FrontEnd.compile(path: options.path, today: options.today, cache: &cache)
         var diagnostics = front.diagnostics
         var schedule: Schedule?
-        if !front.plan.tasks.isEmpty, !front.diagnostics.contains(where: { $0.severity == .error && $0.code.blocksScheduling }) {
+        if !front.plan.projects.isEmpty, !front.diagnostics.contains(where: { $0.severity == .error && $0.code.blocksScheduling }) {
             let result = Scheduler.schedule(front.plan, today: options.today, options: options.scheduleOptions)
             schedule = result.schedule
             diagnostics.append(contentsOf: result.diagnostics)

@@ -114,6 +114,23 @@ enum Planc {
 }
 
 struct OtherCommandTests {
+    /// A project in initiation has objectives and scope but no work breakdown yet: every command
+    /// still works on it.
+    @Test func aProjectWithoutTasksIsReportedAndPublished() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planc-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "# New CRM\n\n- project: crm\n- phase: initiation\n\n## Objectives\n- Replace the old CRM\n"
+            .write(to: folder.appendingPathComponent("plan.md"), atomically: true, encoding: .utf8)
+        for command in [["check"], ["schedule"], ["status"], ["gantt"], ["tasks"], ["export", "--format", "json"]] {
+            let result = try Planc.run(command + ["--today", "2026-03-01", folder.path])
+            #expect(result.status == 0, "\(command): \(result.stdout)\(result.stderr)")
+        }
+        let site = folder.appendingPathComponent("_site")
+        let build = try Planc.run(["build", "--today", "2026-03-01", "-o", site.path, folder.appendingPathComponent("plan.md").path])
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("projects/crm/index.html").path))
+    }
+
     @Test func explainPrintsTheCatalog() throws {
         let one = try Planc.run(["explain", "p205"])
         #expect(one.status == 0)
