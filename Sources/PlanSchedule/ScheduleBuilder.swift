@@ -195,10 +195,8 @@ struct ScheduleBuilder {
             for index in linked.predecessorRange(current) {
                 let link = linked.predecessors[index]
                 let q = Int(link.other)
-                let reference = link.kind.fromPredecessorEnd ? times.end[q] : times.start[q]
                 let instant = linked.isInstant(current)
-                let startSide = link.kind.constrainsSuccessorStart && !instant
-                let bound = linked.successorBound(link, reference: reference, startSide: startSide)
+                let (reference, bound, startSide) = linked.scheduledBound(link, of: current, times: times)
                 let binding: Bool
                 if instant {
                     binding = bound >= times.end[current]
@@ -298,11 +296,8 @@ struct ScheduleBuilder {
         for index in network.predecessorRange(j) {
             let link = network.predecessors[index]
             let q = Int(link.other)
-            let reference = link.kind.fromPredecessorEnd ? times.end[q] : times.start[q]
-            let instant = network.isInstant(j)
-            let startSide = link.kind.constrainsSuccessorStart && !instant
-            let bound = network.successorBound(link, reference: reference, startSide: startSide)
-            let violated = instant || !startSide ? bound > times.end[j] : bound > times.start[j]
+            let (_, bound, startSide) = network.scheduledBound(link, of: j, times: times)
+            let violated = startSide ? bound > times.start[j] : bound > times.end[j]
             guard violated else { continue }
             let predecessorTask = built.taskOfActivity[q]
             worst = max(worst, bound)

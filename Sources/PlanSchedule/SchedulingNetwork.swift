@@ -212,6 +212,16 @@ struct SchedulingNetwork: Sendable {
         return (startBound, endBound)
     }
 
+    /// What predecessor link `link` of activity `j` demands once both are scheduled at `times`:
+    /// the predecessor's boundary it starts from, the bound it puts on `j`, and whether that bound
+    /// is on `j`'s start (else on its end). The critical path and the fixed-date check both ask this.
+    func scheduledBound(_ link: Link, of j: Int, times: ActivityTimes) -> (reference: Int, bound: Int, startSide: Bool) {
+        let q = Int(link.other)
+        let reference = link.kind.fromPredecessorEnd ? times.end[q] : times.start[q]
+        let startSide = link.kind.constrainsSuccessorStart && !isInstant(j)
+        return (reference, successorBound(link, reference: reference, startSide: startSide), startSide)
+    }
+
     /// The bound a link puts on its successor given the predecessor's reference boundary.
     @inline(__always) func successorBound(_ link: Link, reference: Int, startSide: Bool) -> Int {
         if link.calendar == 0 { return reference + Int(link.lag) }
