@@ -211,8 +211,37 @@ public struct Person: Sendable {
     public var rate: Money?
     public var timeOff: [DayRange] = []
     public var calendarIndex: Int?
+    /// Availability and rate from a date on, sorted by `from` (the team file's `from DATE:`
+    /// lines). `availability` and `rate` above hold before the first change.
+    public var changes: [PersonChange] = []
     public var range: SourceRange
     public init(id: String, name: String, range: SourceRange) { self.id = id; self.name = name; self.range = range }
+
+    /// Availability on `day`: the last change on or before it, else `availability`.
+    public func availability(on day: Day) -> Double {
+        var value = availability
+        for change in changes where change.from <= day { if let a = change.availability { value = a } }
+        return value
+    }
+
+    /// Cost rate on `day`: the last change on or before it that sets a rate, else `rate`.
+    public func rate(on day: Day) -> Money? {
+        var value = rate
+        for change in changes where change.from <= day { if let r = change.rate { value = r } }
+        return value
+    }
+}
+
+/// From `from` on, a person gives `availability` (0 once they leave the project) and costs `rate`;
+/// nil keeps the earlier value.
+public struct PersonChange: Sendable, Hashable {
+    public var from: Day
+    public var availability: Double?
+    public var rate: Money?
+    public var range: SourceRange
+    public init(from: Day, availability: Double?, rate: Money?, range: SourceRange) {
+        self.from = from; self.availability = availability; self.rate = rate; self.range = range
+    }
 }
 
 public struct Pool: Sendable {
