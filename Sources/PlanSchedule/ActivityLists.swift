@@ -16,14 +16,17 @@ extension SchedulingNetwork {
     }
 
     /// The list that always takes the eligible activity with the smallest key, then the smallest
-    /// index. Activities caught in a cycle (which the plan builder breaks first) come last, by index.
-    func list(keys: [Int], forward: Bool) -> [Int32] {
+    /// index. Forward lists take the lowest `rank` first whatever the keys say (`ranked`), so no
+    /// search can put lower-priority work ahead. Activities caught in a cycle (which the plan
+    /// builder breaks first) come last, by index.
+    func list(keys: [Int], forward: Bool, ranked: Bool = true) -> [Int32] {
         var waiting = waitingCounts(forward: forward)
         var heap = EligibleHeap()
         var unpinned = 0
+        let byRank = forward && ranked && !rank.isEmpty
         for j in 0..<count where !isPinned(j) {
             unpinned += 1
-            if waiting[j] == 0 { heap.push(key: keys[j], id: Int32(j)) }
+            if waiting[j] == 0 { heap.push(rank: byRank ? rank[j] : 0, key: keys[j], id: Int32(j)) }
         }
         var order: [Int32] = []
         order.reserveCapacity(unpinned)
@@ -34,7 +37,7 @@ extension SchedulingNetwork {
                 let next = Int(links[index].other)
                 if isPinned(next) { continue }
                 waiting[next] -= 1
-                if waiting[next] == 0 { heap.push(key: keys[next], id: Int32(next)) }
+                if waiting[next] == 0 { heap.push(rank: byRank ? rank[next] : 0, key: keys[next], id: Int32(next)) }
             }
         }
         if order.count < unpinned {
@@ -46,24 +49,30 @@ extension SchedulingNetwork {
     }
 }
 
-/// A binary min-heap of activity ids keyed by an integer, ties by the smaller id.
+/// A binary min-heap of activity ids keyed by (rank, key), ties by the smaller id.
 struct EligibleHeap {
+    private var ranks: [Int32] = []
     private var keys: [Int] = []
     private var ids: [Int32] = []
 
     var isEmpty: Bool { ids.isEmpty }
 
     @inline(__always) private func less(_ a: Int, _ b: Int) -> Bool {
-        keys[a] < keys[b] || (keys[a] == keys[b] && ids[a] < ids[b])
+        if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
+        return keys[a] < keys[b] || (keys[a] == keys[b] && ids[a] < ids[b])
     }
 
-    mutating func push(key: Int, id: Int32) {
-        keys.append(key); ids.append(id)
+    private mutating func swap(_ a: Int, _ b: Int) {
+        ranks.swapAt(a, b); keys.swapAt(a, b); ids.swapAt(a, b)
+    }
+
+    mutating func push(rank: Int32 = 0, key: Int, id: Int32) {
+        ranks.append(rank); keys.append(key); ids.append(id)
         var child = ids.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
             guard less(child, parent) else { break }
-            keys.swapAt(child, parent); ids.swapAt(child, parent)
+            swap(child, parent)
             child = parent
         }
     }
@@ -71,8 +80,8 @@ struct EligibleHeap {
     mutating func pop() -> Int32? {
         guard let top = ids.first else { return nil }
         let last = ids.count - 1
-        keys.swapAt(0, last); ids.swapAt(0, last)
-        keys.removeLast(); ids.removeLast()
+        swap(0, last)
+        ranks.removeLast(); keys.removeLast(); ids.removeLast()
         var parent = 0
         while true {
             let left = 2 * parent + 1, right = left + 1
@@ -80,7 +89,7 @@ struct EligibleHeap {
             if left < ids.count && less(left, smallest) { smallest = left }
             if right < ids.count && less(right, smallest) { smallest = right }
             if smallest == parent { break }
-            keys.swapAt(parent, smallest); ids.swapAt(parent, smallest)
+            swap(parent, smallest)
             parent = smallest
         }
         return top

@@ -52,6 +52,12 @@ struct LevelingSearch: Sendable {
         var precedenceStart: [Int]
         var schedules: Int
         var objective: Int
+        /// What each resource gives to each activity on each day (plans only).
+        var bookings: [SerialScheduler.Booking] = []
+        /// Activities whose people left before their work was done.
+        var stranded: Set<Int> = []
+        /// The activity list that generated `times` (pinned activities are placed before it).
+        var order: [Int32] = []
     }
 
     static func run(network: SchedulingNetwork, analysis: TimeAnalysis, scheduler: inout SerialScheduler,
@@ -117,18 +123,16 @@ struct LevelingSearch: Sendable {
                           schedules: scheduler.passes - firstPass, objective: bestObjective)
         }
         // One more resource-aware pass over the chosen schedule's own order records why each
-        // activity starts when it does (the critical chain needs it); it reproduces the schedule.
+        // activity starts when it does and what each person gives it each day; it is the
+        // schedule returned (the chosen one, regenerated from its order).
         let order = network.list(keys: best.start, forward: true)
         let replay = precedenceStart.withUnsafeMutableBufferPointer { buffer in
-            scheduler.forward(order, precedenceStart: buffer)
+            scheduler.forward(order, precedenceStart: buffer, keepBookings: true)
         }
-        if replay == best || network.objective(replay) < bestObjective {
-            best = replay; bestObjective = network.objective(replay)
-        } else {
-            precedenceStart = best.start
-        }
+        best = replay; bestObjective = network.objective(replay)
         return Result(times: best, precedenceStart: precedenceStart,
-                      schedules: scheduler.passes - firstPass, objective: bestObjective)
+                      schedules: scheduler.passes - firstPass, objective: bestObjective,
+                      bookings: scheduler.bookings, stranded: scheduler.stranded, order: order)
     }
 
     /// Right-justifies in order of decreasing finish, then left-justifies in order of

@@ -9,6 +9,9 @@ import PlanModel
 struct PlanNetwork {
     enum Progress { case unstarted, inProgress, done, cancelled }
 
+    /// What an activity's release (earliest start boundary) comes from, for explanations.
+    enum ReleaseReason: Equatable { case projectStart, today, notBefore, inProgress, blocked }
+
     var network = SchedulingNetwork()
     var diagnostics: [Diagnostic] = []
     /// Per task.
@@ -23,6 +26,12 @@ struct PlanNetwork {
     var projectStart: [Int] = []
     /// Network calendar of each project.
     var projectCalendar: [Int] = []
+    /// Per activity: where its release comes from.
+    var releaseReason: [ReleaseReason] = []
+    /// Per task: pinned by the plan's `start:`/`finish:` (a fixed-date event), not by actuals.
+    var fixedDate: [Bool] = []
+    /// Per task: blocked with no date to resume (no `not-before:`).
+    var blockedOpen: [Bool] = []
 
     /// Units are stored in thousandths so that capacity checks are exact integer arithmetic.
     static let unit = 1000
@@ -74,8 +83,24 @@ struct PlanNetwork {
 
         // Resources: people first, then pools.
         let personCount = plan.people.count
-        network.capacities = plan.people.map { Int32(clamping: Int(($0.availability * Double(PlanNetwork.unit)).rounded())) }
-            + plan.pools.map { Int32(clamping: $0.size * PlanNetwork.unit) }
+        func units(_ share: Double) -> Int32 { Int32(clamping: Int((max(share, 0) * Double(PlanNetwork.unit)).rounded())) }
+        network.capacities = plan.people.map { units($0.availability) } + plan.pools.map { Int32(clamping: $0.size * PlanNetwork.unit) }
+        if plan.people.contains(where: { !$0.changes.isEmpty }) {
+            network.capacitySteps = Array(repeating: [], count: network.capacities.count)
+            for (r, person) in plan.people.enumerated() {
+                var steps: [(from: Int, capacity: Int32)] = []
+                for change in person.changes.sorted(by: { $0.from < $1.from }) {
+                    guard let share = change.availability else { continue }
+                    if let last = steps.last, last.from == change.from.ordinal { steps.removeLast() }
+                    steps.append((change.from.ordinal, units(share)))
+                }
+                network.capacitySteps[r] = steps
+            }
+        }
+        /// Whether a person ever has time: now or from a later change on.
+        func everAvailable(_ r: Int) -> Bool {
+            network.capacities[r] > 0 || (!network.capacitySteps.isEmpty && network.capacitySteps[r].contains { $0.capacity > 0 })
+        }
         var reportedPeople = Set<Int>()
         var personCalendars: [Int: Int] = [:]
         func personCalendar(_ person: Int, base: Int) -> Int? {
@@ -89,7 +114,7 @@ struct PlanNetwork {
                 network.calendars.append(WorkingCalendar(weekdays: spec.weekdays, closed: spec.closed + who.timeOff))
                 calendar = network.calendars.count - 1
             }
-            guard network.calendars[calendar].hasWorkingDays, network.capacities[person] > 0 else {
+            guard network.calendars[calendar].hasWorkingDays, everAvailable(person) else {
                 if reportedPeople.insert(person).inserted {
                     diagnostics.append(Diagnostic(
                         .noWorkingDays, "'\(who.id)' has no working time", at: who.range,
@@ -118,7 +143,13 @@ struct PlanNetwork {
         network.pinnedEnd = Array(repeating: Int.min, count: activityCount)
         network.group = Array(repeating: 0, count: activityCount)
         network.priority = Array(repeating: 500, count: activityCount)
+        network.elastic = Array(repeating: false, count: activityCount)
+        network.ceiling = Array(repeating: Int.max, count: activityCount)
         network.groupCount = max(plan.projects.count, 1)
+        network.logsBookings = true
+        releaseReason = Array(repeating: .projectStart, count: activityCount)
+        fixedDate = Array(repeating: false, count: taskCount)
+        blockedOpen = Array(repeating: false, count: taskCount)
         var usesOf: [[ResourceUse]] = Array(repeating: [], count: activityCount)
         var links: [(from: Int, to: Int, kind: LinkKind, lag: Int, calendar: Int)] = []
 
@@ -133,19 +164,43 @@ struct PlanNetwork {
                 network.group[gate] = Int32(project)
                 network.priority[gate] = Int32(clamping: task.priority)
                 network.release[gate] = max(start, task.notBefore?.ordinal ?? Int.min)
+                if let notBefore = task.notBefore, notBefore.ordinal > start { releaseReason[gate] = .notBefore }
                 network.release[i] = start
                 continue
             }
             let state = progress[i]
+            let projectDays = network.calendars[calendar]
             network.release[i] = start
-            if state == .unstarted { network.release[i] = max(start, todayOrdinal) }
-            if let notBefore = task.notBefore, state != .done { network.release[i] = max(network.release[i], notBefore.ordinal) }
+            if state == .unstarted && todayOrdinal > start {
+                network.release[i] = todayOrdinal
+                releaseReason[i] = .today
+                if task.state == .blocked && task.notBefore == nil { releaseReason[i] = .blocked; blockedOpen[i] = true }
+            }
             if state == .inProgress {
                 network.release[i] = max(todayOrdinal, task.actualStart?.ordinal ?? todayOrdinal)
+                releaseReason[i] = .inProgress
+                if task.state == .blocked && task.notBefore == nil { releaseReason[i] = .blocked; blockedOpen[i] = true }
             }
-            if state == .cancelled { continue }
+            // Not-before holds for started and blocked work too: the rest resumes no earlier.
+            if let notBefore = task.notBefore, state != .done, notBefore.ordinal > network.release[i] {
+                network.release[i] = notBefore.ordinal
+                releaseReason[i] = .notBefore
+            }
+            if state == .cancelled {
+                // No work and no effect on anything after it: an instant at the start of the
+                // first working day it could have begun (shown on that day).
+                network.release[i] = projectDays.nextWorking(onOrAfter: network.release[i]) ?? network.release[i]
+                continue
+            }
+            if task.kind == .milestone && state != .done {
+                // An instant happens at the end of a working day: an open milestone on the first
+                // working day it may happen on, never before today.
+                let day = projectDays.nextWorking(onOrAfter: network.release[i]) ?? network.release[i]
+                network.release[i] = day + 1
+            }
             if task.kind == .milestone {
                 pinMilestone(i, task, state: state, today: today)
+                if network.isPinned(i) { fixedDate[i] = state != .done; releaseReason[i] = .projectStart }
                 continue
             }
 
@@ -156,8 +211,11 @@ struct PlanNetwork {
                     switch assignment.resource {
                     case let .person(person) where plan.people.indices.contains(person):
                         guard let own = personCalendar(person, base: calendar) else { continue }
-                        let rate = min(Int((assignment.units * Double(PlanNetwork.unit)).rounded()),
-                                       Int(network.capacities[person]))
+                        var most = network.capacities[person]
+                        if !network.capacitySteps.isEmpty {
+                            for step in network.capacitySteps[person] { most = max(most, step.capacity) }
+                        }
+                        let rate = min(Int((assignment.units * Double(PlanNetwork.unit)).rounded()), Int(most))
                         guard rate > 0 else { continue }
                         parts.append((Int32(own), rate))
                         usesOf[i].append(ResourceUse(resource: Int32(person), amount: Int32(rate), calendar: Int32(own)))
@@ -182,46 +240,15 @@ struct PlanNetwork {
                 }
             }
             network.shapes[i] = PlanNetwork.shape(of: task, state: state, parts: parts, calendar: calendar,
-                                                  rateParts: &network.rateParts)
-
-            // Pins: actual dates of done work, fixed dates of work not yet started.
-            switch state {
-            case .done:
-                if let actual = task.actualStart { network.pinnedStart[i] = actual.ordinal }
-                if let actual = task.actualFinish {
-                    network.pinnedEnd[i] = actual.ordinal + 1
-                    // Without `started:` the work ends on its finish date (kept even when that is
-                    // not a working day) and began its duration of working days before.
-                    if task.actualStart == nil {
-                        network.pinnedStart[i] = network.start(i, to: network.snapEnd(i, actual.ordinal + 1))
-                    }
-                }
-                usesOf[i] = []
-            case .unstarted:
-                if let fixed = task.fixedStart {
-                    if fixed.ordinal >= todayOrdinal {
-                        network.pinnedStart[i] = fixed.ordinal
-                    } else {
-                        diagnostics.append(Diagnostic(
-                            .overdueStart, "'\(task.id)' was fixed to start \(fixed.iso) but has not started",
-                            at: task.range, hint: "mark it started, or move its start; planc forecasts it from \(today.iso)"))
-                    }
-                }
-                if let fixed = task.fixedFinish {
-                    network.pinnedEnd[i] = fixed.ordinal + 1
-                    if network.pinnedStart[i] == Int.min {
-                        let end = network.snapEnd(i, fixed.ordinal + 1)
-                        if network.start(i, to: end) < todayOrdinal {
-                            network.pinnedEnd[i] = Int.min
-                            diagnostics.append(Diagnostic(
-                                .overdueStart, "'\(task.id)' must start before today to finish on \(fixed.iso)",
-                                at: task.range, hint: "move its finish or mark its progress; planc forecasts it from \(today.iso)"))
-                        }
-                    }
-                }
-            case .inProgress, .cancelled:
-                break
+                                                  elastic: !usesOf[i].isEmpty, rateParts: &network.rateParts)
+            if case .instant = network.shapes[i], state != .done {
+                // No work (left): it ends at the end of a working day, today at the earliest.
+                let day = projectDays.nextWorking(onOrAfter: network.release[i]) ?? network.release[i]
+                network.release[i] = day + 1
             }
+            pin(i, task, state: state, today: today)
+            if state == .done { usesOf[i] = [] }
+            network.elastic[i] = !usesOf[i].isEmpty && !network.isPinned(i)
         }
         var offsets: [Int32] = [0]
         for list in usesOf { network.uses.append(contentsOf: list); offsets.append(Int32(network.uses.count)) }
@@ -268,6 +295,73 @@ struct PlanNetwork {
         }
         links = breakCycles(links, tasks: tasks)
         network.setLinks(links)
+        network.computeRanks()
+    }
+
+    /// Pins of a leaf task. Done work keeps its actual dates (a missing one falls back on the
+    /// plan's pin); a window of `start:` and `finish:` holds in every state, so a level-of-effort
+    /// task (project management at 50 % for the whole project) books its people over it; a lone
+    /// `finish:` is a must-finish-on date; a lone `start:` holds until the work has started.
+    private mutating func pin(_ i: Int, _ task: PlanModel.Task, state: Progress, today: Day) {
+        let todayOrdinal = today.ordinal
+        switch state {
+        case .done:
+            let pinnedStart = task.actualStart ?? (task.actualFinish == nil ? task.fixedStart : nil)
+            let pinnedFinish = task.actualFinish ?? (task.actualStart == nil ? task.fixedFinish : nil)
+            if let start = pinnedStart { network.pinnedStart[i] = start.ordinal }
+            if let finish = pinnedFinish {
+                network.pinnedEnd[i] = finish.ordinal + 1
+                // Without a start the work ends on its finish date (kept even when that is not a
+                // working day) and began its duration of working days before.
+                if pinnedStart == nil {
+                    network.pinnedStart[i] = network.start(i, to: network.snapEnd(i, finish.ordinal + 1))
+                }
+            } else if let start = pinnedStart {
+                // Started, done, no finish date: its planned finish or today, whichever is earlier.
+                let planned = network.end(i, from: network.snapStart(i, start.ordinal))
+                network.pinnedEnd[i] = max(start.ordinal + 1, min(planned, todayOrdinal + 1))
+            } else {
+                // No dates at all: scheduled as planned, but never finishing after today.
+                network.ceiling[i] = todayOrdinal + 1
+            }
+        case .unstarted, .inProgress:
+            let window = task.fixedStart != nil && task.fixedFinish != nil
+            if window, let first = task.fixedStart, let last = task.fixedFinish, last >= first {
+                if last.ordinal >= todayOrdinal || state == .inProgress {
+                    network.pinnedStart[i] = first.ordinal
+                    network.pinnedEnd[i] = last.ordinal + 1
+                    fixedDate[i] = true
+                    return
+                }
+                diagnostics.append(Diagnostic(
+                    .overdueStart, "'\(task.id)' was fixed to \(first.iso)..\(last.iso) but has not started",
+                    at: task.range, hint: "mark its progress or move its dates; planc forecasts it from \(today.iso)"))
+                return
+            }
+            if let fixed = task.fixedStart, state == .unstarted {
+                if fixed.ordinal >= todayOrdinal {
+                    network.pinnedStart[i] = fixed.ordinal
+                    fixedDate[i] = true
+                } else {
+                    diagnostics.append(Diagnostic(
+                        .overdueStart, "'\(task.id)' was fixed to start \(fixed.iso) but has not started",
+                        at: task.range, hint: "mark it started, or move its start; planc forecasts it from \(today.iso)"))
+                }
+            }
+            if let fixed = task.fixedFinish, !window {
+                let end = network.snapEnd(i, fixed.ordinal + 1)
+                if state == .unstarted && network.start(i, to: end) < todayOrdinal {
+                    diagnostics.append(Diagnostic(
+                        .overdueStart, "'\(task.id)' must start before today to finish on \(fixed.iso)",
+                        at: task.range, hint: "move its finish or mark its progress; planc forecasts it from \(today.iso)"))
+                } else if fixed.ordinal >= todayOrdinal {
+                    network.pinnedEnd[i] = fixed.ordinal + 1
+                    fixedDate[i] = true
+                }
+            }
+        case .cancelled:
+            break
+        }
     }
 
     /// A milestone happens at the end of the day it is shown on, so its pins are the boundary
@@ -354,7 +448,7 @@ struct PlanNetwork {
 
     /// How long the (remaining) work of a leaf takes.
     static func shape(of task: PlanModel.Task, state: Progress, parts: [(calendar: Int32, rate: Int)], calendar: Int,
-                      rateParts: inout [(calendar: Int32, rate: Int)]) -> ActivityShape {
+                      elastic: Bool = false, rateParts: inout [(calendar: Int32, rate: Int)]) -> ActivityShape {
         if let duration = task.durationDays, duration.isFinite {
             var days = max(duration, 0)
             if state == .inProgress { days *= 1 - task.progress }
@@ -374,7 +468,8 @@ struct PlanNetwork {
         guard !parts.isEmpty else {
             return .span(calendar: Int32(calendar), days: Int32(clamping: (work + unit - 1) / unit))
         }
-        if parts.allSatisfy({ $0.calendar == parts[0].calendar }) {
+        // Elastic work progresses by what its people have left each day: always by the day.
+        if !elastic && parts.allSatisfy({ $0.calendar == parts[0].calendar }) {
             let rate = parts.reduce(0) { $0 + $1.rate }
             return .span(calendar: parts[0].calendar, days: Int32(clamping: (work + rate - 1) / rate))
         }

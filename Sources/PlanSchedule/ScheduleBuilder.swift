@@ -9,17 +9,23 @@ struct ScheduleBuilder {
     let analysis: TimeAnalysis
     let leveled: LevelingSearch.Result
     let today: Day
-    private var network: SchedulingNetwork { built.network }
-    private var times: ActivityTimes { leveled.times }
-    /// The network with resource links added (who waited for whom on a shared resource).
+    var network: SchedulingNetwork { built.network }
+    var times: ActivityTimes { leveled.times }
+    /// The network plus resource links: for every task, a finish-to-start link from the task that
+    /// last used one of its people or pools before it started, placed earlier in the serial
+    /// order that made the schedule. Every link goes forward in that order, so the result has no
+    /// cycle, and every link holds in the leveled schedule.
     private var linked: SchedulingNetwork
-    /// Latest times on the leveled schedule, keeping its resource order.
+    /// Latest times on the linked network: how far each task can slip without moving its
+    /// project's finish, missing a deadline, or taking a person someone after it needs.
     private var late: ActivityTimes
+    private let drivers: StartDrivers
     private var scheduleCache: Schedule?
 
     init(plan: Plan, built: PlanNetwork, analysis: TimeAnalysis, leveled: LevelingSearch.Result, today: Day) {
         self.plan = plan; self.built = built; self.analysis = analysis; self.leveled = leveled; self.today = today
-        linked = ScheduleBuilder.withResourceLinks(built.network, leveled: leveled)
+        drivers = StartDrivers(plan: plan, built: built, leveled: leveled)
+        linked = ScheduleBuilder.withResourceLinks(built.network, leveled: leveled, holders: drivers.resourceLinks)
         let ends = linked.groupEnds(leveled.times)
         var limits = [Int](repeating: 0, count: linked.count)
         for j in 0..<linked.count { limits[j] = min(ends[Int(linked.group[j])], linked.due[j]) }
@@ -29,10 +35,11 @@ struct ScheduleBuilder {
                                   limits: limits)
     }
 
-    /// Adds, for every activity that resources delayed, a link from the activity on a shared
-    /// resource that ended last before it started: the one it waited for.
-    static func withResourceLinks(_ network: SchedulingNetwork, leveled: LevelingSearch.Result) -> SchedulingNetwork {
+    static func withResourceLinks(_ network: SchedulingNetwork, leveled: LevelingSearch.Result,
+                                  holders: [(from: Int, to: Int)]) -> SchedulingNetwork {
         let times = leveled.times
+        var position = [Int](repeating: -1, count: network.count)   // pinned: -1, placed first
+        for (index, j) in leveled.order.enumerated() { position[Int(j)] = index }
         var byResource: [[(end: Int, activity: Int)]] = Array(repeating: [], count: network.capacities.count)
         for j in 0..<network.count where times.end[j] > times.start[j] {
             for u in network.useRange(j) { byResource[Int(network.uses[u].resource)].append((times.end[j], j)) }
@@ -47,26 +54,29 @@ struct ScheduleBuilder {
                 links.append((Int(link.other), j, link.kind, Int(link.lag), Int(link.calendar)))
             }
         }
-        for k in 0..<network.count
-        where !network.isPinned(k) && leveled.precedenceStart[k] < times.start[k] && times.end[k] > times.start[k] {
-            var best: (end: Int, activity: Int)?
+        var heldBy: [Int: Int] = [:]
+        for link in holders { heldBy[link.to] = link.from }
+        for k in 0..<network.count where !network.isPinned(k) && times.end[k] > times.start[k] {
+            var added = Set<Int>()
+            if let holder = heldBy[k] {
+                added.insert(holder)
+                links.append((holder, k, .finishToStart, 0, 0))
+            }
             for u in network.useRange(k) {
                 let list = byResource[Int(network.uses[u].resource)]
-                // Last entry ending at or before k's start.
+                // Last entry ending at or before k's start that was placed before k.
                 var lowIndex = 0, highIndex = list.count
                 while lowIndex < highIndex {
                     let mid = (lowIndex + highIndex) / 2
                     if list[mid].end <= times.start[k] { lowIndex = mid + 1 } else { highIndex = mid }
                 }
-                var index = lowIndex - 1
-                while index >= 0 && list[index].activity == k { index -= 1 }
-                guard index >= 0 else { continue }
-                let candidate = list[index]
-                if best == nil || candidate.end > best!.end || (candidate.end == best!.end && candidate.activity < best!.activity) {
-                    best = candidate
+                var index = lowIndex - 1, steps = 0
+                while index >= 0 && steps < 16 && (list[index].activity == k || position[list[index].activity] >= position[k]) {
+                    index -= 1; steps += 1
                 }
+                guard index >= 0, steps < 16, added.insert(list[index].activity).inserted else { continue }
+                links.append((list[index].activity, k, .finishToStart, 0, 0))
             }
-            if let best { links.append((best.activity, k, .finishToStart, 0, 0)) }
         }
         var result = network
         result.setLinks(links)
@@ -75,13 +85,16 @@ struct ScheduleBuilder {
 
     // MARK: Dates
 
-    private func projectOf(_ task: Int) -> Int {
+    func projectOf(_ task: Int) -> Int {
         let p = plan.tasks[task].projectIndex
         return built.projectStart.indices.contains(p) ? p : 0
     }
 
     /// The inclusive days shown for activity times: an instant is the day at whose end it happens.
-    private func display(_ j: Int, start: Int, end: Int) -> (start: Day, finish: Day) {
+    func display(_ j: Int, start: Int, end: Int) -> (start: Day, finish: Day) {
+        if j < plan.tasks.count, built.progress[j] == .cancelled {
+            return (Day(ordinal: start), Day(ordinal: start))
+        }
         if network.isInstant(j) {
             let floor = built.projectStart.isEmpty ? end : built.projectStart[projectOf(built.taskOfActivity[j])]
             let day = max(end - 1, min(end, floor))
@@ -90,7 +103,7 @@ struct ScheduleBuilder {
         return (Day(ordinal: start), Day(ordinal: max(end - 1, start)))
     }
 
-    private func workingDays(_ task: Int, from: Int, to: Int) -> Int {
+    func workingDays(_ task: Int, from: Int, to: Int) -> Int {
         let calendar = network.calendars[built.taskCalendar[task]]
         return calendar.workingDays(from: from, to: to)
     }
@@ -109,7 +122,10 @@ struct ScheduleBuilder {
             }
             let early = display(i, start: analysis.early.start[i], end: analysis.early.end[i])
             let latest = display(i, start: analysis.late.start[i], end: analysis.late.end[i])
-            let total = workingDays(i, from: times.start[i], to: late.start[i])
+            // Slack: the smaller of start and finish slack, as MS Project takes it.
+            let startSlack = workingDays(i, from: times.start[i], to: late.start[i])
+            let finishSlack = workingDays(i, from: times.end[i], to: late.end[i])
+            let total = min(startSlack, finishSlack)
             var free = total
             for index in linked.successorRange(i) {
                 let link = linked.successors[index]
@@ -120,13 +136,16 @@ struct ScheduleBuilder {
                 free = min(free, workingDays(i, from: reference, to: bound))
             }
             let finished = built.progress[i] == .done || built.progress[i] == .cancelled
+            let fixed = built.fixedDate[i]
             // Done work keeps its actual finish, so a task finished after its due date stays late.
             let isLate = built.progress[i] != .cancelled && tasks[i].deadline.map { shown.finish > $0 } == true
             result.append(TaskSchedule(
                 start: shown.start, finish: shown.finish, earlyStart: early.start, earlyFinish: early.finish,
                 lateStart: latest.start, lateFinish: latest.finish, totalSlack: total, freeSlack: max(min(free, total), min(total, 0)),
-                isCritical: total <= 0 && !finished, isLate: isLate))
+                isCritical: total <= 0 && !finished && !fixed, isLate: isLate, isFixedDate: fixed && !finished))
         }
+        let slack = result.map(\.totalSlack)
+        let paths = plan.projects.indices.map { drivers.criticalPath($0, slack: slack) }
         rollUpSummaries(&result)
 
         var projectStart = [Day?](repeating: nil, count: plan.projects.count)
@@ -137,7 +156,8 @@ struct ScheduleBuilder {
             projectFinish[p] = max(projectFinish[p] ?? result[i].finish, result[i].finish)
         }
         let schedule = Schedule(tasks: result, projectFinish: projectFinish, projectStart: projectStart, today: today,
-                                resourceLoad: resourceLoads(), criticalPaths: plan.projects.indices.map(criticalPath))
+                                resourceLoad: resourceLoads(), criticalPaths: paths,
+                                explanations: drivers.explanations())
         scheduleCache = schedule
         return schedule
     }
@@ -178,58 +198,11 @@ struct ScheduleBuilder {
         }
     }
 
-    /// The chain that determines the end of project `p`: from its last-finishing task back
-    /// through the links (precedence or resource) that actually held each task where it is.
-    private func criticalPath(_ p: Int) -> [Int] {
-        let tasks = plan.tasks
-        var last: Int?
-        for i in plan.projects[p].taskRange where tasks.indices.contains(i) && tasks[i].kind != .summary
-            && built.progress[i] != .cancelled {
-            if last == nil || times.end[i] > times.end[last!] { last = i }
-        }
-        guard var current = last else { return [] }
-        var chain = [current]
-        var visited = Set([current])
-        while !linked.isPinned(current) {
-            var driver: (reference: Int, activity: Int)?
-            for index in linked.predecessorRange(current) {
-                let link = linked.predecessors[index]
-                let q = Int(link.other)
-                let instant = linked.isInstant(current)
-                let (reference, bound, startSide) = linked.scheduledBound(link, of: current, times: times)
-                let binding: Bool
-                if instant {
-                    binding = bound >= times.end[current]
-                } else if startSide {
-                    binding = linked.snapStart(current, bound) >= times.start[current]
-                } else {
-                    // Finish-side: binding when starting one progress day earlier would end too soon.
-                    let earlier = linked.lastProgressDay(current, onOrBefore: times.start[current] - 1)
-                    binding = linked.end(current, from: earlier) < bound
-                }
-                guard binding else { continue }
-                if driver == nil || reference > driver!.reference || (reference == driver!.reference && q < driver!.activity) {
-                    driver = (reference, q)
-                }
-            }
-            guard let next = driver?.activity, visited.insert(next).inserted else { break }
-            current = next
-            if current < tasks.count && tasks[current].kind != .summary { chain.append(current) }
-        }
-        return chain.reversed()
-    }
-
     private func resourceLoads() -> [ResourceLoad] {
         let personCount = plan.people.count
         var perResource: [[(day: Int, amount: Int)]] = Array(repeating: [], count: network.capacities.count)
-        for j in 0..<network.count where times.end[j] > times.start[j] {
-            for u in network.useRange(j) {
-                let use = network.uses[u]
-                let calendar = network.calendars[Int(use.calendar)]
-                for day in times.start[j]..<times.end[j] where calendar.isWorking(day) {
-                    perResource[Int(use.resource)].append((day, Int(use.amount)))
-                }
-            }
+        for booking in leveled.bookings where booking.amount > 0 {
+            perResource[Int(booking.resource)].append((booking.day, Int(booking.amount)))
         }
         var loads: [ResourceLoad] = []
         for r in perResource.indices {

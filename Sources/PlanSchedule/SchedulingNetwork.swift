@@ -76,10 +76,71 @@ struct SchedulingNetwork: Sendable {
     /// Which makespan an activity counts toward (a project); the objective sums group ends.
     var group: [Int32] = []
     var groupCount = 1
-    /// Leveling priority, higher first (plans: the task's `priority`; PSPLIB: all equal).
+    /// Leveling priority, higher first (plans: the task's `priority`, raised to that of any task
+    /// that waits for it; PSPLIB: all equal).
     var priority: [Int32] = []
+    /// Rank of each activity in every forward activity list, lower first (empty: all equal).
+    /// Plans rank by priority, then by the earliest due date the activity feeds; the search
+    /// only varies the order within a rank, so a task never waits for a lower-priority one.
+    var rank: [Int32] = []
+    /// Activities that take what their resources have left each day, up to their units (plans'
+    /// unpinned tasks with people or pools), instead of waiting until the full units are free
+    /// (PSPLIB, pins). Empty: none.
+    var elastic: [Bool] = []
+    /// Per resource, the capacity from a boundary on (sorted by `from`; empty: constant
+    /// `capacities[r]`). A person whose availability changes, or who leaves the project.
+    var capacitySteps: [[(from: Int, capacity: Int32)]] = []
+    /// Latest end boundary an activity may get in a forward pass (done work without a finish
+    /// date ends by today at the latest); `Int.max` when free. Empty: none.
+    var ceiling: [Int] = []
+    /// Log every booking in resource-aware passes (plans: loads and explanations read them).
+    var logsBookings = false
 
     var count: Int { shapes.count }
+
+    @inline(__always) func isElastic(_ j: Int) -> Bool { !elastic.isEmpty && elastic[j] }
+
+    /// Capacity of resource `r` on `day`.
+    @inline(__always) func capacity(_ r: Int, on day: Int) -> Int32 {
+        guard !capacitySteps.isEmpty, !capacitySteps[r].isEmpty else { return capacities[r] }
+        var value = capacities[r]
+        for step in capacitySteps[r] { if step.from <= day { value = step.capacity } else { break } }
+        return value
+    }
+
+    /// Ranks for forward lists from `priority` and `due`: activities inherit the highest priority
+    /// and the earliest due date of everything after them, so a predecessor of urgent work is
+    /// urgent too. Linear: one pass in reverse topological order.
+    mutating func computeRanks() {
+        guard count > 0 else { rank = []; return }
+        var effectivePriority = priority
+        var effectiveDue = due
+        let order = list(keys: [Int](repeating: 0, count: count), forward: true, ranked: false)
+        var inList = [Bool](repeating: false, count: count)
+        for j in order { inList[Int(j)] = true }
+        let all = order + (0..<count).filter { !inList[$0] }.map { Int32($0) }
+        for j in all.reversed().map(Int.init) {
+            for index in successorRange(j) {
+                let q = Int(successors[index].other)
+                effectivePriority[j] = max(effectivePriority[j], effectivePriority[q])
+                effectiveDue[j] = min(effectiveDue[j], effectiveDue[q])
+            }
+        }
+        priority = effectivePriority
+        // Dense ranks: priority descending, then due ascending.
+        let byUrgency = (0..<count).sorted {
+            effectivePriority[$0] != effectivePriority[$1] ? effectivePriority[$0] > effectivePriority[$1]
+                : effectiveDue[$0] < effectiveDue[$1]
+        }
+        var ranks = [Int32](repeating: 0, count: count)
+        var current: Int32 = 0
+        for (position, j) in byUrgency.enumerated() where position > 0 {
+            let previous = byUrgency[position - 1]
+            if effectivePriority[j] != effectivePriority[previous] || effectiveDue[j] != effectiveDue[previous] { current += 1 }
+            ranks[j] = current
+        }
+        rank = current == 0 ? [] : ranks
+    }
 
     @inline(__always) func isPinned(_ j: Int) -> Bool { pinnedStart[j] != Int.min || pinnedEnd[j] != Int.min }
     @inline(__always) func isInstant(_ j: Int) -> Bool {

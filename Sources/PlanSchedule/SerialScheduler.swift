@@ -16,13 +16,37 @@ struct SerialScheduler: Sendable {
     /// Passes run so far (every forward or backward pass is one generated schedule).
     private(set) var passes = 0
     private let pinned: [Int]
+    /// What the current pass booked, so the profile can be emptied exactly after it.
+    private var log: [Booking] = []
+    /// The bookings of the last pass that asked to keep them (`keepBookings`).
+    private(set) var bookings: [Booking] = []
+    /// Activities that could not finish with their people (everyone left the project) in the
+    /// last pass: their remaining work was placed on the project calendar without them.
+    private(set) var stranded: Set<Int> = []
+
+    /// One day of one resource given to one activity.
+    struct Booking: Sendable {
+        var activity: Int32
+        var resource: Int32
+        var day: Int
+        var amount: Int32
+    }
+
+    /// Elastic work that finds no room for this many days in a row is stranded (its people are
+    /// gone for good): a bound, so no input can make a pass loop forever.
+    static let strandedAfter = 3660
 
     init(network: SchedulingNetwork, horizon: Range<Int>) {
         self.network = network
         profile = ResourceProfile(resourceCount: network.capacities.count, from: horizon.lowerBound,
                                   to: horizon.upperBound)
         pinned = (0..<network.count).filter { network.isPinned($0) }
+        logsBookings = network.logsBookings || network.elastic.contains(true) || !network.capacitySteps.isEmpty
     }
+
+    /// Whether passes log every booking (plans with elastic work or changing capacity); PSPLIB's
+    /// constant requests are released by clearing the window instead.
+    private let logsBookings: Bool
 
     /// Times of a pinned activity.
     func pinnedTimes(_ j: Int) -> (start: Int, end: Int) {
@@ -42,8 +66,10 @@ struct SerialScheduler: Sendable {
     /// `list` must hold every unpinned activity after all its unpinned predecessors.
     /// `precedenceStart`, when given, receives each activity's start before resource delays.
     mutating func forward(_ list: [Int32], resources: Bool = true,
-                          precedenceStart: UnsafeMutableBufferPointer<Int>? = nil) -> ActivityTimes {
+                          precedenceStart: UnsafeMutableBufferPointer<Int>? = nil,
+                          keepBookings: Bool = false) -> ActivityTimes {
         passes += 1
+        stranded.removeAll(keepingCapacity: true)
         var start = [Int](repeating: 0, count: network.count)
         var end = [Int](repeating: 0, count: network.count)
         for j in pinned {
@@ -56,16 +82,24 @@ struct SerialScheduler: Sendable {
             let j = Int(item)
             let bounds = network.forwardBounds(j, start: start, end: end)
             var (s, e) = network.earliestPlacement(j, startBound: bounds.start, endBound: bounds.end)
+            if !network.ceiling.isEmpty, network.ceiling[j] < e {
+                e = network.snapEnd(j, network.ceiling[j]); s = min(s, network.start(j, to: e))
+            }
             precedenceStart?[j] = s
             if resources && network.useOffsets[j] != network.useOffsets[j + 1] && e > s {
-                while let conflict = latestConflict(j, s, e) {
-                    s = network.snapStart(j, conflict + 1)
-                    e = network.end(j, from: s)
+                if network.isElastic(j) {
+                    (s, e) = placeElastic(j, from: s, endBound: bounds.end)
+                } else {
+                    while let conflict = latestConflict(j, s, e) {
+                        s = network.snapStart(j, conflict + 1)
+                        e = network.end(j, from: s)
+                    }
+                    reserve(j, s, e, sign: 1)
                 }
-                reserve(j, s, e, sign: 1)
             }
             start[j] = s; end[j] = e
         }
+        if keepBookings { bookings = log }
         if resources { release(start: start, end: end) }
         return ActivityTimes(start: start, end: end)
     }
@@ -88,11 +122,15 @@ struct SerialScheduler: Sendable {
             let bounds = network.backwardBounds(j, limit: limits?[j] ?? limit, start: start, end: end)
             var (s, e) = network.latestPlacement(j, startBound: bounds.start, endBound: bounds.end)
             if resources && network.useOffsets[j] != network.useOffsets[j + 1] && e > s {
-                while let conflict = earliestConflict(j, s, e) {
-                    e = network.snapEnd(j, conflict)
-                    s = network.start(j, to: e)
+                if network.isElastic(j) {
+                    (s, e) = placeElasticBackward(j, endBound: e, startBound: bounds.start)
+                } else {
+                    while let conflict = earliestConflict(j, s, e) {
+                        e = network.snapEnd(j, conflict)
+                        s = network.start(j, to: e)
+                    }
+                    reserve(j, s, e, sign: 1)
                 }
-                reserve(j, s, e, sign: 1)
             }
             start[j] = s; end[j] = e
         }
@@ -100,9 +138,155 @@ struct SerialScheduler: Sendable {
         return ActivityTimes(start: start, end: end)
     }
 
+    // MARK: Elastic work
+
+    /// What activity `j` can take of use `u` on `day`: up to its units, no more than the resource
+    /// has left, nothing on the days its calendar does not work.
+    @inline(__always) private mutating func room(_ j: Int, use u: Int, on day: Int) -> Int32 {
+        let use = network.uses[u]
+        let calendar = Int(use.calendar)
+        if calendar != 0 && !network.calendars[calendar].isWorking(day) { return 0 }
+        let r = Int(use.resource)
+        profile.cover(day, day + 1)
+        let left = network.capacity(r, on: day) - profile.load[profile.index(r, day)]
+        return max(0, min(use.amount, left))
+    }
+
+    @inline(__always) private mutating func book(_ j: Int, use u: Int, day: Int, amount: Int32) {
+        guard amount > 0 else { return }
+        let r = Int(network.uses[u].resource)
+        profile.cover(day, day + 1)
+        profile.load[profile.index(r, day)] += amount
+        log.append(Booking(activity: Int32(j), resource: Int32(r), day: day, amount: amount))
+    }
+
+    /// What all of `j`'s resources together can give it on `day`.
+    @inline(__always) private mutating func roomAll(_ j: Int, on day: Int) -> Int32 {
+        var total: Int32 = 0
+        for u in network.useRange(j) { total += room(j, use: u, on: day) }
+        return total
+    }
+
+    /// Whether any of `j`'s resources works on `day` (a day when the work should progress).
+    @inline(__always) private func anyWorking(_ j: Int, on day: Int) -> Bool {
+        for u in network.useRange(j) {
+            let calendar = Int(network.uses[u].calendar)
+            if calendar == 0 || network.calendars[calendar].isWorking(day) { return true }
+        }
+        return false
+    }
+
+    /// Whether every resource of `j` has something left on `day` (a duration task's first day).
+    private mutating func everyoneHasRoom(_ j: Int, on day: Int) -> Bool {
+        for u in network.useRange(j) where room(j, use: u, on: day) <= 0 { return false }
+        return true
+    }
+
+    /// Places elastic activity `j` as early as possible from progress day `s0`: effort work takes
+    /// each day what its people have left (up to their units) until it is done; a duration task
+    /// starts on the first day all its people have some room and books what they have left.
+    private mutating func placeElastic(_ j: Int, from s0: Int, endBound: Int) -> (start: Int, end: Int) {
+        switch network.shapes[j] {
+        case let .effort(work, _):
+            // Work never splits: it starts on a day from which it progresses on every working
+            // day until done; a working day with no room starts the search again after it.
+            var done = 0, day = s0, first: Int? = nil, idle = 0
+            while done < work {
+                let progress = roomAll(j, on: day)
+                if progress > 0 {
+                    first = first ?? day; done += Int(progress); idle = 0
+                } else if anyWorking(j, on: day) {
+                    first = nil; done = 0; idle += 1
+                } else if first == nil {
+                    idle += 1
+                }
+                day += 1
+                if idle > SerialScheduler.strandedAfter {
+                    // Nobody on the task will ever have time again: finish without them.
+                    stranded.insert(j)
+                    let rest = (work + PlanNetwork.unit - 1) / PlanNetwork.unit
+                    let calendar = network.calendars[Int(network.uses[network.useRange(j).lowerBound].calendar)]
+                    let from = calendar.nextWorking(onOrAfter: s0) ?? s0
+                    let last = calendar.day(at: calendar.count(before: from) + max(rest, 1) - 1) ?? from
+                    return (from, max(last + 1, from + 1))
+                }
+            }
+            let start = first ?? s0, e = day
+            if e < endBound {
+                // A finish-side link wants it to end later: fill from that end instead.
+                return placeElasticBackward(j, endBound: network.snapEnd(j, endBound), startBound: Int.max)
+            }
+            bookWhatIsLeft(j, start, e)
+            return (start, e)
+        default:
+            var s = s0, tries = 0
+            while !everyoneHasRoom(j, on: s) && tries <= SerialScheduler.strandedAfter {
+                s = network.snapStart(j, s + 1); tries += 1
+            }
+            if tries > SerialScheduler.strandedAfter { stranded.insert(j); s = s0 }
+            var e = network.end(j, from: s)
+            if e < endBound {
+                (s, e) = network.earliestPlacement(j, startBound: s, endBound: endBound)
+            }
+            bookWhatIsLeft(j, s, e)
+            return (s, e)
+        }
+    }
+
+    /// Places elastic activity `j` as late as possible, ending by `endBound`, starting by
+    /// `startBound`, taking each day what its people have left.
+    private mutating func placeElasticBackward(_ j: Int, endBound: Int, startBound: Int) -> (start: Int, end: Int) {
+        switch network.shapes[j] {
+        case let .effort(work, _):
+            var bound = endBound
+            for _ in 0..<64 {
+                var done = 0, day = bound - 1, last: Int? = nil, idle = 0
+                while done < work {
+                    let progress = roomAll(j, on: day)
+                    if progress > 0 {
+                        last = last ?? day; done += Int(progress); idle = 0
+                    } else if anyWorking(j, on: day) {
+                        last = nil; done = 0; idle += 1
+                    } else if last == nil {
+                        idle += 1
+                    }
+                    if done >= work || idle > SerialScheduler.strandedAfter { break }
+                    day -= 1
+                }
+                let e = (last ?? bound - 1) + 1
+                if done < work { return (day, e) }
+                if day <= startBound { bookWhatIsLeft(j, day, e); return (day, e) }
+                // Starts later than a start-side link allows: end earlier.
+                bound = e - (day - startBound)
+            }
+            let e = network.snapEnd(j, bound), s = network.start(j, to: e)
+            return (s, e)
+        default:
+            var e = endBound, s = network.start(j, to: e), tries = 0
+            while (s > startBound || !everyoneHasRoom(j, on: s)) && tries <= SerialScheduler.strandedAfter {
+                e = network.snapEnd(j, e - 1); s = network.start(j, to: e); tries += 1
+            }
+            bookWhatIsLeft(j, s, e)
+            return (s, e)
+        }
+    }
+
+    /// Books each of `j`'s resources for what it has left, up to its units, on `s ..< e`.
+    private mutating func bookWhatIsLeft(_ j: Int, _ s: Int, _ e: Int) {
+        guard e > s else { return }
+        for day in s..<e {
+            for u in network.useRange(j) { book(j, use: u, day: day, amount: room(j, use: u, on: day)) }
+        }
+    }
+
     /// Empties the profile after a pass: zeroing the touched window when it is small (PSPLIB),
     /// taking each activity back out when the window is wide and sparse (plans).
     private mutating func release(start: [Int], end: [Int]) {
+        defer { log.removeAll(keepingCapacity: true) }
+        if logsBookings {
+            for booking in log { profile.load[profile.index(Int(booking.resource), booking.day)] -= booking.amount }
+            return
+        }
         var low = Int.max, high = Int.min, busyDays = 0
         for j in 0..<network.count where network.useOffsets[j] != network.useOffsets[j + 1] && end[j] > start[j] {
             low = min(low, start[j]); high = max(high, end[j])
@@ -124,6 +308,7 @@ struct SerialScheduler: Sendable {
         guard e > s else { return }
         profile.cover(s, e)
         let length = profile.length, lo = profile.lo
+        let logged = sign > 0 && logsBookings
         for u in network.useRange(j) {
             let use = network.uses[u]
             let amount = use.amount * sign
@@ -133,6 +318,11 @@ struct SerialScheduler: Sendable {
                 for day in s..<e { profile.load[base + day] += amount }
             } else {
                 for day in s..<e where network.calendars[calendar].isWorking(day) { profile.load[base + day] += amount }
+            }
+            if logged {
+                for day in s..<e where calendar == 0 || network.calendars[calendar].isWorking(day) {
+                    log.append(Booking(activity: Int32(j), resource: use.resource, day: day, amount: use.amount))
+                }
             }
         }
     }
@@ -144,13 +334,15 @@ struct SerialScheduler: Sendable {
         let length = profile.length, lo = profile.lo
         for u in network.useRange(j) {
             let use = network.uses[u]
+            let steps = !network.capacitySteps.isEmpty && !network.capacitySteps[Int(use.resource)].isEmpty
             let room = network.capacities[Int(use.resource)] - use.amount
             let base = Int(use.resource) * length - lo
             let calendar = Int(use.calendar)
             let everyDay = calendar == 0
             var day = e - 1
             while day >= s && day > latest {
-                if profile.load[base + day] > room && (everyDay || network.calendars[calendar].isWorking(day)) {
+                let limit = steps ? network.capacity(Int(use.resource), on: day) - use.amount : room
+                if profile.load[base + day] > limit && (everyDay || network.calendars[calendar].isWorking(day)) {
                     latest = day; break
                 }
                 day -= 1
@@ -166,13 +358,15 @@ struct SerialScheduler: Sendable {
         let length = profile.length, lo = profile.lo
         for u in network.useRange(j) {
             let use = network.uses[u]
+            let steps = !network.capacitySteps.isEmpty && !network.capacitySteps[Int(use.resource)].isEmpty
             let room = network.capacities[Int(use.resource)] - use.amount
             let base = Int(use.resource) * length - lo
             let calendar = Int(use.calendar)
             let everyDay = calendar == 0
             var day = s
             while day < e && day < earliest {
-                if profile.load[base + day] > room && (everyDay || network.calendars[calendar].isWorking(day)) {
+                let limit = steps ? network.capacity(Int(use.resource), on: day) - use.amount : room
+                if profile.load[base + day] > limit && (everyDay || network.calendars[calendar].isWorking(day)) {
                     earliest = day; break
                 }
                 day += 1

@@ -4,7 +4,7 @@ import Testing
 
 /// A seeded random plan: work packages of up to 8 tasks, people shared by everything,
 /// FS/SS/FF links with lags 0...2 to earlier tasks, some `after:` a whole package.
-private func randomPlan(seed: UInt64, tasks count: Int, people: Int) -> PlanFixture {
+func randomPlan(seed: UInt64, tasks count: Int, people: Int) -> PlanFixture {
     var generator = SplitMix64(seed: seed)
     func below(_ n: Int) -> Int { Int(generator.next() % UInt64(n)) }
     var f = PlanFixture()
@@ -101,32 +101,27 @@ func randomPlansGetFeasibleDeterministicSchedules(seed: UInt64) {
         }
     }
 
-    // Capacity, recomputed from the assignments: every working day, load <= capacity.
-    var load: [String: Double] = [:]
+    // Capacity: people take what they have left, so the bookings (not units x span) are the
+    // truth. Every day, load <= capacity, and only on weekdays.
+    for load in schedule.resourceLoad {
+        for (day, value) in load.days {
+            #expect(value <= load.capacity + 1e-9, "\(load.resource) carries \(value) on \(day.iso)")
+            #expect(isWeekday(day), "\(load.resource) booked on \(day.iso)")
+        }
+    }
+    // Nobody is booked outside the tasks that name them.
+    var busy: [String: Double] = [:]
     for (i, task) in tasks.enumerated() where task.kind == .task {
         var day = schedule.tasks[i].start
         while day <= schedule.tasks[i].finish {
-            if isWeekday(day) {
-                for assignment in task.assignments {
-                    let key: String
-                    switch assignment.resource {
-                    case let .person(p): key = "person\(p)@\(day.ordinal)"
-                    case let .pool(p): key = "pool\(p)@\(day.ordinal)"
-                    }
-                    load[key, default: 0] += assignment.units
-                }
-            }
+            for assignment in task.assignments { busy["\(assignment.resource)@\(day.ordinal)", default: 0] += assignment.units }
             day = day.adding(days: 1)
         }
     }
-    for (key, value) in load {
-        let capacity: Double
-        if key.hasPrefix("person"), let p = Int(key.dropFirst(6).prefix { $0 != "@" }) {
-            capacity = f.plan.people[p].availability
-        } else {
-            capacity = 2
+    for load in schedule.resourceLoad {
+        for (day, value) in load.days {
+            #expect(value <= (busy["\(load.resource)@\(day.ordinal)"] ?? 0) + 1e-9, "\(load.resource) booked on \(day.iso) by no task")
         }
-        #expect(value <= capacity + 1e-9, "\(key) carries \(value)")
     }
 
     // Critical path: zero slack on every task of the chain; critical means no slack.

@@ -121,7 +121,9 @@ import Testing
     let result = f.schedule()
     let s = result.schedule
     #expect(s.span(f, "fixed") == "2026-01-14..2026-01-14")
-    #expect(s.tasks[f.index("fixed")].isCritical)
+    // A fixed-date event: reported apart, never critical just because its pin leaves no slack.
+    #expect(!s.tasks[f.index("fixed")].isCritical)
+    #expect(s.tasks[f.index("fixed")].isFixedDate)
     // The project ends with `fixed` on Wednesday 14th: a (Mon 5..Fri 9) can slip 3 working days,
     // c (Wed 7) 5, and b (Mon 5..Tue 6) 5 in all but none without moving c.
     #expect(s.tasks[f.index("a")].totalSlack == 3)
