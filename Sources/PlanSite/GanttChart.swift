@@ -1,4 +1,5 @@
 import PlanModel
+import PlanReports
 
 /// The Gantt chart of one project as inline SVG: one chart per top-level work package, each in
 /// its own `<details>`, on a time scale shared by the whole project so the charts line up.

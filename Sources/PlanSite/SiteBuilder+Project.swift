@@ -1,5 +1,6 @@
 import PlanAnalysis
 import PlanModel
+import PlanReports
 
 extension SiteBuilder {
     func projectView(_ index: Int) -> ProjectView {

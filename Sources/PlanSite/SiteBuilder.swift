@@ -3,6 +3,7 @@ import Mustache
 import PlanAnalysis
 import PlanMarkdown
 import PlanModel
+import PlanReports
 
 /// Builds the status site: plan, schedule and analysis in, a list of files out. Pure: it reads no
 /// clock, files or environment (the theme was loaded by the caller), so the same input always
