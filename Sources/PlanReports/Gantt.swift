@@ -190,7 +190,7 @@ public enum GanttRenderer {
             if slot.start < axis.firstDay { cells[span.lowerBound] = Cell(character: glyphs.clippedLeft, paint: .dim) }
             if slot.finish > axis.lastDay { cells[span.upperBound] = Cell(character: glyphs.clippedRight, paint: .dim) }
         }
-        guard options.dependencyHints, let occupied, let (hint, kind) = hintText(index, context, ascii: options.style.ascii).map({ ($0.0, $0.1) }) else { return nil }
+        guard options.dependencyHints, let occupied, let (hint, kind) = hintText(index, context, ascii: options.style.ascii) else { return nil }
         let text = Array(options.style.text(hint) + glyphs.arrow)
         // Left of the bar reads as "after X"; otherwise right of it, never over other marks.
         let leftStart = occupied.lowerBound - text.count - 1

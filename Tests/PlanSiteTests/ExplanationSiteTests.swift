@@ -1,4 +1,5 @@
 import PlanModel
+import PlanReports
 import Testing
 @testable import PlanSite
 
@@ -37,6 +38,25 @@ import Testing
         #expect(row(page, "task-load-test").contains("<td>blocked: forecast from today until a resume date is set (not-before:); moved past the holiday &#39;Easter&#39;</td>"))
         #expect(row(page, "task-go-live").contains("<td>2 working days after &#39;Load test&#39; starts Tue 7 Apr (start-to-start +2d); depends on blocked &#39;Load test&#39;</td>"))
         #expect(row(page, "task-go-live").contains("<td>load-test (SS) +2d</td>"))
+    }
+
+    /// Every kind of driver reaches the Why cell and the tooltip in DateExplanationText's words.
+    @Test(arguments: [
+        StartDriver.projectStart(Fixture.day("2026-02-02")), .today(Fixture.day("2026-03-04")),
+        .inProgress(actualStart: Fixture.day("2026-02-09")), .inProgress(actualStart: nil), .blocked,
+        .notBefore(Fixture.day("2026-02-09")), .pinned(start: Fixture.day("2026-02-09"), finish: nil),
+        .pinned(start: Fixture.day("2026-02-09"), finish: Fixture.day("2026-03-06")),
+        .actual(start: Fixture.day("2026-02-09"), finish: Fixture.day("2026-03-06")),
+        .predecessor(task: 1, kind: .startToFinish, lagDays: 1.5), .resource(.person(1), busyWith: 1), .workPackage(0),
+    ])
+    func everyDriverReachesTheSite(driver: StartDriver) throws {
+        var (plan, schedule) = Self.explained()
+        schedule.explanations[2] = DateExplanation(driver: driver)
+        let words = DateExplanationText(plan: plan, schedule: schedule)
+        let reason = try #require(words.reason(2)), sentence = try #require(words.sentence(2))
+        let site = try Fixture.site(plan, schedule)
+        #expect(row(site["projects/crm/tasks.html"]!, "task-data-audit").contains("<td>\(HTML.escape(reason))</td>"))
+        #expect(site["projects/crm/index.html"]!.contains("\n\(HTML.escape(sentence))</title>"))
     }
 
     @Test func ganttTooltipsCarryTheSameWords() throws {
