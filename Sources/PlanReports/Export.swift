@@ -50,8 +50,7 @@ public enum TaskCSVExport {
                     let predecessor = plan.tasks[dependency.predecessor]
                     var text = predecessor.projectIndex == task.projectIndex ? predecessor.id : context.qualifiedID(dependency.predecessor)
                     if dependency.kind != .finishToStart { text = dependency.kind.rawValue + ":" + text }
-                    if dependency.lagDays != 0 { text += (dependency.lagDays > 0 ? "+" : "") + Figures.days(dependency.lagDays) + "d" }
-                    return text
+                    return text + DateExplanationText.lag(dependency.lagDays)
                 }
                 rows.append([
                     project.id, task.id, context.outlineNumbers[index], task.title, task.kind.rawValue,

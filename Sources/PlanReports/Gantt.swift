@@ -111,7 +111,7 @@ public enum GanttRenderer {
             : lead
         out += rulerLead + draw(ruler, style) + "\n"
 
-        var anyLate = false, anyCritical = false, anyHint = false
+        var anyLate = false, anyCritical = false, hints = Set<HintKind>()
         for index in rows {
             let task = plan.tasks[index]
             let slot = context.slot(index)
@@ -131,9 +131,10 @@ public enum GanttRenderer {
             var cells = Array(repeating: Cell(character: " ", paint: nil), count: axis.columns.count)
             if let todayColumn { cells[todayColumn] = Cell(character: glyphs.todayLine, paint: .cyan) }
             if let slot {
-                let hinted = drawBar(into: &cells, index: index, slot: slot, summary: summary, late: late,
-                                     critical: critical, axis: axis, glyphs: glyphs, context: context, options: options)
-                anyHint = anyHint || hinted
+                if let hinted = drawBar(into: &cells, index: index, slot: slot, summary: summary, late: late,
+                                        critical: critical, axis: axis, glyphs: glyphs, context: context, options: options) {
+                    hints.insert(hinted)
+                }
             }
             out += line + draw(cells, style).trailingTrimmed + "\n"
         }
@@ -146,7 +147,9 @@ public enum GanttRenderer {
         }
         if anyLate { legend.append("! late") }
         if anyCritical { legend.append("* critical") }
-        if anyHint { legend.append("x\(glyphs.arrow) after x") }
+        if !hints.isEmpty { legend.append("x\(glyphs.arrow) after x") }
+        if hints.contains(.link) { legend.append("SS+2d x: link kind and lag (FS, SS, FF, SF; -1d a lead)") }
+        if hints.contains(.resource) { legend.append("waits for @p: a person or pool busy with another task") }
         for line in TerminalText.wrap(segments: legend, width: style.width, indent: 0, ascii: style.ascii) {
             out += style.paint(line, .dim) + "\n"
         }
@@ -158,14 +161,14 @@ public enum GanttRenderer {
     }
 
     /// Draws one task's bar (or diamond) and, where there is room, its dependency hint.
-    /// Returns whether a hint was written.
+    /// Returns the kind of hint written, if one was.
     static func drawBar(into cells: inout [Cell], index: Int, slot: TaskSchedule, summary: Bool, late: Bool,
-                        critical: Bool, axis: TimeAxis, glyphs: Glyphs, context: ReportContext, options: GanttOptions) -> Bool {
+                        critical: Bool, axis: TimeAxis, glyphs: Glyphs, context: ReportContext, options: GanttOptions) -> HintKind? {
         let task = context.plan.tasks[index]
         let barPaint: TerminalStyle.Paint? = late ? .boldRed : critical ? .red : nil
         var occupied: ClosedRange<Int>?
         if task.kind == .milestone {
-            guard let column = axis.column(of: slot.finish) else { return false }
+            guard let column = axis.column(of: slot.finish) else { return nil }
             let paint: TerminalStyle.Paint = late ? .boldRed : task.state == .done ? .green : .magenta
             cells[column] = Cell(character: glyphs.milestone, paint: paint)
             occupied = column...column
@@ -187,27 +190,53 @@ public enum GanttRenderer {
             if slot.start < axis.firstDay { cells[span.lowerBound] = Cell(character: glyphs.clippedLeft, paint: .dim) }
             if slot.finish > axis.lastDay { cells[span.upperBound] = Cell(character: glyphs.clippedRight, paint: .dim) }
         }
-        guard options.dependencyHints, let occupied, let first = task.dependencies.first,
-              context.plan.tasks.indices.contains(first.predecessor) else { return false }
-        let predecessor = context.plan.tasks[first.predecessor]
-        var hint = predecessor.projectIndex == task.projectIndex ? predecessor.id : context.qualifiedID(first.predecessor)
-        // More predecessors than the one named: `id,…` (the list goes on).
-        if task.dependencies.count > 1 { hint += options.style.ascii ? ",.." : ",…" }
+        guard options.dependencyHints, let occupied, let (hint, kind) = hintText(index, context, ascii: options.style.ascii) else { return nil }
         let text = Array(options.style.text(hint) + glyphs.arrow)
         // Left of the bar reads as "after X"; otherwise right of it, never over other marks.
         let leftStart = occupied.lowerBound - text.count - 1
         if leftStart >= 2, (leftStart..<occupied.lowerBound).allSatisfy({ cells[$0].character == " " }) {
             for (offset, character) in text.enumerated() { cells[leftStart + offset] = Cell(character: character, paint: .dim) }
-            return true
+            return kind
         }
         let rightStart = occupied.upperBound + 2
         let rightText = Array(String(glyphs.arrow == "→" ? "←" : "<") + options.style.text(hint))
         if rightStart + rightText.count <= cells.count,
            (rightStart - 1..<rightStart + rightText.count).allSatisfy({ cells[$0].character == " " }) {
             for (offset, character) in rightText.enumerated() { cells[rightStart + offset] = Cell(character: character, paint: .dim) }
-            return true
+            return kind
         }
-        return false
+        return nil
+    }
+
+    /// What a hint names: a predecessor (`FS` without lag written as the plain id), a link with
+    /// its kind and lag (`SS+2d data-audit`, `FS-1d x`), or a resource that holds the task.
+    enum HintKind { case plain, link, resource }
+
+    /// The hint beside a bar: the link or person that sets the task's start when the schedule
+    /// explains it, else its first dependency; `,…` when there are more predecessors.
+    static func hintText(_ index: Int, _ context: ReportContext, ascii: Bool) -> (String, HintKind)? {
+        let plan = context.plan
+        let task = plan.tasks[index]
+        func name(_ other: Int) -> String {
+            plan.tasks[other].projectIndex == task.projectIndex ? plan.tasks[other].id : context.qualifiedID(other)
+        }
+        let more = ascii ? ",.." : ",…"
+        var link: (predecessor: Int, kind: DependencyKind, lag: Double)?
+        switch DateExplanationText(context).explanation(index)?.driver {
+        case let .resource(resource, busyWith)? where plan.tasks.indices.contains(busyWith):
+            return ("waits for @\(Figures.resourceID(resource, plan)) (busy with \(name(busyWith)))", .resource)
+        case let .predecessor(predecessor, kind, lag)? where plan.tasks.indices.contains(predecessor):
+            link = (predecessor, kind, lag)
+        default:
+            if let first = task.dependencies.first, plan.tasks.indices.contains(first.predecessor) {
+                link = (first.predecessor, first.kind, first.lagDays)
+            }
+        }
+        guard let link else { return nil }
+        var text = name(link.predecessor)
+        if task.dependencies.count > 1 { text += more }
+        if link.kind == .finishToStart && link.lag == 0 { return (text, .plain) }
+        return (DateExplanationText.linkLabel(link.kind, lagDays: link.lag) + " " + text, .link)
     }
 
     /// Cells to text, merging runs of the same paint into one escape sequence.

@@ -218,8 +218,51 @@ public enum JSONExport {
         members.append(("spentDays", .optional(task.spentDays)))
         members.append(("owner", personID(task.ownerIndex, plan)))
         members.append(("schedule", scheduled))
+        members.append(("drivenBy", drivenBy(index, context)))
         members.append(("source", source(task.range)))
         return .object(members)
+    }
+
+    /// What sets the task's start (docs/json-schema.md, `drivenBy`); null when the schedule
+    /// records no explanation.
+    static func drivenBy(_ index: Int, _ context: ReportContext) -> JSONValue {
+        let words = DateExplanationText(context)
+        guard let explanation = words.explanation(index) else { return .null }
+        let plan = context.plan
+        func taskID(_ task: Int) -> JSONValue { plan.tasks.indices.contains(task) ? .string(context.qualifiedID(task)) : .null }
+        var kind = "", task = JSONValue.null, resource = JSONValue.null, linkType = JSONValue.null
+        var lagDays = JSONValue.null, date: Day?, finish: Day?
+        switch explanation.driver {
+        case .projectStart(let day): kind = "projectStart"; date = day
+        case .today(let day): kind = "today"; date = day
+        case .inProgress(let actualStart): kind = "inProgress"; date = actualStart
+        case .blocked: kind = "blocked"
+        case .notBefore(let day): kind = "notBefore"; date = day
+        case let .pinned(start, end): kind = "pinned"; date = start; finish = end
+        case let .actual(start, end): kind = "actual"; date = start; finish = end
+        case let .predecessor(predecessor, link, lag):
+            kind = "predecessor"; task = taskID(predecessor); linkType = .string(link.rawValue); lagDays = .number(lag)
+        case let .resource(ref, busyWith):
+            kind = "resource"; task = taskID(busyWith); resource = .string(Figures.resourceID(ref, plan))
+        case .workPackage(let package): kind = "workPackage"; task = taskID(package)
+        }
+        let shift: JSONValue = explanation.shift.map { shift in
+            .object([("from", .string(shift.from.iso)),
+                     ("person", personID(shift.person, plan)),
+                     ("holiday", .optional(shift.holiday))])
+        } ?? .null
+        return .object([
+            ("kind", .string(kind)),
+            ("task", task),
+            ("resource", resource),
+            ("linkType", linkType),
+            ("lagDays", lagDays),
+            ("date", .optional(date)),
+            ("finish", .optional(finish)),
+            ("shift", shift),
+            ("dependsOnBlocked", .array(words.blockers(of: index).map { .string(context.qualifiedID($0)) })),
+            ("text", .optional(words.sentence(index))),
+        ])
     }
 
     static func risk(_ risk: Risk, _ context: ReportContext) -> JSONValue {

@@ -83,6 +83,9 @@ public enum StatusReport {
             if items.count > options.listLimit { line("  " + style.paint("and \(items.count - options.listLimit) more", .dim)) }
         }
         func taskName(_ task: Int) -> String { style.text(plan.tasks[task].title) }
+        // Dates forecast from a blocked task without a resume date may move: say so beside them.
+        let words = DateExplanationText(context)
+        func blocked(_ note: String?) -> String { note.map { "  " + style.paint(style.text($0), .yellow) } ?? "" }
 
         line(style.paint(style.text(project.title), .bold) + " (\(project.id))  \((project.phase ?? .planning).rawValue)  "
              + ratingText(analysis.health, style) + "  today \(context.schedule.today.iso)")
@@ -109,6 +112,7 @@ public enum StatusReport {
                 forecast += slip > 0 ? ", \(analysis.slipWorkingDays ?? slip) working days late" : slip == 0 ? ", on the day" : ", \(-slip) days to spare"
             }
         }
+        if let note = words.blockedNote(words.finishBlockers(ofProject: index)) { forecast += ", " + style.text(note) }
         field("Forecast", forecast)
         let currency = analysis.currency
         if analysis.plannedCost > 0 || analysis.budget != nil {
@@ -130,7 +134,7 @@ public enum StatusReport {
                 var text = (context.slot(task)?.finish.iso ?? "----------") + "  " + taskName(task)
                 if let due = plan.tasks[task].deadline { text += "  (due \(due.iso))" }
                 if context.isLate(task) { text = style.paint(text, .red) + (style.color ? "" : "  late") }
-                return text
+                return text + blocked(words.blockedNote(task: task, includingItself: true))
             }
         }
         let missedNotNext = analysis.missedMilestones.filter { !analysis.nextMilestones.contains($0) }
@@ -150,7 +154,7 @@ public enum StatusReport {
                 if let due = plan.tasks[task].deadline { text += ", due \(due.iso)" }
                 let who = context.assigneeIDs(task)
                 if !who.isEmpty { text += "  " + who.map { "@" + $0 }.joined(separator: " ") }
-                return text
+                return text + blocked(words.blockedNote(task: task))
             }
         }
         if !analysis.blockedTasks.isEmpty {

@@ -69,7 +69,7 @@ public struct TaskFilter: Sendable {
         }
         var packageRoot: Int?
         if let workPackage {
-            packageRoot = try resolveTask(workPackage, context, among: projectIndices)
+            packageRoot = try Self.resolveTask(workPackage, context, among: projectIndices)
         }
 
         var selected = Array(repeating: false, count: plan.tasks.count)
@@ -127,7 +127,10 @@ public struct TaskFilter: Sendable {
         return false
     }
 
-    private func resolveTask(_ reference: String, _ context: ReportContext, among projects: [Int]) throws(ReportError) -> Int {
+    /// A task named by its id, or `project/id` when ids repeat across projects; an unknown one
+    /// fails with "did you mean" when an id in scope is close.
+    static func resolveTask(_ reference: String, _ context: ReportContext, among projects: [Int],
+                            what: String = "work package or task") throws(ReportError) -> Int {
         let plan = context.plan
         var projectScope = projects
         var id = reference
@@ -142,7 +145,12 @@ public struct TaskFilter: Sendable {
                 found.append(index)
             }
         }
-        guard let first = found.first else { throw ReportError("no work package or task '\(reference)' in the selected projects") }
+        guard let first = found.first else {
+            let prefix = id == reference ? "" : String(reference.prefix(reference.count - id.count))
+            let candidates = projectScope.flatMap { plan.projects[$0].taskRange.clamped(to: plan.tasks.indices).map { plan.tasks[$0].id } }
+            let hint = Suggest.closest(to: id, among: candidates).map { "; did you mean '\(prefix)\($0)'?" } ?? ""
+            throw ReportError("no \(what) '\(reference)' in the selected projects\(hint)")
+        }
         if found.count > 1 {
             let names = found.map { context.qualifiedID($0) }.joined(separator: ", ")
             throw ReportError("'\(reference)' names several tasks (\(names)); write it as project/id")

@@ -120,8 +120,6 @@ struct TimeAxis {
         Day(year: index / 12, month: index % 12 + 1, day: 1) ?? Day(ordinal: 0)
     }
 
-    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
     /// Average days one column shows.
     var daysPerColumn: Double {
         guard let first = columns.first, let last = columns.last else { return 1 }
@@ -152,7 +150,7 @@ struct TimeAxis {
                     let (year, month, _) = start.components
                     let index = year * 12 + month - 1
                     if index != previousMonth {
-                        let name = TimeAxis.monthNames[month - 1]
+                        let name = DayText.monthNames[month - 1]
                         coarse.append((column, coarse.isEmpty || month == 1 ? "\(name) \(year)" : name))
                         previousMonth = index
                     }
@@ -170,7 +168,7 @@ struct TimeAxis {
                 }
                 let index = year * 12 + month - 1
                 if index != previousMonth {
-                    fine.append((column, TimeAxis.monthNames[month - 1]))
+                    fine.append((column, DayText.monthNames[month - 1]))
                     previousMonth = index
                 }
             }
@@ -181,7 +179,7 @@ struct TimeAxis {
             let next = columns[coarse[1].0].first
             let (year, month, _) = (next.components.day == 1 ? next : first.first).components
             coarse.removeFirst()
-            coarse[0].1 = "\(TimeAxis.monthNames[month - 1]) \(year)"
+            coarse[0].1 = "\(DayText.monthNames[month - 1]) \(year)"
         }
         return (TimeAxis.place(coarse, width: columns.count), TimeAxis.place(fine, width: columns.count))
     }

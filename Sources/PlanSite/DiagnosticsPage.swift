@@ -1,4 +1,5 @@
 import PlanModel
+import PlanReports
 
 /// The page `planc serve` shows instead of the site while the plan has errors.
 public enum DiagnosticsPage {

@@ -1,4 +1,5 @@
 import PlanModel
+import PlanReports
 
 /// The Gantt chart of one project as inline SVG: one chart per top-level work package, each in
 /// its own `<details>`, on a time scale shared by the whole project so the charts line up.
@@ -234,6 +235,10 @@ struct GanttChart {
         tip += isMilestone ? DayText.long(entry.finish) : DayText.long(entry.start) + " – " + DayText.long(entry.finish)
         if !isMilestone { tip += ", " + NumberText.percent(isSummary ? rolledUpProgress(index..<(index + 1 + subtreeSize(index))) : task.progress) }
         if !flags.isEmpty { tip += ", " + flags.joined(separator: ", ") }
+        // The same words as the task table's Why column and `planc why`.
+        let words = DateExplanationText(plan: plan, schedule: schedule)
+        if let sentence = words.sentence(index) { tip += "\n" + sentence }
+        if let blocked = words.blockedNote(task: index) { tip += "\n" + blocked }
 
         var out = "<g class=\"\(classes)\"><title>\(HTML.escape(tip))</title>"
         out += "<text x=\"\(6 + task.level * 12)\" y=\"\(mid + 4)\">\(HTML.escape(label(task.title, level: task.level)))</text>"

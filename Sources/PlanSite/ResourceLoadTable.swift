@@ -1,4 +1,5 @@
 import PlanModel
+import PlanReports
 
 /// Load per person (and pool) and week for the people who work on one project, as a table.
 /// Loads come from the whole schedule: someone shared by two projects is over-allocated by

@@ -1,5 +1,6 @@
 import PlanAnalysis
 import PlanModel
+import PlanReports
 
 extension SiteBuilder {
     func projectView(_ index: Int) -> ProjectView {
@@ -11,11 +12,14 @@ extension SiteBuilder {
         keyFigures.append(KeyFigure(label: "Complete", value: NumberText.percent(figures.percentComplete),
                                     note: "\(NumberText.decimal(figures.completedEffortDays)) of \(NumberText.decimal(figures.plannedEffortDays)) person-days"))
         keyFigures.append(KeyFigure(label: project.phase == .closed ? "Finished" : "Forecast finish",
-                                    value: DayText.optional(figures.forecastFinish), note: slipText(figures)))
+                                    value: DayText.optional(figures.forecastFinish),
+                                    note: joinedNote(slipText(figures), words.blockedNote(words.finishBlockers(ofProject: index)))))
         keyFigures.append(KeyFigure(label: "Deadline", value: DayText.optional(figures.deadline), note: nil))
         keyFigures.append(KeyFigure(label: "Next milestone",
                                     value: figures.nextMilestones.first.map { plan.tasks[$0].title } ?? "—",
-                                    note: figures.nextMilestones.first.map { DayText.long(schedule.tasks[$0].finish) }))
+                                    note: figures.nextMilestones.first.map {
+                                        joinedNote(DayText.long(schedule.tasks[$0].finish), words.blockedNote(task: $0, includingItself: true)) ?? ""
+                                    }))
         if let top = figures.topRisks.first {
             let risk = project.risks[top]
             keyFigures.append(KeyFigure(label: "Top risk", value: risk.title,
@@ -51,7 +55,8 @@ extension SiteBuilder {
             }
             let date = task.state == .done ? (task.actualFinish ?? entry.finish) : entry.finish
             milestones.append(MilestoneRow(title: task.title, id: task.id, date: DayText.long(date),
-                                           due: DayText.optional(task.deadline), status: status.0, statusClass: status.1))
+                                           due: DayText.optional(task.deadline), status: status.0, statusClass: status.1,
+                                           blocked: task.state == .done ? nil : words.blockedNote(task: taskIndex, includingItself: true)))
         }
 
         let taskAnchors = anchors(for: range.map { plan.tasks[$0].id }, prefix: "task-")
@@ -208,12 +213,19 @@ extension SiteBuilder {
         }
     }
 
+    /// "3 days late · depends on blocked 'X'": the parts that are there.
+    func joinedNote(_ parts: String?...) -> String? {
+        let present = parts.compactMap { $0 }
+        return present.isEmpty ? nil : present.joined(separator: " · ")
+    }
+
     func taskRows(_ index: Int) -> [TaskRow] {
         let project = plan.projects[index]
         let range = project.taskRange
         let ids = anchors(for: range.map { plan.tasks[$0].id }, prefix: "task-")
         var counters: [Int] = []
         let chart = GanttChart(plan: plan, schedule: schedule, projectIndex: index)
+        let words = words
         return range.map { taskIndex -> TaskRow in
             let task = plan.tasks[taskIndex]
             let entry = schedule.tasks[taskIndex]
@@ -241,7 +253,7 @@ extension SiteBuilder {
                 let predecessor = plan.tasks.indices.contains(dependency.predecessor) ? plan.tasks[dependency.predecessor].id : "?"
                 var text = predecessor
                 if dependency.kind != .finishToStart { text += " (\(dependency.kind.rawValue))" }
-                if dependency.lagDays != 0 { text += " \(dependency.lagDays > 0 ? "+" : "")\(NumberText.decimal(dependency.lagDays))d" }
+                if dependency.lagDays != 0 { text += " " + DateExplanationText.lag(dependency.lagDays) }
                 return text
             }.joined(separator: ", ")
             return TaskRow(
@@ -253,7 +265,9 @@ extension SiteBuilder {
                 startISO: entry.start.iso, finishISO: entry.finish.iso,
                 slack: "\(entry.totalSlack)d", progress: NumberText.percent(progress),
                 status: isSummary ? (progress >= 1 ? "done" : progress > 0 ? "in-progress" : "todo") : task.state.rawValue, flags: flags.joined(separator: ", "),
-                assigned: assigned, after: after, notesHTML: markdown(task.notes))
+                assigned: assigned, after: after,
+                why: [words.reason(taskIndex), words.blockedNote(task: taskIndex)].compactMap { $0 }.joined(separator: "; "),
+                notesHTML: markdown(task.notes))
         }
     }
 }

@@ -3,6 +3,7 @@ import Mustache
 import PlanAnalysis
 import PlanMarkdown
 import PlanModel
+import PlanReports
 
 /// Builds the status site: plan, schedule and analysis in, a list of files out. Pure: it reads no
 /// clock, files or environment (the theme was loaded by the caller), so the same input always
@@ -106,7 +107,10 @@ public struct SiteBuilder: Sendable {
                 percentValue: Int((figures.percentComplete * 100).rounded()),
                 forecast: DayText.optional(figures.forecastFinish), deadline: DayText.optional(figures.deadline),
                 slip: slipText(figures), slipLate: (figures.slipDays ?? 0) > 0,
-                nextMilestone: next, topRisk: risk, owner: ownerName(project))
+                nextMilestone: next,
+                forecastBlocked: words.blockedNote(words.finishBlockers(ofProject: index)),
+                nextMilestoneBlocked: figures.nextMilestones.first.flatMap { words.blockedNote(task: $0, includingItself: true) },
+                topRisk: risk, owner: ownerName(project))
         }
         let summary = [Rating.red, .amber, .green].compactMap { rating -> String? in
             guard let count = counts[rating], count > 0 else { return nil }
@@ -162,6 +166,9 @@ public struct SiteBuilder: Sendable {
         if let index = project.ownerIndex, plan.people.indices.contains(index) { return plan.people[index].name }
         return project.ownerName ?? "—"
     }
+
+    /// The one source of "why this date" text, shared with the terminal and the JSON export.
+    var words: DateExplanationText { DateExplanationText(plan: plan, schedule: schedule) }
 
     func milestoneText(_ index: Int) -> String {
         plan.tasks[index].title + " — " + DayText.long(schedule.tasks[index].finish)

@@ -77,6 +77,8 @@ extension PortfolioRow: MustacheParent {
         case "slip": return slip
         case "slipLate": return slipLate
         case "nextMilestone": return nextMilestone
+        case "forecastBlocked": return forecastBlocked
+        case "nextMilestoneBlocked": return nextMilestoneBlocked
         case "topRisk": return topRisk
         case "owner": return owner
         default: return nil
@@ -114,6 +116,7 @@ extension MilestoneRow: MustacheParent {
         case "due": return due
         case "status": return status
         case "statusClass": return statusClass
+        case "blocked": return blocked
         default: return nil
         }
     }
@@ -300,6 +303,7 @@ extension TaskRow: MustacheParent {
         case "flags": return flags
         case "assigned": return assigned
         case "after": return after
+        case "why": return why
         case "notesHTML": return notesHTML
         default: return nil
         }

@@ -71,6 +71,10 @@ struct PortfolioRow {
     var slip: String?
     var slipLate: Bool
     var nextMilestone: String
+    /// "depends on blocked 'X'" when the forecast finish or the next milestone waits for a
+    /// blocked task without a resume date.
+    var forecastBlocked: String?
+    var nextMilestoneBlocked: String?
     var topRisk: String
     var owner: String
 }
@@ -93,6 +97,7 @@ struct MilestoneRow {
     var due: String
     var status: String
     var statusClass: String
+    var blocked: String?
 }
 
 struct TaskRef {
@@ -233,6 +238,8 @@ struct TaskRow {
     var flags: String
     var assigned: String
     var after: String
+    /// Why it starts then (`DateExplanationText`), and what blocked work its dates depend on.
+    var why: String
     var notesHTML: String?
 }
 
@@ -256,7 +263,7 @@ extension TaskRow {
         if let notesHTML { out += "<details class=\"notes\"><summary>notes</summary>\(notesHTML)</details>" }
         out += "</th>\n<td><time datetime=\"\(e(startISO))\">\(e(start))</time></td>\n"
         out += "<td><time datetime=\"\(e(finishISO))\">\(e(finish))</time></td>\n"
-        for cell in [slack, progress, status, flags, assigned, after] { out += "<td>\(e(cell))</td>\n" }
+        for cell in [slack, progress, status, flags, assigned, after, why] { out += "<td>\(e(cell))</td>\n" }
         return out + "</tr>\n"
     }
 }

@@ -70,7 +70,7 @@ enum ReportInput {
 
     /// Runs a renderer; a bad filter (an unknown project or person) is an argument error: exit 2,
     /// as for `planc check`.
-    static func run(_ render: () throws(ReportError) -> String) throws -> String {
+    static func run<Result>(_ render: () throws(ReportError) -> Result) throws -> Result {
         do { return try render() } catch {
             standardError("error: \(error.message)")
             throw ExitCode(2)

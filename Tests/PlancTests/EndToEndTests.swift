@@ -177,3 +177,25 @@ struct BadInputCorpusTests {
         }
     }
 }
+
+@Suite(.serialized) struct WhyCommandTests {
+    let example = "Examples/crm-migration"
+
+    @Test func explainsATaskOfTheExample() throws {
+        let result = try Planc.run(["why", "data-model", example, "--today", "2026-09-15", "--width", "100"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Target data model and object mapping (crm/data-model)\n"))
+        // Works whether or not the scheduler records explanations yet.
+        #expect(result.stdout.contains("Driving chain") || result.stdout.contains("No explanation recorded"))
+        let json = try Planc.run(["why", "crm/data-model", example, "--today", "2026-09-15", "--format", "json"])
+        #expect(json.status == 0)
+        #expect(json.stdout.hasPrefix("{\n  \"task\": \"crm/data-model\",\n"))
+    }
+
+    @Test func unknownTaskExitsTwoWithASuggestion() throws {
+        let result = try Planc.run(["why", "data-modl", example, "--today", "2026-09-15"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "error: no task 'data-modl' in the selected projects; did you mean 'data-model'?\n")
+    }
+}
