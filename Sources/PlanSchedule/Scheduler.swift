@@ -25,20 +25,75 @@ public struct ScheduleOptions: Sendable {
 public enum Scheduler {
     public static func schedule(_ plan: Plan, today: Day,
                                 options: ScheduleOptions = .init()) -> (schedule: Schedule, diagnostics: [Diagnostic]) {
-        let built = PlanNetwork(plan: plan, today: today)
+        var built = PlanNetwork(plan: plan, today: today)
         let network = built.network
         var diagnostics = built.diagnostics
         let low = min(network.release.filter { $0 != Int.min }.min() ?? today.ordinal, today.ordinal)
         var scheduler = SerialScheduler(network: network, horizon: low..<(low + 730))
         let analysis = TimeAnalysis(network: network, scheduler: &scheduler)
         let budget = max(1, min(options.samples, options.workBudget / max(network.count, 1)))
-        let leveled = LevelingSearch.run(network: network, analysis: analysis, scheduler: &scheduler,
+        var leveled = LevelingSearch.run(network: network, analysis: analysis, scheduler: &scheduler,
                                          budget: budget, seed: options.seed,
                                          requiredGain: options.requiredGain)
+        Scheduler.followPackageStarts(plan: plan, built: &built, leveled: &leveled)
+        for j in leveled.stranded.sorted() where plan.tasks.indices.contains(j) {
+            let task = plan.tasks[j]
+            diagnostics.append(Diagnostic(
+                .unschedulable, "the people on '\(task.id)' have no time left to finish it",
+                at: task.range,
+                hint: "assign someone who stays on the project; planc schedules the rest on the project calendar without them"))
+        }
         var result = ScheduleBuilder(plan: plan, built: built, analysis: analysis, leveled: leveled, today: today)
         diagnostics.append(contentsOf: result.diagnostics())
         let schedule = result.schedule()
         return (schedule, diagnostics.sorted(by: Scheduler.order))
+    }
+
+    /// SS and SF links *from* a work package follow the package's scheduled start after leveling
+    /// (as MS Project does), not the earliest its tasks could start: the package's start gate is
+    /// released no earlier than its first task's leveled start, and the chosen order is replayed.
+    /// A few rounds settle it (each can only move work later); the bound keeps it linear.
+    static func followPackageStarts(plan: Plan, built: inout PlanNetwork, leveled: inout LevelingSearch.Result) {
+        var gates: [(summary: Int, gate: Int, leaves: [Int])] = []
+        for (i, task) in plan.tasks.enumerated() {
+            guard let gate = built.startGate[i] else { continue }
+            let network = built.network
+            let drivesOthers = network.successorRange(gate).contains { index in
+                let to = Int(network.successors[index].other)
+                return !(to < plan.tasks.count ? plan.tasks[to].parent == i : plan.tasks[built.taskOfActivity[to]].parent == i)
+            }
+            guard drivesOthers else { continue }
+            var leaves: [Int] = [], stack = task.children, seen = Set<Int>()
+            while let next = stack.popLast() {
+                guard plan.tasks.indices.contains(next), seen.insert(next).inserted else { continue }
+                if built.startGate[next] == nil { if built.progress[next] != .cancelled { leaves.append(next) } }
+                else { stack.append(contentsOf: plan.tasks[next].children) }
+            }
+            gates.append((i, gate, leaves))
+        }
+        guard !gates.isEmpty else { return }
+        for _ in 0..<4 {
+            var changed = false
+            for entry in gates {
+                guard let first = entry.leaves.map({ leveled.times.start[$0] }).min() else { continue }
+                if first > leveled.times.start[entry.gate] && first > built.network.release[entry.gate] {
+                    built.network.release[entry.gate] = first
+                    changed = true
+                }
+            }
+            guard changed else { return }
+            let network = built.network
+            let low = min(network.release.filter { $0 != Int.min }.min() ?? 0, leveled.times.start.min() ?? 0)
+            var scheduler = SerialScheduler(network: network, horizon: low..<(low + 730))
+            var precedenceStart = leveled.precedenceStart
+            let order = network.list(keys: leveled.times.start, forward: true)
+            let times = precedenceStart.withUnsafeMutableBufferPointer { buffer in
+                scheduler.forward(order, precedenceStart: buffer, keepBookings: true)
+            }
+            leveled = LevelingSearch.Result(times: times, precedenceStart: precedenceStart, schedules: leveled.schedules + 1,
+                                            objective: network.objective(times), bookings: scheduler.bookings,
+                                            stranded: scheduler.stranded, order: order)
+        }
     }
 
     /// Position first (as people read them), then code and message, so the order never depends

@@ -203,4 +203,18 @@ struct ForecastRegressionTests {
         #expect(s.explanations[id("d")].driver == .notBefore(Day(iso: "2026-03-20")!))
         #expect(s.drivingChain(of: id("b")) == [id("a"), id("b")])
     }
+
+    @Test func startToStartFromAWorkPackageFollowsItsLeveledStart() throws {
+        let (c, id) = try Self.compile("""
+            - [ ] Busy — 5d @ann priority:high
+            ### Build
+            - [ ] Code — 3d @ann
+            ### Docs
+            - [ ] Write — 2d ss:build
+            """,
+            today: "2026-03-02")
+        // Code waits for Ann until Monday 9 March; the package starts then, and so does Write.
+        #expect(Self.span(c, id("code")) == "2026-03-09..2026-03-11")
+        #expect(Self.span(c, id("write")) == "2026-03-09..2026-03-10")
+    }
 }
