@@ -1,0 +1,315 @@
+import PlanAnalysis
+import PlanModel
+
+/// Tasks of the TaskJuggler export: dependencies, dates, work and progress.
+///
+/// TaskJuggler schedules forward from each task's start and takes a fixed `start` as binding (a
+/// predecessor that ends later is an error, not a later start). So every planc rule that bounds
+/// a task's start or finish is turned into something TaskJuggler holds the same way, decided on
+/// planc's own schedule where the two differ (a not-before date that the predecessors overtake is
+/// left out, not written as a `start` tj3 would reject).
+extension TaskJugglerExport.Writer {
+    /// How far along a leaf is, as the scheduler reads it (`PlanNetwork.progress`).
+    enum Progress { case unstarted, inProgress, done }
+
+    func progress(_ task: Task) -> Progress {
+        switch task.state {
+        case .done: return .done
+        case .inProgress: return .inProgress
+        case .cancelled, .todo, .blocked:
+            if task.actualFinish != nil && (task.percentComplete ?? 0) >= 100 { return .done }
+            if task.actualStart != nil || (task.percentComplete ?? 0) > 0 || (task.spentDays ?? 0) > 0 { return .inProgress }
+            return .unstarted
+        }
+    }
+
+    /// Working days a leaf takes whoever works on it (a duration, effort with nobody assigned, a
+    /// milestone's none): the tasks whose finish follows from their start, so a link on their
+    /// finish can be written as one on their start. Nil for work that depends on people.
+    func fixedLength(_ index: Int) -> Int? {
+        let task = context.plan.tasks[index]
+        guard Analyzer.isLeaf(task), progress(task) == .unstarted, task.fixedStart == nil || task.fixedFinish == nil else { return nil }
+        if task.kind == .milestone { return 0 }
+        if let duration = task.durationDays { return max(Int(duration.rounded(.up)), 1) }
+        if let effort = task.effortDays, allocations(task).isEmpty { return max(Int(effort.rounded(.up)), 1) }
+        return nil
+    }
+
+    /// A planc link as TaskJuggler's only kind, a bound on the successor's start from the
+    /// predecessor's start (`onstart`) or end, with a gap of working days; or why there is none.
+    ///
+    /// FF and SF links on a task of fixed length n are SS and FS links with n days less gap
+    /// (`ff:a+1d` on a 3-day task is `after:a-2d`); a milestone is an instant, so FF is FS and SF
+    /// is SS on it. A negative gap from a predecessor of fixed length m is a gap of m days more
+    /// from its start. SS from a milestone is written as FS, the same instant: tj3's loop check
+    /// walks through a milestone from its start to its end and reports a loop that is not there.
+    func startLink(_ dependency: Dependency, of index: Int) -> (line: String?, reason: String?) {
+        let plan = context.plan
+        let predecessor = dependency.predecessor
+        let name = plan.tasks.indices.contains(predecessor) ? context.qualifiedID(predecessor) : "?"
+        guard let path = paths[index], let predecessorPath = paths[predecessor] else {
+            let cancelled = plan.tasks.indices.contains(predecessor) && !isExported(predecessor)
+            return (nil, "\(dependency.kind.rawValue) link on \(name)" + (cancelled ? ": cancelled, left out" : " (not exported)"))
+        }
+        // TaskJuggler rejects links between a task and its own ancestors or descendants.
+        if path.hasPrefix(predecessorPath + ".") || predecessorPath.hasPrefix(path + ".") {
+            return (nil, "\(dependency.kind.rawValue) link on \(name): a parent-child link TaskJuggler does not allow")
+        }
+        let task = plan.tasks[index]
+        let isMilestone = task.kind == .milestone
+        let lag = Int(dependency.lagDays.rounded(.toNearestOrAwayFromZero))
+        var fromEnd: Bool
+        var gap = lag
+        switch dependency.kind {
+        case .finishToStart: fromEnd = true
+        case .startToStart: fromEnd = false
+        case .finishToFinish, .startToFinish:
+            fromEnd = dependency.kind == .finishToFinish
+            if !isMilestone {
+                guard Analyzer.isLeaf(task), let length = fixedLength(index) else {
+                    return (nil, "\(dependency.kind.rawValue) link on \(name): TaskJuggler has no such link, and this task's length depends on its people")
+                }
+                gap -= length
+            }
+        }
+        if !fromEnd && plan.tasks[predecessor].kind == .milestone { fromEnd = true }
+        if gap < 0, fromEnd, let length = fixedLength(predecessor), length > 0 {
+            fromEnd = false
+            gap += length
+        }
+        if gap < 0 {
+            return (nil, "\(dependency.kind.rawValue) link on \(name) with a lead of \(-gap)d: TaskJuggler has no negative gaps")
+        }
+        var options: [String] = []
+        if !fromEnd { options.append("onstart") }
+        if gap > 0 { options.append("gaplength \(gap)d") }
+        return ("depends \(predecessorPath)" + (options.isEmpty ? "" : " { \(options.joined(separator: " ")) }"), nil)
+    }
+
+    /// Whether a link holds, by planc's dates of its predecessor, when the task occupies
+    /// `start ... finish` (a milestone: happens at the end of `finish`). Counted as the scheduler
+    /// counts (docs/scheduling.md, Dependencies), on the successor's project calendar.
+    func holds(_ dependency: Dependency, of index: Int, start: Day, finish: Day) -> Bool {
+        let plan = context.plan
+        guard let before = context.slot(dependency.predecessor) else { return true }
+        let task = plan.tasks[index]
+        let calendar = context.calendars.indices.contains(task.projectIndex) ? context.calendars[task.projectIndex] : .standard
+        let predecessorIsInstant = plan.tasks[dependency.predecessor].kind == .milestone
+        let fromEnd = dependency.kind == .finishToStart || dependency.kind == .finishToFinish
+        let reference = fromEnd || predecessorIsInstant ? before.finish.ordinal + 1 : before.start.ordinal
+        let required = calendar.count(before: reference) + Int(dependency.lagDays.rounded(.toNearestOrAwayFromZero))
+        let startSide = (dependency.kind == .finishToStart || dependency.kind == .startToStart) && task.kind != .milestone
+        return calendar.count(before: startSide ? start.ordinal : finish.ordinal + 1) >= required
+    }
+
+    mutating func writeTask(_ index: Int, depth: Int) {
+        let plan = context.plan
+        let task = plan.tasks[index]
+        let pad = String(repeating: "  ", count: depth)
+        guard let path = paths[index] else {
+            lines.append("\(pad)# \(context.qualifiedID(index)) \(TaskJugglerExport.quoted(task.title)): cancelled, left out")
+            return
+        }
+        let localID = String(path.split(separator: ".").last ?? "_")
+        lines.append("\(pad)task \(localID) \(TaskJugglerExport.quoted(task.title)) {")
+        let inner = pad + "  "
+        var body: [String] = []
+        defer {
+            lines.append(contentsOf: body.map { inner + $0 })
+            lines.append("\(pad)}")
+        }
+
+        if !Analyzer.isLeaf(task) {
+            for dependency in task.dependencies {
+                let link = startLink(dependency, of: index)
+                body.append(link.line ?? "# \(link.reason ?? "")")
+            }
+            if task.priority != 500 { body.append("priority \(min(max(task.priority, 1), 1000))") }
+            if let deadline = task.deadline { body.append("# due \(deadline.iso)") }
+            lines.append(contentsOf: body.map { inner + $0 })
+            body = []
+            for child in task.children where plan.tasks.indices.contains(child) {
+                writeTask(child, depth: depth + 1)
+            }
+            return
+        }
+
+        let state = progress(task)
+        let slot = context.slot(index)
+        let isMilestone = task.kind == .milestone
+        var dates: [String] = []
+        var links: [String] = []
+        var comments: [String] = []
+        var writesWork = true
+
+        switch state {
+        case .done:
+            // Actual dates stand whatever the predecessors say; done work holds nobody.
+            for dependency in task.dependencies {
+                comments.append("# \(dependency.kind.rawValue) link on \(context.qualifiedID(dependency.predecessor)): done, its actual dates stand")
+            }
+            if isMilestone {
+                let day = task.actualFinish ?? task.actualStart ?? slot?.finish ?? context.schedule.today
+                dates = ["milestone", "start \(workingDay.end(of: day))"]
+            } else if let slot {
+                dates = ["start \((task.actualStart ?? slot.start).iso)", "end \(workingDay.end(of: task.actualFinish ?? slot.finish))"]
+            }
+            writesWork = false
+        case .inProgress:
+            // Started work schedules what remains from today; its start links are behind it.
+            let started = task.actualStart.map { "started \($0.iso)" } ?? "started"
+            let done = task.percentComplete.map { ", \(TaskJugglerExport.amount($0))% done" } ?? task.spentDays.map { ", \(TaskJugglerExport.amount($0))d spent" } ?? ""
+            comments.append("# \(started)\(done): the remaining work is scheduled from today")
+            for dependency in task.dependencies {
+                comments.append("# \(dependency.kind.rawValue) link on \(context.qualifiedID(dependency.predecessor)): not exported for work in progress")
+            }
+            dates = ["start \(context.schedule.today.iso)"]
+        case .unstarted:
+            var candidates: [(dependency: Dependency, line: String)] = []
+            for dependency in task.dependencies {
+                let link = startLink(dependency, of: index)
+                if let line = link.line { candidates.append((dependency, line)) } else { comments.append("# \(link.reason ?? "")") }
+            }
+            /// Links that hold for a pinned task; the others are P603 and would make tj3 fail.
+            func keep(start: Day, finish: Day) {
+                for candidate in candidates {
+                    if holds(candidate.dependency, of: index, start: start, finish: finish) { links.append(candidate.line) }
+                    else { comments.append("# \(candidate.line): ends too late for the pinned dates (P603), left out") }
+                }
+            }
+            if isMilestone {
+                dates = ["milestone"]
+                if let day = task.fixedStart ?? task.fixedFinish {
+                    dates.append("start \(workingDay.end(of: day))")
+                    keep(start: day, finish: day)
+                } else if candidates.isEmpty {
+                    // Nothing before it: planc releases it at the start of the project's first
+                    // day or of its not-before date, as TaskJuggler does with a bare date.
+                    let floor = openWorkFloor(task.projectIndex)
+                    if let day = [task.notBefore, floor].compactMap({ $0 }).max(), day > projectStart { dates.append("start \(day.iso)") }
+                } else {
+                    links = candidates.map(\.line)
+                    if let notBefore = task.notBefore { comments.append("# not before \(notBefore.iso)") }
+                }
+            } else if let first = task.fixedStart, let last = task.fixedFinish {
+                dates = ["start \(first.iso)", "end \(workingDay.end(of: last))"]
+                keep(start: first, finish: last)
+                writesWork = false
+            } else if let first = task.fixedStart {
+                dates = ["start \(first.iso)"]
+                keep(start: first, finish: slot?.finish ?? first)
+            } else if let last = task.fixedFinish {
+                // planc ends it on the last working day at or before the pin.
+                let finish = slot?.finish ?? last
+                if task.dependencies.isEmpty || slot == nil {
+                    // TaskJuggler schedules a task with only an end backwards from it, as planc does.
+                    dates = ["end \(workingDay.end(of: finish))"]
+                } else if let slot {
+                    comments.append("# finish \(last.iso) with predecessors: the window planc computed")
+                    dates = ["start \(slot.start.iso)", "end \(workingDay.end(of: finish))"]
+                    keep(start: slot.start, finish: finish)
+                    writesWork = false
+                }
+            } else {
+                let floor = openWorkFloor(task.projectIndex)
+                let anchor = [task.notBefore, floor > projectStart ? floor : nil].compactMap { $0 }.max()
+                links = candidates.map(\.line)
+                if let anchor {
+                    if candidates.allSatisfy({ holds($0.dependency, of: index, start: anchor, finish: slot?.finish ?? anchor) }) {
+                        dates = ["start \(anchor.iso)"]
+                    } else {
+                        comments.append("# not before \(anchor.iso): the predecessors end later")
+                    }
+                }
+            }
+        }
+
+        body.append(contentsOf: links)
+        body.append(contentsOf: comments)
+        if task.priority != 500 { body.append("priority \(min(max(task.priority, 1), 1000))") }
+        if let deadline = task.deadline { body.append("# due \(deadline.iso)") }
+        body.append(contentsOf: dates)
+        if !isMilestone {
+            if writesWork { body.append(contentsOf: workLines(task, remaining: state == .inProgress)) }
+            if state != .done { body.append(contentsOf: allocationLines(task)) }
+        }
+        if let cost = task.cost {
+            body.append("chargeset cost")
+            body.append("charge \(TaskJugglerExport.amount(cost.amount)) onstart")
+        }
+        if state == .done {
+            body.append("complete 100")
+        } else if let percent = task.percentComplete, percent > 0 {
+            body.append("complete \(TaskJugglerExport.amount(min(percent, 100)))")
+        }
+    }
+
+    /// The earliest day open work of a project may start in planc: its start, and never before
+    /// today.
+    func openWorkFloor(_ projectIndex: Int) -> Day {
+        let schedule = context.schedule
+        let scheduled = schedule.projectStart.indices.contains(projectIndex) ? schedule.projectStart[projectIndex] : nil
+        return max(schedule.today, context.plan.projects[projectIndex].start ?? scheduled ?? schedule.today)
+    }
+
+    /// `effort` for work done by people, else `length` in whole working days as planc schedules
+    /// them; for work in progress, what remains.
+    func workLines(_ task: Task, remaining: Bool) -> [String] {
+        var share = 1.0
+        if remaining {
+            if let percent = task.percentComplete { share = max(1 - percent / 100, 0) }
+        }
+        if let effort = task.effortDays, !allocations(task).isEmpty {
+            var left = effort * share
+            if remaining, task.percentComplete == nil, let spent = task.spentDays { left = max(effort - spent, 0) }
+            return ["effort \(TaskJugglerExport.amount(max(left, 0.1)))d"]
+        }
+        guard let days = task.durationDays ?? task.effortDays else { return ["length 1d"] }
+        var lines: [String] = []
+        if task.durationDays == nil { lines.append("# effort \(TaskJugglerExport.amount(days))d with nobody assigned: exported as length") }
+        var left = days * share
+        if remaining, task.durationDays == nil, task.percentComplete == nil, let spent = task.spentDays { left = max(days - spent, 0) }
+        let whole = max(Int(left.rounded(.up)), 1)
+        if Double(whole) != left { lines.append("# \(TaskJugglerExport.amount(left))d: planc schedules whole working days") }
+        lines.append("length \(whole)d")
+        return lines
+    }
+
+    /// `allocate` and the part-time limits of a task's people.
+    func allocationLines(_ task: Task) -> [String] {
+        let allocations = allocations(task)
+        guard !allocations.isEmpty else { return [] }
+        var lines = ["allocate \(allocations.joined(separator: ", "))"]
+        // Part-time assignments as daily limits, all in one block: a second `limits` would replace the first.
+        let hoursPerDay = context.plan.calendars.indices.contains(calendarIndex) ? context.plan.calendars[calendarIndex].hoursPerDay : 8
+        var limits: [String] = []
+        for assignment in task.assignments {
+            if case .person(let person) = assignment.resource, assignment.units > 0, assignment.units < 1, let id = personIDs[person] {
+                limits.append("dailymax \(TaskJugglerExport.amount(assignment.units * hoursPerDay))h { resources \(id) }")
+            }
+        }
+        if !limits.isEmpty { lines.append("limits { \(limits.joined(separator: " ")) }") }
+        return lines
+    }
+
+    /// One allocation per person, and per head of a pool one member with the others as
+    /// alternatives, so that TaskJuggler picks free members per task as planc counts heads.
+    func allocations(_ task: Task) -> [String] {
+        var allocations: [String] = []
+        var seen: Set<String> = []
+        for assignment in task.assignments {
+            switch assignment.resource {
+            case .person(let index):
+                if let id = personIDs[index], seen.insert(id).inserted { allocations.append(id) }
+            case .pool(let index):
+                let members = poolMembers[index] ?? []
+                let heads = min(max(Int(assignment.units.rounded(.up)), 1), members.count)
+                for member in members.prefix(heads) where seen.insert(member).inserted {
+                    let others = members.filter { $0 != member }
+                    allocations.append(others.isEmpty ? member : "\(member) { alternative \(others.joined(separator: ", ")) }")
+                }
+            }
+        }
+        return allocations
+    }
+}
