@@ -144,15 +144,28 @@ extension TaskJugglerExport.Writer {
 
         switch state {
         case .done:
-            // Actual dates stand whatever the predecessors say; done work holds nobody.
-            for dependency in task.dependencies {
-                comments.append("# \(dependency.kind.rawValue) link on \(context.qualifiedID(dependency.predecessor)): done, its actual dates stand")
-            }
+            // Actual dates stand whatever the predecessors say; done work holds nobody. A link
+            // between two done tasks that the actual dates kept is shown, the others are not.
+            let first: Day, last: Day
             if isMilestone {
-                let day = task.actualFinish ?? task.actualStart ?? slot?.finish ?? context.schedule.today
-                dates = ["milestone", "start \(workingDay.end(of: day))"]
-            } else if let slot {
-                dates = ["start \((task.actualStart ?? slot.start).iso)", "end \(workingDay.end(of: task.actualFinish ?? slot.finish))"]
+                first = task.actualFinish ?? task.actualStart ?? slot?.finish ?? context.schedule.today
+                last = first
+                dates = ["milestone", "start \(workingDay.end(of: first))"]
+            } else {
+                first = task.actualStart ?? slot?.start ?? context.schedule.today
+                last = task.actualFinish ?? slot?.finish ?? first
+                dates = ["start \(first.iso)", "end \(workingDay.end(of: last))"]
+            }
+            for dependency in task.dependencies {
+                let predecessor = dependency.predecessor
+                let bothDone = plan.tasks.indices.contains(predecessor) && Analyzer.isLeaf(plan.tasks[predecessor])
+                    && progress(plan.tasks[predecessor]) == .done
+                if bothDone, holds(dependency, of: index, start: first, finish: last), let line = startLink(dependency, of: index).line,
+                   !line.contains("onstart") {
+                    links.append(line)
+                } else {
+                    comments.append("# \(dependency.kind.rawValue) link on \(context.qualifiedID(predecessor)): done, its actual dates stand")
+                }
             }
             writesWork = false
         case .inProgress:
@@ -170,11 +183,17 @@ extension TaskJugglerExport.Writer {
                 let link = startLink(dependency, of: index)
                 if let line = link.line { candidates.append((dependency, line)) } else { comments.append("# \(link.reason ?? "")") }
             }
-            /// Links that hold for a pinned task; the others are P603 and would make tj3 fail.
-            func keep(start: Day, finish: Day) {
+            /// Links that hold for a pinned task; the others are P603 and would make tj3 fail, as
+            /// would a link on a predecessor's start to a task with a fixed end.
+            func keep(start: Day, finish: Day, fixedEnd: Bool = false) {
                 for candidate in candidates {
-                    if holds(candidate.dependency, of: index, start: start, finish: finish) { links.append(candidate.line) }
-                    else { comments.append("# \(candidate.line): ends too late for the pinned dates (P603), left out") }
+                    if !holds(candidate.dependency, of: index, start: start, finish: finish) {
+                        comments.append("# \(candidate.line): ends too late for the pinned dates (P603), left out")
+                    } else if fixedEnd && candidate.line.contains("onstart") {
+                        comments.append("# \(candidate.line): holds; tj3 takes links on a start only for tasks without a fixed end")
+                    } else {
+                        links.append(candidate.line)
+                    }
                 }
             }
             if isMilestone {
@@ -193,7 +212,7 @@ extension TaskJugglerExport.Writer {
                 }
             } else if let first = task.fixedStart, let last = task.fixedFinish {
                 dates = ["start \(first.iso)", "end \(workingDay.end(of: last))"]
-                keep(start: first, finish: last)
+                keep(start: first, finish: last, fixedEnd: true)
                 writesWork = false
             } else if let first = task.fixedStart {
                 dates = ["start \(first.iso)"]
@@ -207,7 +226,7 @@ extension TaskJugglerExport.Writer {
                 } else if let slot {
                     comments.append("# finish \(last.iso) with predecessors: the window planc computed")
                     dates = ["start \(slot.start.iso)", "end \(workingDay.end(of: finish))"]
-                    keep(start: slot.start, finish: finish)
+                    keep(start: slot.start, finish: finish, fixedEnd: true)
                     writesWork = false
                 }
             } else {
@@ -217,8 +236,8 @@ extension TaskJugglerExport.Writer {
                 if let anchor {
                     if candidates.allSatisfy({ holds($0.dependency, of: index, start: anchor, finish: slot?.finish ?? anchor) }) {
                         dates = ["start \(anchor.iso)"]
-                    } else {
-                        comments.append("# not before \(anchor.iso): the predecessors end later")
+                    } else if let notBefore = task.notBefore {
+                        comments.append("# not before \(notBefore.iso): the predecessors end later")
                     }
                 }
             }
@@ -281,7 +300,7 @@ extension TaskJugglerExport.Writer {
         guard !allocations.isEmpty else { return [] }
         var lines = ["allocate \(allocations.joined(separator: ", "))"]
         // Part-time assignments as daily limits, all in one block: a second `limits` would replace the first.
-        let hoursPerDay = context.plan.calendars.indices.contains(calendarIndex) ? context.plan.calendars[calendarIndex].hoursPerDay : 8
+        let hoursPerDay = workingDay.hours
         var limits: [String] = []
         for assignment in task.assignments {
             if case .person(let person) = assignment.resource, assignment.units > 0, assignment.units < 1, let id = personIDs[person] {

@@ -58,29 +58,30 @@ public enum TaskJugglerExport {
 
     /// The working day of a TaskJuggler calendar: `hoursPerDay` hours from 9:00 (earlier when
     /// they would run past midnight), so that a day's effort is one working day, as in planc.
+    /// Hours that are not whole are rounded to the quarter hour: TaskJuggler's clock has slots
+    /// of at least five minutes, and `dailyworkinghours` must equal the day exactly, or effort
+    /// and lengths drift against the days.
     struct WorkingDay {
         /// Minutes after midnight.
         let opens: Int
         let closes: Int
 
         init(hoursPerDay: Double) {
-            let minutes = min(max(Int((hoursPerDay * 60).rounded()), 1), 24 * 60)
-            opens = min(9 * 60, 24 * 60 - minutes)
-            closes = opens + minutes
+            let quarters = min(max(Int((hoursPerDay * 4).rounded()), 1), 24 * 4)
+            opens = min(9 * 60, 24 * 60 - quarters * 15)
+            closes = opens + quarters * 15
         }
+
+        var hours: Double { Double(closes - opens) / 60 }
 
         static func clock(_ minutes: Int) -> String {
             "\(minutes / 60):\(minutes % 60 < 10 ? "0" : "")\(minutes % 60)"
         }
 
-        var interval: String { "\(WorkingDay.clock(opens)) - \(WorkingDay.clock(closes))" }
-
         /// `timingresolution` that the hours fall on (TaskJuggler's default is one hour).
-        var resolution: Int? {
-            let minutes = closes - opens
-            if minutes % 60 == 0 && opens % 60 == 0 { return nil }
-            return [30, 15, 10, 5].first { minutes % $0 == 0 && opens % $0 == 0 } ?? 5
-        }
+        var resolution: Int? { (closes - opens) % 60 == 0 && opens % 60 == 0 ? nil : 15 }
+
+        var interval: String { "\(WorkingDay.clock(opens)) - \(WorkingDay.clock(closes))" }
 
         /// The instant a working day ends: where TaskJuggler puts a milestone or a fixed end so
         /// that reports show the day and successors start on the next working day.
@@ -160,7 +161,10 @@ public enum TaskJugglerExport {
             lines.append("  now \(schedule.today.iso)")
             if let currency { lines.append("  currency \(TaskJugglerExport.quoted(currency))") }
             if let resolution = workingDay.resolution { lines.append("  timingresolution \(resolution)min") }
-            lines.append("  dailyworkinghours \(TaskJugglerExport.amount(calendarSpec.hoursPerDay))")
+            if workingDay.hours != calendarSpec.hoursPerDay {
+                lines.append("  # hours-per-day \(TaskJugglerExport.amount(calendarSpec.hoursPerDay)) rounded to the quarter hour TaskJuggler's clock can hold")
+            }
+            lines.append("  dailyworkinghours \(TaskJugglerExport.amount(workingDay.hours))")
             lines.append(contentsOf: workingDay.lines(calendarSpec.workingDays, indent: "  "))
             lines.append("}")
             lines.append("")
@@ -179,7 +183,7 @@ public enum TaskJugglerExport {
                 lines.append("")
             }
 
-            writeResources(hoursPerDay: calendarSpec.hoursPerDay)
+            writeResources(hoursPerDay: workingDay.hours)
             for projectIndex in projects { writeProject(projectIndex) }
             return lines.joined(separator: "\n") + "\n"
         }
