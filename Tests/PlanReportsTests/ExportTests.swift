@@ -139,6 +139,21 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         }
     }
 
+    @Test func cancelledTasksAreNotWorkInMermaidOrTaskJuggler() throws {
+        var fixture = SamplePlans.crm()
+        let licences = try #require(fixture.plan.tasks.firstIndex { $0.id == "licences" })
+        fixture.plan.tasks[licences].state = .cancelled
+        let context = SamplePlans.context(fixture)
+        let mermaid = MermaidExport.render(context, projects: [0])
+        #expect(mermaid.contains("    %% cancelled, left out: Order licences (crm/licences)"))
+        #expect(!mermaid.contains("crm_licences"))
+        let tjp = TaskJugglerExport.render(context, projects: [0])
+        #expect(tjp.contains("    # crm/licences \"Order licences\": cancelled, left out"))
+        #expect(!tjp.contains("task licences"))
+        let result = try TaskJugglerTool.check(tjp)
+        #expect(result.status == 0, "\(result.output)")
+    }
+
     @Test func taskJugglerIdsAndStrings() {
         #expect(TaskJugglerExport.identifier("design-sign-off") == "design_sign_off")
         #expect(TaskJugglerExport.amount(-0.5) == "-0.5" && TaskJugglerExport.amount(12.05) == "12.05" && TaskJugglerExport.amount(3) == "3")
