@@ -28,6 +28,16 @@ import Testing
         var testDescription: String { name }
     }
 
+    /// A project file: the title, the metadata planc needs, then the work breakdown.
+    static func plan(_ title: String, id: String, start: String, calendar: String? = nil, work: String) -> String {
+        "# \(title)\n\n- project: \(id)\n- start: \(start)\n" + (calendar.map { "- calendar: \($0)\n" } ?? "") + "\n## Work\n" + work
+    }
+
+    static func calendar(_ title: String, name: String, days: String, hours: Int, holidays: [String]) -> String {
+        "# \(title)\n\n- calendar: \(name)\n- working-days: \(days)\n- hours-per-day: \(hours)\n\n## Holidays\n"
+            + holidays.map { "- \($0)\n" }.joined()
+    }
+
     static func team(_ people: String = "") -> String { """
         # Team
 
@@ -46,14 +56,7 @@ import Testing
         // All four link kinds with lags on a Monday-to-Thursday calendar of 6-hour days with a
         // holiday; one person doing two tasks in a row.
         Fixture(name: "links", today: "2026-03-02", files: [
-            "plan.md": """
-                # Links
-
-                - project: links
-                - start: 2026-03-02
-                - calendar: short
-
-                ## Work
+            "plan.md": plan("Links", id: "links", start: "2026-03-02", calendar: "short", work: """
                 - [ ] Design — 3d @ann
                 - [ ] Build — 4d @ann after:design+2d
                 - [ ] Review — duration:2d ss:build+1d
@@ -66,31 +69,17 @@ import Testing
                 - [ ] Gate — milestone start:2026-03-13
                 - [ ] After gate — duration:1d after:gate
 
-                """,
-            "calendar.md": """
-                # Short weeks
-
-                - calendar: short
-                - working-days: mon-thu
-                - hours-per-day: 6
-
-                ## Holidays
-                - 2026-03-10 Town festival
-
-                """,
+                """),
+            "calendar.md": calendar("Short weeks", name: "short", days: "mon-thu", hours: 6, holidays: [
+                "2026-03-10 Town festival"
+            ]),
             "team.md": team("- Ann — id:ann calendar:short"),
         ], tasks: 11),
         // Pins with and without predecessors, finish pins, not-before dates that hold and that
         // the predecessors overtake, milestones (first, pinned, SS and FF on them), leads, a
         // work package with a dependency, Easter holidays.
         Fixture(name: "pins", today: "2026-04-06", files: [
-            "plan.md": """
-                # Pins
-
-                - project: pins
-                - start: 2026-04-06
-
-                ## Work
+            "plan.md": plan("Pins", id: "pins", start: "2026-04-06", work: """
                 - [ ] Kickoff — milestone
                 - [ ] Spec — duration:3d ss:kickoff
                 - [ ] Spec review — milestone ss:spec+1d
@@ -111,31 +100,36 @@ import Testing
                 - [ ] Wave 1 — duration:3d
                 - [ ] Wave 2 — duration:2d after:wave-1+1d
 
-                """,
-            "calendar.md": """
-                # Calendar
-
-                - calendar: default
-                - working-days: mon-fri
-                - hours-per-day: 8
-
-                ## Holidays
-                - 2026-04-10 Good Friday
-                - 2026-04-13 Easter Monday
-                - 2026-05-01 Labour Day
-
-                """,
+                """),
+            "calendar.md": calendar("Calendar", name: "default", days: "mon-fri", hours: 8, holidays: [
+                "2026-04-10 Good Friday",
+                "2026-04-13 Easter Monday",
+                "2026-05-01 Labour Day"
+            ]),
         ], tasks: 18),
+        // SS links to and from milestones, inside and on work packages: the old export made tj3
+        // abort with "Dependency loop detected" here.
+        Fixture(name: "ss-milestones", today: "2026-03-02", files: [
+            "plan.md": plan("SS milestones", id: "loop", start: "2026-03-02", work: """
+                - [ ] Kickoff — milestone
+                - [ ] A — 2d ss:kickoff
+                - [ ] M2 — milestone ss:a
+                - [ ] B — 2d after:m2
+                ### Pkg — ss:kickoff
+                - [ ] C — 2d
+                - [ ] M3 — milestone ss:c
+                - [ ] D — 1d ss:m3
+                ### Pkg2
+                - [ ] E — 2d ss:pkg
+                - [ ] M4 — milestone start:2026-03-05
+                - [ ] F — 1d ss:m4
+
+                """),
+        ], tasks: 10),
         // A pool of three: three one-head tasks side by side, then a two-head task; a cancelled
         // task left out, with a milestone after it.
         Fixture(name: "pools", today: "2026-06-01", files: [
-            "plan.md": """
-                # Pools
-
-                - project: pools
-                - start: 2026-06-01
-
-                ## Work
+            "plan.md": plan("Pools", id: "pools", start: "2026-06-01", work: """
                 - [ ] API — 5d @backend
                 - [ ] UI — 5d @backend
                 - [ ] Batch — 3d @backend
@@ -144,25 +138,19 @@ import Testing
                 - [ ] Old plan — 10d @backend:3 status:cancelled
                 - [ ] Launch — milestone after:docs,old-plan
 
-                """,
+                """),
             "team.md": team(),
         ], tasks: 6),
         // Done work on its actual dates, work in progress finishing its remaining effort from
         // today, and what follows it.
         Fixture(name: "progress", today: "2026-06-15", files: [
-            "plan.md": """
-                # Progress
-
-                - project: progress
-                - start: 2026-06-01
-
-                ## Work
+            "plan.md": plan("Progress", id: "progress", start: "2026-06-01", work: """
                 - [x] Interviews — 5d @dana started:2026-06-01 finished:2026-06-05
                 - [ ] Analysis — 10d @dana after:interviews started:2026-06-08 40%
                 - [ ] Report — duration:3d after:analysis
                 - [ ] Sign-off — milestone after:report
 
-                """,
+                """),
             "team.md": team(),
         ], startsFromToday: ["progress/analysis"], tasks: 4),
     ]
