@@ -113,8 +113,9 @@ public enum TaskJugglerExport {
         var calendarIndex = Plan.defaultCalendar
         var workingDay = WorkingDay(hoursPerDay: 8)
         var week = CalendarSpec(name: "default").workingDays
-        /// The TaskJuggler project's start: nothing is scheduled before it.
+        /// The TaskJuggler project's start and end: nothing is scheduled before it.
         var projectStart = Day(ordinal: 0)
+        var projectEnd = Day(ordinal: 0)
 
         init(context: ReportContext, projects: [Int]) {
             self.context = context
@@ -137,6 +138,7 @@ public enum TaskJugglerExport {
             projectStart = start
             // TaskJuggler fails when its own schedule runs past the project end; leave it a year of room.
             let end = (finishes.max() ?? start).adding(days: 365)
+            projectEnd = end
             let single = projects.count == 1 ? plan.projects[projects[0]] : nil
             let projectID = TaskJugglerExport.identifier(single.map { $0.id + "_plan" } ?? "portfolio")
             let title = single?.title ?? "Portfolio"
@@ -174,6 +176,24 @@ public enum TaskJugglerExport {
                 lines.append("leaves holiday \(TaskJugglerExport.quoted(holidayName(holiday))) \(holiday.first.iso) +\(holiday.last - holiday.first + 1)d")
             }
             if !holidays.isEmpty { lines.append("") }
+
+            // A project on another calendar works in a shift of its own: its tasks' lengths and
+            // work follow that calendar's week (gaps between tasks still count the one above).
+            // tj3 ignores a shift's leaves when it counts a length, so the calendar's own
+            // holidays are periods of a shift that never works (`writeProject`).
+            let others = Set(projects.map { plan.projects[$0].calendarIndex }).sorted().filter { $0 != calendarIndex && plan.calendars.indices.contains($0) }
+            for own in others {
+                lines.append("shift \(shiftID(own)) \(TaskJugglerExport.quoted(plan.calendars[own].name)) {")
+                lines.append(contentsOf: workingDay.lines(plan.calendars[own].workingDays, indent: "  "))
+                lines.append("}")
+                lines.append("")
+            }
+            if others.contains(where: { !ownHolidays($0).isEmpty }) {
+                lines.append("shift closed \"Holiday\" {")
+                lines.append(contentsOf: workingDay.lines([], indent: "  "))
+                lines.append("}")
+                lines.append("")
+            }
 
             let hasFixedCosts = projects.contains { index in
                 plan.projects[index].taskRange.clamped(to: plan.tasks.indices).contains { plan.tasks[$0].cost != nil }
@@ -236,7 +256,6 @@ public enum TaskJugglerExport {
                 used.insert(id)
                 return id
             }
-            let shared = Set(WorkingCalendar(plan: plan, calendarIndex: calendarIndex).closed)
             for (index, person) in plan.people.enumerated() {
                 let id = unique(person.id)
                 personIDs[index] = id
@@ -251,15 +270,9 @@ public enum TaskJugglerExport {
                 for off in person.timeOff {
                     lines.append("  leaves annual \(off.first.iso) +\(off.last - off.first + 1)d")
                 }
-                if let own = person.calendarIndex, own != calendarIndex, plan.calendars.indices.contains(own) {
-                    // A person on another calendar (another office) gets its extra holidays and
-                    // working week, with the project's hours so that a day's effort stays a day.
-                    for holiday in WorkingCalendar(plan: plan, calendarIndex: own).closed where !shared.contains(holiday) {
-                        lines.append("  leaves holiday \(TaskJugglerExport.quoted(holidayName(holiday))) \(holiday.first.iso) +\(holiday.last - holiday.first + 1)d")
-                    }
-                    if plan.calendars[own].workingDays != week {
-                        lines.append(contentsOf: workingDay.lines(plan.calendars[own].workingDays, indent: "  "))
-                    }
+                if let own = person.calendarIndex {
+                    // A person on another calendar (another office) gets its extra holidays and working week.
+                    lines.append(contentsOf: calendarDifference(own, indent: "  "))
                 }
                 lines.append("}")
             }
@@ -279,6 +292,47 @@ public enum TaskJugglerExport {
             if !plan.people.isEmpty || !plan.pools.isEmpty { lines.append("") }
         }
 
+        func shiftID(_ calendar: Int) -> String {
+            TaskJugglerExport.identifier("calendar_" + context.plan.calendars[calendar].name)
+        }
+
+        /// Holidays of calendar `own` that the export's one lacks.
+        func ownHolidays(_ own: Int) -> [DayRange] {
+            let plan = context.plan
+            guard own != calendarIndex, plan.calendars.indices.contains(own) else { return [] }
+            let shared = Set(WorkingCalendar(plan: plan, calendarIndex: calendarIndex).closed)
+            return WorkingCalendar(plan: plan, calendarIndex: own).closed.filter { !shared.contains($0) }
+        }
+
+        /// What calendar `own` adds to the export's one: its working week when it differs, with
+        /// the export's hours so that a day's effort stays a day, and its own holidays.
+        func calendarDifference(_ own: Int, indent: String) -> [String] {
+            let plan = context.plan
+            guard own != calendarIndex, plan.calendars.indices.contains(own) else { return [] }
+            var lines: [String] = []
+            if plan.calendars[own].workingDays != week {
+                lines.append(contentsOf: workingDay.lines(plan.calendars[own].workingDays, indent: indent))
+            }
+            for holiday in ownHolidays(own) {
+                lines.append("\(indent)leaves holiday \(TaskJugglerExport.quoted(holidayName(holiday))) \(holiday.first.iso) +\(holiday.last - holiday.first + 1)d")
+            }
+            return lines
+        }
+
+        /// `shifts` of a project on calendar `own`: its week, and no work on its own holidays.
+        func shiftAssignments(_ own: Int) -> String {
+            var periods: [String] = []
+            var from = projectStart
+            for holiday in ownHolidays(own) where holiday.last >= projectStart && holiday.first < projectEnd {
+                let first = max(holiday.first, projectStart), after = min(holiday.last.adding(days: 1), projectEnd)
+                if from < first { periods.append("\(shiftID(own)) \(from.iso) - \(first.iso)") }
+                periods.append("closed \(first.iso) - \(after.iso)")
+                from = max(from, after)
+            }
+            if from < projectEnd { periods.append("\(shiftID(own)) \(from.iso) - \(projectEnd.iso)") }
+            return "shifts " + periods.joined(separator: ", ")
+        }
+
         mutating func writeProject(_ projectIndex: Int) {
             let plan = context.plan
             let project = plan.projects[projectIndex]
@@ -295,7 +349,8 @@ public enum TaskJugglerExport {
             lines.append("task \(root) \(TaskJugglerExport.quoted(project.title)) {")
             if let deadline = project.deadline { lines.append("  # deadline \(deadline.iso)") }
             if project.calendarIndex != calendarIndex, plan.calendars.indices.contains(project.calendarIndex) {
-                lines.append("  # calendar \(plan.calendars[project.calendarIndex].name): TaskJuggler schedules it on the export's one calendar, \(plan.calendars.indices.contains(calendarIndex) ? plan.calendars[calendarIndex].name : "default")")
+                lines.append("  # calendar \(plan.calendars[project.calendarIndex].name): its lags count the working days of \(plan.calendars.indices.contains(calendarIndex) ? plan.calendars[calendarIndex].name : "default")")
+                lines.append("  " + shiftAssignments(project.calendarIndex))
             }
             for index in range where plan.tasks[index].parent == nil {
                 writeTask(index, depth: 1)

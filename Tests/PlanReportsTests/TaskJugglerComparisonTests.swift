@@ -126,6 +126,26 @@ import Testing
 
                 """),
         ], tasks: 10),
+        // Two projects on two calendars, one with a holiday the other works on, and a link
+        // between them.
+        Fixture(name: "two-calendars", today: "2026-03-02", files: [
+            "office.md": plan("Office", id: "office", start: "2026-03-02", work: """
+                - [ ] Plan — duration:3d
+                - [ ] Order — 2d @dana after:plan
+                - [ ] Delivered — milestone after:order
+
+                """),
+            "site.md": plan("Site", id: "site", start: "2026-03-02", calendar: "short", work: """
+                - [ ] Survey — duration:3d
+                - [ ] Fit-out — duration:4d after:survey,office/delivered
+                - [ ] Handover — milestone after:fit-out
+
+                """),
+            "calendar.md": calendar("Short weeks", name: "short", days: "mon-thu", hours: 8, holidays: [
+                "2026-03-10 Town festival"
+            ]),
+            "team.md": team(),
+        ], tasks: 6),
         // A pool of three: three one-head tasks side by side, then a two-head task; a cancelled
         // task left out, with a milestone after it.
         Fixture(name: "pools", today: "2026-06-01", files: [
@@ -175,13 +195,13 @@ import Testing
         let dates = try #require(result.dates, "\(result.output)")
 
         let plan = context.plan
-        let calendarIndex = plan.projects[0].calendarIndex
-        let calendar = WorkingCalendar(plan: plan, calendarIndex: calendarIndex)
-        let day = TaskJugglerExport.WorkingDay(hoursPerDay: plan.calendars[calendarIndex].hoursPerDay)
-        let projectStart = try #require(schedule.projectStart[0])
         var compared = 0
         for index in plan.tasks.indices where Analyzer.isLeaf(plan.tasks[index]) && plan.tasks[index].state != .cancelled {
             let id = context.qualifiedID(index)
+            let project = plan.tasks[index].projectIndex
+            let calendar = context.calendars[project]
+            let day = TaskJugglerExport.WorkingDay(hoursPerDay: plan.calendars[plan.projects[project].calendarIndex].hoursPerDay)
+            let projectStart = try #require(schedule.projectStart[project])
             let reported = try #require(dates[Self.taskJugglerID(index, plan)], "tj3 did not report \(id)")
             let slot = schedule.tasks[index]
             let start: Day, finish: Day
