@@ -113,143 +113,46 @@ extension TaskJugglerExport.Writer {
         let localID = String(path.split(separator: ".").last ?? "_")
         lines.append("\(pad)task \(localID) \(TaskJugglerExport.quoted(task.title)) {")
         let inner = pad + "  "
-        var body: [String] = []
-        defer {
-            lines.append(contentsOf: body.map { inner + $0 })
-            lines.append("\(pad)}")
-        }
-
-        if !Analyzer.isLeaf(task) {
+        if Analyzer.isLeaf(task) {
+            lines.append(contentsOf: leafBody(index).map { inner + $0 })
+        } else {
             for dependency in task.dependencies {
                 let link = startLink(dependency, of: index)
-                body.append(link.line ?? "# \(link.reason ?? "")")
+                lines.append(inner + (link.line ?? "# \(link.reason ?? "")"))
             }
-            if task.priority != 500 { body.append("priority \(min(max(task.priority, 1), 1000))") }
-            if let deadline = task.deadline { body.append("# due \(deadline.iso)") }
-            lines.append(contentsOf: body.map { inner + $0 })
-            body = []
+            if task.priority != 500 { lines.append("\(inner)priority \(min(max(task.priority, 1), 1000))") }
+            if let deadline = task.deadline { lines.append("\(inner)# due \(deadline.iso)") }
             for child in task.children where plan.tasks.indices.contains(child) {
                 writeTask(child, depth: depth + 1)
             }
-            return
         }
+        lines.append("\(pad)}")
+    }
 
-        let state = progress(task)
-        let slot = context.slot(index)
-        let isMilestone = task.kind == .milestone
+    /// When a leaf happens, in TaskJuggler's terms: its dates, the links that bound it, what is
+    /// left out and why, and whether its effort or length is written (a fixed window is the work).
+    struct Timing {
         var dates: [String] = []
         var links: [String] = []
         var comments: [String] = []
         var writesWork = true
+    }
 
+    func leafBody(_ index: Int) -> [String] {
+        let task = context.plan.tasks[index]
+        let state = progress(task)
+        let timing: Timing
         switch state {
-        case .done:
-            // Actual dates stand whatever the predecessors say; done work holds nobody. A link
-            // between two done tasks that the actual dates kept is shown, the others are not.
-            let first: Day, last: Day
-            if isMilestone {
-                first = task.actualFinish ?? task.actualStart ?? slot?.finish ?? context.schedule.today
-                last = first
-                dates = ["milestone", "start \(workingDay.end(of: first))"]
-            } else {
-                first = task.actualStart ?? slot?.start ?? context.schedule.today
-                last = task.actualFinish ?? slot?.finish ?? first
-                dates = ["start \(first.iso)", "end \(workingDay.end(of: last))"]
-            }
-            for dependency in task.dependencies {
-                let predecessor = dependency.predecessor
-                let bothDone = plan.tasks.indices.contains(predecessor) && Analyzer.isLeaf(plan.tasks[predecessor])
-                    && progress(plan.tasks[predecessor]) == .done
-                if bothDone, holds(dependency, of: index, start: first, finish: last), let line = startLink(dependency, of: index).line,
-                   !line.contains("onstart") {
-                    links.append(line)
-                } else {
-                    comments.append("# \(dependency.kind.rawValue) link on \(context.qualifiedID(predecessor)): done, its actual dates stand")
-                }
-            }
-            writesWork = false
-        case .inProgress:
-            // Started work schedules what remains from today; its start links are behind it.
-            let started = task.actualStart.map { "started \($0.iso)" } ?? "started"
-            let done = task.percentComplete.map { ", \(TaskJugglerExport.amount($0))% done" } ?? task.spentDays.map { ", \(TaskJugglerExport.amount($0))d spent" } ?? ""
-            comments.append("# \(started)\(done): the remaining work is scheduled from today")
-            for dependency in task.dependencies {
-                comments.append("# \(dependency.kind.rawValue) link on \(context.qualifiedID(dependency.predecessor)): not exported for work in progress")
-            }
-            dates = ["start \(context.schedule.today.iso)"]
-        case .unstarted:
-            var candidates: [(dependency: Dependency, line: String)] = []
-            for dependency in task.dependencies {
-                let link = startLink(dependency, of: index)
-                if let line = link.line { candidates.append((dependency, line)) } else { comments.append("# \(link.reason ?? "")") }
-            }
-            /// Links that hold for a pinned task; the others are P603 and would make tj3 fail, as
-            /// would a link on a predecessor's start to a task with a fixed end.
-            func keep(start: Day, finish: Day, fixedEnd: Bool = false) {
-                for candidate in candidates {
-                    if !holds(candidate.dependency, of: index, start: start, finish: finish) {
-                        comments.append("# \(candidate.line): ends too late for the pinned dates (P603), left out")
-                    } else if fixedEnd && candidate.line.contains("onstart") {
-                        comments.append("# \(candidate.line): holds; tj3 takes links on a start only for tasks without a fixed end")
-                    } else {
-                        links.append(candidate.line)
-                    }
-                }
-            }
-            if isMilestone {
-                dates = ["milestone"]
-                if let day = task.fixedStart ?? task.fixedFinish {
-                    dates.append("start \(workingDay.end(of: day))")
-                    keep(start: day, finish: day)
-                } else if candidates.isEmpty {
-                    // Nothing before it: planc releases it at the start of the project's first
-                    // day or of its not-before date, as TaskJuggler does with a bare date.
-                    let floor = openWorkFloor(task.projectIndex)
-                    if let day = [task.notBefore, floor].compactMap({ $0 }).max(), day > projectStart { dates.append("start \(day.iso)") }
-                } else {
-                    links = candidates.map(\.line)
-                    if let notBefore = task.notBefore { comments.append("# not before \(notBefore.iso)") }
-                }
-            } else if let first = task.fixedStart, let last = task.fixedFinish {
-                dates = ["start \(first.iso)", "end \(workingDay.end(of: last))"]
-                keep(start: first, finish: last, fixedEnd: true)
-                writesWork = false
-            } else if let first = task.fixedStart {
-                dates = ["start \(first.iso)"]
-                keep(start: first, finish: slot?.finish ?? first)
-            } else if let last = task.fixedFinish {
-                // planc ends it on the last working day at or before the pin.
-                let finish = slot?.finish ?? last
-                if task.dependencies.isEmpty || slot == nil {
-                    // TaskJuggler schedules a task with only an end backwards from it, as planc does.
-                    dates = ["end \(workingDay.end(of: finish))"]
-                } else if let slot {
-                    comments.append("# finish \(last.iso) with predecessors: the window planc computed")
-                    dates = ["start \(slot.start.iso)", "end \(workingDay.end(of: finish))"]
-                    keep(start: slot.start, finish: finish, fixedEnd: true)
-                    writesWork = false
-                }
-            } else {
-                let floor = openWorkFloor(task.projectIndex)
-                let anchor = [task.notBefore, floor > projectStart ? floor : nil].compactMap { $0 }.max()
-                links = candidates.map(\.line)
-                if let anchor {
-                    if candidates.allSatisfy({ holds($0.dependency, of: index, start: anchor, finish: slot?.finish ?? anchor) }) {
-                        dates = ["start \(anchor.iso)"]
-                    } else if let notBefore = task.notBefore {
-                        comments.append("# not before \(notBefore.iso): the predecessors end later")
-                    }
-                }
-            }
+        case .done: timing = doneTiming(index)
+        case .inProgress: timing = startedTiming(index)
+        case .unstarted: timing = unstartedTiming(index)
         }
-
-        body.append(contentsOf: links)
-        body.append(contentsOf: comments)
+        var body = timing.links + timing.comments
         if task.priority != 500 { body.append("priority \(min(max(task.priority, 1), 1000))") }
         if let deadline = task.deadline { body.append("# due \(deadline.iso)") }
-        body.append(contentsOf: dates)
-        if !isMilestone {
-            if writesWork { body.append(contentsOf: workLines(task, remaining: state == .inProgress)) }
+        body.append(contentsOf: timing.dates)
+        if task.kind != .milestone {
+            if timing.writesWork { body.append(contentsOf: workLines(task, remaining: state == .inProgress)) }
             if state != .done { body.append(contentsOf: allocationLines(task)) }
         }
         if let cost = task.cost {
@@ -261,6 +164,122 @@ extension TaskJugglerExport.Writer {
         } else if let percent = task.percentComplete, percent > 0 {
             body.append("complete \(TaskJugglerExport.amount(min(percent, 100)))")
         }
+        return body
+    }
+
+    /// Actual dates stand whatever the predecessors say, and done work holds nobody. A link
+    /// between two done tasks that the actual dates kept is shown, the others are not.
+    func doneTiming(_ index: Int) -> Timing {
+        let plan = context.plan
+        let task = plan.tasks[index]
+        let slot = context.slot(index)
+        var timing = Timing(writesWork: false)
+        let first: Day, last: Day
+        if task.kind == .milestone {
+            first = task.actualFinish ?? task.actualStart ?? slot?.finish ?? context.schedule.today
+            last = first
+            timing.dates = ["milestone", "start \(workingDay.end(of: first))"]
+        } else {
+            first = task.actualStart ?? slot?.start ?? context.schedule.today
+            last = task.actualFinish ?? slot?.finish ?? first
+            timing.dates = ["start \(first.iso)", "end \(workingDay.end(of: last))"]
+        }
+        for dependency in task.dependencies {
+            let predecessor = dependency.predecessor
+            let bothDone = plan.tasks.indices.contains(predecessor) && Analyzer.isLeaf(plan.tasks[predecessor])
+                && progress(plan.tasks[predecessor]) == .done
+            if bothDone, holds(dependency, of: index, start: first, finish: last), let line = startLink(dependency, of: index).line,
+               !line.contains("onstart") {
+                timing.links.append(line)
+            } else {
+                timing.comments.append("# \(dependency.kind.rawValue) link on \(context.qualifiedID(predecessor)): done, its actual dates stand")
+            }
+        }
+        return timing
+    }
+
+    /// Started work schedules what remains from today; its start links are behind it.
+    func startedTiming(_ index: Int) -> Timing {
+        let task = context.plan.tasks[index]
+        var timing = Timing()
+        let started = task.actualStart.map { "started \($0.iso)" } ?? "started"
+        let done = task.percentComplete.map { ", \(TaskJugglerExport.amount($0))% done" }
+            ?? task.spentDays.map { ", \(TaskJugglerExport.amount($0))d spent" } ?? ""
+        timing.comments.append("# \(started)\(done): the remaining work is scheduled from today")
+        for dependency in task.dependencies {
+            timing.comments.append("# \(dependency.kind.rawValue) link on \(context.qualifiedID(dependency.predecessor)): not exported for work in progress")
+        }
+        timing.dates = (task.kind == .milestone ? ["milestone"] : []) + ["start \(context.schedule.today.iso)"]
+        return timing
+    }
+
+    /// Work not started: pins, not-before dates and links, each held the way tj3 holds it.
+    func unstartedTiming(_ index: Int) -> Timing {
+        let task = context.plan.tasks[index]
+        let slot = context.slot(index)
+        var timing = Timing()
+        var candidates: [(dependency: Dependency, line: String)] = []
+        for dependency in task.dependencies {
+            let link = startLink(dependency, of: index)
+            if let line = link.line { candidates.append((dependency, line)) } else { timing.comments.append("# \(link.reason ?? "")") }
+        }
+        /// Links that hold for a pinned task; the others are P603 and would make tj3 fail, as
+        /// would a link on a predecessor's start to a task with a fixed end.
+        func keep(start: Day, finish: Day, fixedEnd: Bool = false) {
+            for candidate in candidates {
+                if !holds(candidate.dependency, of: index, start: start, finish: finish) {
+                    timing.comments.append("# \(candidate.line): ends too late for the pinned dates (P603), left out")
+                } else if fixedEnd && candidate.line.contains("onstart") {
+                    timing.comments.append("# \(candidate.line): holds; tj3 takes links on a start only for tasks without a fixed end")
+                } else {
+                    timing.links.append(candidate.line)
+                }
+            }
+        }
+        let floor = openWorkFloor(task.projectIndex)
+        if task.kind == .milestone {
+            timing.dates = ["milestone"]
+            if let day = task.fixedStart ?? task.fixedFinish {
+                timing.dates.append("start \(workingDay.end(of: day))")
+                keep(start: day, finish: day)
+            } else if candidates.isEmpty {
+                // Nothing before it: planc releases it at the start of the project's first day or
+                // of its not-before date, as TaskJuggler does with a bare date.
+                if let day = [task.notBefore, floor].compactMap({ $0 }).max(), day > projectStart { timing.dates.append("start \(day.iso)") }
+            } else {
+                timing.links = candidates.map(\.line)
+                if let notBefore = task.notBefore { timing.comments.append("# not before \(notBefore.iso)") }
+            }
+        } else if let first = task.fixedStart, let last = task.fixedFinish {
+            timing.dates = ["start \(first.iso)", "end \(workingDay.end(of: last))"]
+            keep(start: first, finish: last, fixedEnd: true)
+            timing.writesWork = false
+        } else if let first = task.fixedStart {
+            timing.dates = ["start \(first.iso)"]
+            keep(start: first, finish: slot?.finish ?? first)
+        } else if let last = task.fixedFinish {
+            // planc ends it on the last working day at or before the pin.
+            let finish = slot?.finish ?? last
+            if let slot, !task.dependencies.isEmpty {
+                timing.comments.append("# finish \(last.iso) with predecessors: the window planc computed")
+                timing.dates = ["start \(slot.start.iso)", "end \(workingDay.end(of: finish))"]
+                keep(start: slot.start, finish: finish, fixedEnd: true)
+                timing.writesWork = false
+            } else {
+                // TaskJuggler schedules a task with only an end backwards from it, as planc does.
+                timing.dates = ["end \(workingDay.end(of: finish))"]
+            }
+        } else {
+            timing.links = candidates.map(\.line)
+            if let anchor = [task.notBefore, floor > projectStart ? floor : nil].compactMap({ $0 }).max() {
+                if candidates.allSatisfy({ holds($0.dependency, of: index, start: anchor, finish: slot?.finish ?? anchor) }) {
+                    timing.dates = ["start \(anchor.iso)"]
+                } else if let notBefore = task.notBefore {
+                    timing.comments.append("# not before \(notBefore.iso): the predecessors end later")
+                }
+            }
+        }
+        return timing
     }
 
     /// The earliest day open work of a project may start in planc: its start, and never before
