@@ -208,7 +208,7 @@ enum TaskJugglerTool {
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let report = try reading.flatMap { try? String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+        let report = reading.flatMap { try? String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
         return (process.terminationStatus, String(decoding: data, as: UTF8.self), report)
     }
 }
