@@ -117,8 +117,7 @@ extension TaskJugglerExport.Writer {
             lines.append(contentsOf: leafBody(index).map { inner + $0 })
         } else {
             for dependency in task.dependencies {
-                let link = startLink(dependency, of: index)
-                lines.append(inner + (link.line ?? "# \(link.reason ?? "")"))
+                lines.append("\(inner)# \(dependency.kind.rawValue) link on \(context.qualifiedID(dependency.predecessor)): held by each task inside")
             }
             if task.priority != 500 { lines.append("\(inner)priority \(min(max(task.priority, 1), 1000))") }
             if let deadline = task.deadline { lines.append("\(inner)# due \(deadline.iso)") }
@@ -127,6 +126,22 @@ extension TaskJugglerExport.Writer {
             }
         }
         lines.append("\(pad)}")
+    }
+
+    /// A leaf's links and those of the work packages around it, which hold for every task
+    /// inside. They are written on the leaves: tj3 would pass a package's links down itself, but
+    /// also onto work that is started, done or pinned, and then reject the plan.
+    func dependencies(of index: Int) -> [Dependency] {
+        let plan = context.plan
+        var all = plan.tasks[index].dependencies
+        var parent = plan.tasks[index].parent
+        var depth = 0
+        while let step = parent, plan.tasks.indices.contains(step), depth < plan.tasks.count {
+            all += plan.tasks[step].dependencies
+            parent = plan.tasks[step].parent
+            depth += 1
+        }
+        return all
     }
 
     /// When a leaf happens, in TaskJuggler's terms: its dates, the links that bound it, what is
@@ -184,7 +199,7 @@ extension TaskJugglerExport.Writer {
             last = task.actualFinish ?? slot?.finish ?? first
             timing.dates = ["start \(first.iso)", "end \(workingDay.end(of: last))"]
         }
-        for dependency in task.dependencies {
+        for dependency in dependencies(of: index) {
             let predecessor = dependency.predecessor
             let bothDone = plan.tasks.indices.contains(predecessor) && Analyzer.isLeaf(plan.tasks[predecessor])
                 && progress(plan.tasks[predecessor]) == .done
@@ -206,7 +221,7 @@ extension TaskJugglerExport.Writer {
         let done = task.percentComplete.map { ", \(TaskJugglerExport.amount($0))% done" }
             ?? task.spentDays.map { ", \(TaskJugglerExport.amount($0))d spent" } ?? ""
         timing.comments.append("# \(started)\(done): the remaining work is scheduled from today")
-        for dependency in task.dependencies {
+        for dependency in dependencies(of: index) {
             timing.comments.append("# \(dependency.kind.rawValue) link on \(context.qualifiedID(dependency.predecessor)): not exported for work in progress")
         }
         timing.dates = (task.kind == .milestone ? ["milestone"] : []) + ["start \(context.schedule.today.iso)"]
@@ -219,7 +234,7 @@ extension TaskJugglerExport.Writer {
         let slot = context.slot(index)
         var timing = Timing()
         var candidates: [(dependency: Dependency, line: String)] = []
-        for dependency in task.dependencies {
+        for dependency in dependencies(of: index) {
             let link = startLink(dependency, of: index)
             if let line = link.line { candidates.append((dependency, line)) } else { timing.comments.append("# \(link.reason ?? "")") }
         }
@@ -260,7 +275,7 @@ extension TaskJugglerExport.Writer {
         } else if let last = task.fixedFinish {
             // planc ends it on the last working day at or before the pin.
             let finish = slot?.finish ?? last
-            if let slot, !task.dependencies.isEmpty {
+            if let slot, !dependencies(of: index).isEmpty {
                 timing.comments.append("# finish \(last.iso) with predecessors: the window planc computed")
                 timing.dates = ["start \(slot.start.iso)", "end \(workingDay.end(of: finish))"]
                 keep(start: slot.start, finish: finish, fixedEnd: true)

@@ -162,17 +162,21 @@ import Testing
             "team.md": team(),
         ], tasks: 6),
         // Done work on its actual dates, work in progress finishing its remaining effort from
-        // today, and what follows it.
+        // today, what follows it, and work done early in a package whose predecessor is still
+        // open (tj3 rejected the plan when the package's link was inherited by it).
         Fixture(name: "progress", today: "2026-06-15", files: [
             "plan.md": plan("Progress", id: "progress", start: "2026-06-01", work: """
                 - [x] Interviews — 5d @dana started:2026-06-01 finished:2026-06-05
                 - [ ] Analysis — 10d @dana after:interviews started:2026-06-08 40%
                 - [ ] Report — duration:3d after:analysis
                 - [ ] Sign-off — milestone after:report
+                ### Rollout — after:analysis
+                - [x] Early rollout — duration:2d started:2026-06-10 finished:2026-06-11
+                - [ ] Late rollout — duration:2d
 
                 """),
             "team.md": team(),
-        ], startsFromToday: ["progress/analysis"], tasks: 4),
+        ], startsFromToday: ["progress/analysis"], tasks: 6),
     ]
 
     @Test(arguments: fixtures)
