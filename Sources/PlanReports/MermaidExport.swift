@@ -19,19 +19,25 @@ public enum MermaidExport {
         let range = project.taskRange.clamped(to: plan.tasks.indices)
 
         // Leaves directly under the project come first, in a section named after the project;
-        // then one section per summary task, holding its leaf children.
-        let topLeaves = range.filter { plan.tasks[$0].parent == nil && Analyzer.isLeaf(plan.tasks[$0]) }
-        if !topLeaves.isEmpty {
-            lines.append("    section \(title(project.title))")
-            sectionOpen = true
-            for index in topLeaves { if let line = taskLine(index, context, &usedIDs) { lines.append(line) } }
+        // then one section per summary task, holding its leaf children. Mermaid has no tag for
+        // cancelled work, and a bar would read as work: cancelled tasks are left out, named in a
+        // comment where they would be.
+        func emit(_ leaves: [Int], section: String) {
+            let cancelled = leaves.filter { plan.tasks[$0].state == .cancelled }
+            let work = leaves.filter { plan.tasks[$0].state != .cancelled }
+            if !work.isEmpty {
+                lines.append("    section \(section)")
+                sectionOpen = true
+            }
+            for index in work { if let line = taskLine(index, context, &usedIDs) { lines.append(line) } }
+            for index in cancelled {
+                lines.append("    %% cancelled, left out: \(title(plan.tasks[index].title)) (\(context.qualifiedID(index)))")
+            }
         }
+        emit(range.filter { plan.tasks[$0].parent == nil && Analyzer.isLeaf(plan.tasks[$0]) }, section: title(project.title))
         for index in range where !Analyzer.isLeaf(plan.tasks[index]) {
             let leaves = plan.tasks[index].children.filter { plan.tasks.indices.contains($0) && Analyzer.isLeaf(plan.tasks[$0]) }
-            guard !leaves.isEmpty else { continue }
-            lines.append("    section \(sectionTitle(index, plan))")
-            sectionOpen = true
-            for child in leaves { if let line = taskLine(child, context, &usedIDs) { lines.append(line) } }
+            emit(leaves, section: sectionTitle(index, plan))
         }
         if !sectionOpen { lines.append("    section \(title(project.title))") }
         lines.append("```")

@@ -1,13 +1,19 @@
 import PlanAnalysis
 import PlanModel
 
-/// `planc export --format tjp`: a TaskJuggler 3 project that `tj3` accepts, for people moving
-/// between the two tools. One TaskJuggler project holds the selected planc projects as top-level
-/// tasks, so dependencies between projects survive.
+/// `planc export --format tjp`: a TaskJuggler 3 project that `tj3` accepts and schedules like
+/// planc, for people moving between the two tools. One TaskJuggler project holds the selected
+/// planc projects as top-level tasks, so dependencies between projects survive.
 ///
-/// What TaskJuggler cannot say is written as a comment beside the task instead of being dropped
-/// silently: deadlines (`maxend` would make tj3 fail rather than report), negative lags,
-/// finish-to-finish and start-to-finish links, and fixed dates on tasks that also have predecessors.
+/// The export says what the plan says, in TaskJuggler's terms: the project calendar becomes the
+/// working hours (`dailyworkinghours` hours on each working weekday) and global leaves; pools
+/// become resource groups whose members each task picks per head (`alternative`); milestones
+/// happen at the end of their day; pins, not-before dates and finish-to-finish or start-to-finish
+/// links become start constraints where TaskJuggler's forward scheduling can hold them; done
+/// tasks keep their actual dates and tasks in progress schedule their remaining work from
+/// today; cancelled tasks are left out. What TaskJuggler cannot say is written as a comment
+/// beside the task instead of being dropped silently. docs/terminal.md lists which plans the two
+/// tools schedule alike; `TaskJugglerComparisonTests` checks them with tj3.
 public enum TaskJugglerExport {
     public static func render(_ context: ReportContext, projects: [Int]) -> String {
         var writer = Writer(context: context, projects: projects)
@@ -50,6 +56,50 @@ public enum TaskJugglerExport {
         return sign + "\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
+    /// The working day of a TaskJuggler calendar: `hoursPerDay` hours from 9:00 (earlier when
+    /// they would run past midnight), so that a day's effort is one working day, as in planc.
+    /// Hours that are not whole are rounded to the quarter hour: TaskJuggler's clock has slots
+    /// of at least five minutes, and `dailyworkinghours` must equal the day exactly, or effort
+    /// and lengths drift against the days.
+    struct WorkingDay {
+        /// Minutes after midnight.
+        let opens: Int
+        let closes: Int
+
+        init(hoursPerDay: Double) {
+            let quarters = min(max(Int((hoursPerDay * 4).rounded()), 1), 24 * 4)
+            opens = min(9 * 60, 24 * 60 - quarters * 15)
+            closes = opens + quarters * 15
+        }
+
+        var hours: Double { Double(closes - opens) / 60 }
+
+        static func clock(_ minutes: Int) -> String {
+            "\(minutes / 60):\(minutes % 60 < 10 ? "0" : "")\(minutes % 60)"
+        }
+
+        /// `timingresolution` that the hours fall on (TaskJuggler's default is one hour).
+        var resolution: Int? { (closes - opens) % 60 == 0 && opens % 60 == 0 ? nil : 15 }
+
+        var interval: String { "\(WorkingDay.clock(opens)) - \(WorkingDay.clock(closes))" }
+
+        /// The instant a working day ends: where TaskJuggler puts a milestone or a fixed end so
+        /// that reports show the day and successors start on the next working day.
+        func end(of day: Day) -> String {
+            closes >= 24 * 60 ? day.adding(days: 1).iso : "\(day.iso)-\(WorkingDay.clock(closes))"
+        }
+
+        /// `workinghours` lines for a working week: its days open, the others off.
+        func lines(_ week: Set<Weekday>, indent: String) -> [String] {
+            let open = Weekday.allCases.filter { week.contains($0) }.map(\.shortName)
+            let closed = Weekday.allCases.filter { !week.contains($0) }.map(\.shortName)
+            var lines: [String] = []
+            if !open.isEmpty { lines.append("\(indent)workinghours \(open.joined(separator: ", ")) \(interval)") }
+            if !closed.isEmpty { lines.append("\(indent)workinghours \(closed.joined(separator: ", ")) off") }
+            return lines
+        }
+    }
+
     struct Writer {
         let context: ReportContext
         let projects: [Int]
@@ -59,6 +109,13 @@ public enum TaskJugglerExport {
         /// Member resource ids of each pool, in order.
         var poolMembers: [Int: [String]] = [:]
         var personIDs: [Int: String] = [:]
+        /// The one calendar TaskJuggler works with (see `render`).
+        var calendarIndex = Plan.defaultCalendar
+        var workingDay = WorkingDay(hoursPerDay: 8)
+        var week = CalendarSpec(name: "default").workingDays
+        /// The TaskJuggler project's start and end: nothing is scheduled before it.
+        var projectStart = Day(ordinal: 0)
+        var projectEnd = Day(ordinal: 0)
 
         init(context: ReportContext, projects: [Int]) {
             self.context = context
@@ -78,13 +135,20 @@ public enum TaskJugglerExport {
                 return [scheduled, plan.projects[index].deadline].compactMap { $0 }.max()
             }
             let start = starts.min() ?? schedule.today
+            projectStart = start
             // TaskJuggler fails when its own schedule runs past the project end; leave it a year of room.
             let end = (finishes.max() ?? start).adding(days: 365)
+            projectEnd = end
             let single = projects.count == 1 ? plan.projects[projects[0]] : nil
             let projectID = TaskJugglerExport.identifier(single.map { $0.id + "_plan" } ?? "portfolio")
             let title = single?.title ?? "Portfolio"
-            let calendarIndex = single?.calendarIndex ?? plan.calendarIndex(named: "default") ?? 0
+            // TaskJuggler has one working calendar for lengths and gaps: the projects' own when
+            // they share one, else the repository's default.
+            let projectCalendars = Set(projects.map { plan.projects[$0].calendarIndex })
+            calendarIndex = projectCalendars.count == 1 ? projectCalendars.first! : (plan.calendarIndex(named: "default") ?? Plan.defaultCalendar)
             let calendarSpec = plan.calendars.indices.contains(calendarIndex) ? plan.calendars[calendarIndex] : CalendarSpec(name: "default")
+            workingDay = WorkingDay(hoursPerDay: calendarSpec.hoursPerDay)
+            week = calendarSpec.workingDays
             let currency = projects.lazy.compactMap { plan.projects[$0].currency ?? plan.projects[$0].budget?.currency }.first
 
             lines.append("/*")
@@ -98,23 +162,38 @@ public enum TaskJugglerExport {
             lines.append("  timeformat \"%Y-%m-%d\"")
             lines.append("  now \(schedule.today.iso)")
             if let currency { lines.append("  currency \(TaskJugglerExport.quoted(currency))") }
-            if calendarSpec.hoursPerDay != 8 { lines.append("  dailyworkinghours \(TaskJugglerExport.amount(calendarSpec.hoursPerDay))") }
-            for weekday in Weekday.allCases {
-                let works = calendarSpec.workingDays.contains(weekday)
-                let isDefault = weekday.rawValue < 5
-                if works && !isDefault { lines.append("  workinghours \(weekday.shortName) 9:00 - 12:00, 13:00 - 18:00") }
-                if !works && isDefault { lines.append("  workinghours \(weekday.shortName) off") }
+            if let resolution = workingDay.resolution { lines.append("  timingresolution \(resolution)min") }
+            if workingDay.hours != calendarSpec.hoursPerDay {
+                lines.append("  # hours-per-day \(TaskJugglerExport.amount(calendarSpec.hoursPerDay)) rounded to the quarter hour TaskJuggler's clock can hold")
             }
+            lines.append("  dailyworkinghours \(TaskJugglerExport.amount(workingDay.hours))")
+            lines.append(contentsOf: workingDay.lines(calendarSpec.workingDays, indent: "  "))
             lines.append("}")
             lines.append("")
 
             let holidays = WorkingCalendar(plan: plan, calendarIndex: calendarIndex).closed
-            let holidayNames = plan.calendars.flatMap(\.holidays)
             for holiday in holidays {
-                let name = holidayNames.first { $0.days == holiday }?.name ?? "Holiday"
-                lines.append("leaves holiday \(TaskJugglerExport.quoted(name)) \(holiday.first.iso) +\(holiday.last - holiday.first + 1)d")
+                lines.append("leaves holiday \(TaskJugglerExport.quoted(holidayName(holiday))) \(holiday.first.iso) +\(holiday.last - holiday.first + 1)d")
             }
             if !holidays.isEmpty { lines.append("") }
+
+            // A project on another calendar works in a shift of its own: its tasks' lengths and
+            // work follow that calendar's week (gaps between tasks still count the one above).
+            // tj3 ignores a shift's leaves when it counts a length, so the calendar's own
+            // holidays are periods of a shift that never works (`writeProject`).
+            let others = Set(projects.map { plan.projects[$0].calendarIndex }).sorted().filter { $0 != calendarIndex && plan.calendars.indices.contains($0) }
+            for own in others {
+                lines.append("shift \(shiftID(own)) \(TaskJugglerExport.quoted(plan.calendars[own].name)) {")
+                lines.append(contentsOf: workingDay.lines(plan.calendars[own].workingDays, indent: "  "))
+                lines.append("}")
+                lines.append("")
+            }
+            if others.contains(where: { !ownHolidays($0).isEmpty }) {
+                lines.append("shift closed \"Holiday\" {")
+                lines.append(contentsOf: workingDay.lines([], indent: "  "))
+                lines.append("}")
+                lines.append("")
+            }
 
             let hasFixedCosts = projects.contains { index in
                 plan.projects[index].taskRange.clamped(to: plan.tasks.indices).contains { plan.tasks[$0].cost != nil }
@@ -124,9 +203,23 @@ public enum TaskJugglerExport {
                 lines.append("")
             }
 
-            writeResources(hoursPerDay: calendarSpec.hoursPerDay, projectCalendar: calendarIndex)
-            for projectIndex in projects { writeProject(projectIndex, hoursPerDay: calendarSpec.hoursPerDay) }
+            writeResources(hoursPerDay: workingDay.hours)
+            for projectIndex in projects { writeProject(projectIndex) }
             return lines.joined(separator: "\n") + "\n"
+        }
+
+        func holidayName(_ days: DayRange) -> String {
+            context.plan.calendars.lazy.flatMap(\.holidays).first { $0.days == days }?.name ?? "Holiday"
+        }
+
+        /// Whether a task appears in the export: cancelled work is left out, and so is a summary
+        /// with nothing left inside it.
+        func isExported(_ index: Int) -> Bool {
+            let plan = context.plan
+            guard plan.tasks.indices.contains(index) else { return false }
+            let task = plan.tasks[index]
+            if Analyzer.isLeaf(task) { return task.state != .cancelled }
+            return task.children.contains { $0 > index && isExported($0) }
         }
 
         /// Ids unique among siblings, as TaskJuggler requires; summaries nest their children.
@@ -140,7 +233,7 @@ public enum TaskJugglerExport {
                 projectIDs.insert(root)
                 var siblingIDs: [Int: Set<String>] = [:]
                 let rootKey = -1 - projectIndex
-                for index in project.taskRange.clamped(to: plan.tasks.indices) {
+                for index in project.taskRange.clamped(to: plan.tasks.indices) where isExported(index) {
                     let task = plan.tasks[index]
                     let parentKey = task.parent ?? rootKey
                     let parentPath = task.parent.flatMap { paths[$0] } ?? root
@@ -154,7 +247,7 @@ public enum TaskJugglerExport {
             }
         }
 
-        mutating func writeResources(hoursPerDay: Double, projectCalendar: Int) {
+        mutating func writeResources(hoursPerDay: Double) {
             let plan = context.plan
             var used: Set<String> = []
             func unique(_ text: String) -> String {
@@ -171,23 +264,15 @@ public enum TaskJugglerExport {
                 if person.availability < 1, person.availability > 0 {
                     lines.append("  limits { dailymax \(TaskJugglerExport.amount(person.availability * hoursPerDay))h }")
                 }
+                if !person.changes.isEmpty {
+                    lines.append("  # availability or rate changes from \(person.changes.map(\.from.iso).joined(separator: ", ")) are not exported")
+                }
                 for off in person.timeOff {
                     lines.append("  leaves annual \(off.first.iso) +\(off.last - off.first + 1)d")
                 }
-                if let own = person.calendarIndex, own != projectCalendar, plan.calendars.indices.contains(own) {
+                if let own = person.calendarIndex {
                     // A person on another calendar (another office) gets its extra holidays and working week.
-                    let shared = Set(WorkingCalendar(plan: plan, calendarIndex: projectCalendar).closed)
-                    let names = plan.calendars.flatMap(\.holidays)
-                    for holiday in WorkingCalendar(plan: plan, calendarIndex: own).closed where !shared.contains(holiday) {
-                        let name = names.first { $0.days == holiday }?.name ?? "Holiday"
-                        lines.append("  leaves holiday \(TaskJugglerExport.quoted(name)) \(holiday.first.iso) +\(holiday.last - holiday.first + 1)d")
-                    }
-                    let week = plan.calendars[own].workingDays
-                    for weekday in Weekday.allCases where week.contains(weekday) != plan.calendars[projectCalendar].workingDays.contains(weekday) {
-                        lines.append(week.contains(weekday)
-                            ? "  workinghours \(weekday.shortName) 9:00 - 12:00, 13:00 - 18:00"
-                            : "  workinghours \(weekday.shortName) off")
-                    }
+                    lines.append(contentsOf: calendarDifference(own, indent: "  "))
                 }
                 lines.append("}")
             }
@@ -207,137 +292,71 @@ public enum TaskJugglerExport {
             if !plan.people.isEmpty || !plan.pools.isEmpty { lines.append("") }
         }
 
-        mutating func writeProject(_ projectIndex: Int, hoursPerDay: Double) {
+        func shiftID(_ calendar: Int) -> String {
+            TaskJugglerExport.identifier("calendar_" + context.plan.calendars[calendar].name)
+        }
+
+        /// Holidays of calendar `own` that the export's one lacks.
+        func ownHolidays(_ own: Int) -> [DayRange] {
+            let plan = context.plan
+            guard own != calendarIndex, plan.calendars.indices.contains(own) else { return [] }
+            let shared = Set(WorkingCalendar(plan: plan, calendarIndex: calendarIndex).closed)
+            return WorkingCalendar(plan: plan, calendarIndex: own).closed.filter { !shared.contains($0) }
+        }
+
+        /// What calendar `own` adds to the export's one: its working week when it differs, with
+        /// the export's hours so that a day's effort stays a day, and its own holidays.
+        func calendarDifference(_ own: Int, indent: String) -> [String] {
+            let plan = context.plan
+            guard own != calendarIndex, plan.calendars.indices.contains(own) else { return [] }
+            var lines: [String] = []
+            if plan.calendars[own].workingDays != week {
+                lines.append(contentsOf: workingDay.lines(plan.calendars[own].workingDays, indent: indent))
+            }
+            for holiday in ownHolidays(own) {
+                lines.append("\(indent)leaves holiday \(TaskJugglerExport.quoted(holidayName(holiday))) \(holiday.first.iso) +\(holiday.last - holiday.first + 1)d")
+            }
+            return lines
+        }
+
+        /// `shifts` of a project on calendar `own`: its week, and no work on its own holidays.
+        func shiftAssignments(_ own: Int) -> String {
+            var periods: [String] = []
+            var from = projectStart
+            for holiday in ownHolidays(own) where holiday.last >= projectStart && holiday.first < projectEnd {
+                let first = max(holiday.first, projectStart), after = min(holiday.last.adding(days: 1), projectEnd)
+                if from < first { periods.append("\(shiftID(own)) \(from.iso) - \(first.iso)") }
+                periods.append("closed \(first.iso) - \(after.iso)")
+                from = max(from, after)
+            }
+            if from < projectEnd { periods.append("\(shiftID(own)) \(from.iso) - \(projectEnd.iso)") }
+            return "shifts " + periods.joined(separator: ", ")
+        }
+
+        mutating func writeProject(_ projectIndex: Int) {
             let plan = context.plan
             let project = plan.projects[projectIndex]
             let range = project.taskRange.clamped(to: plan.tasks.indices)
-            guard let anyTask = range.first, let anyPath = paths[anyTask] else {
+            guard let anyTask = range.first(where: { paths[$0] != nil }), let anyPath = paths[anyTask] else {
                 // TaskJuggler needs at least one task; an empty project becomes a milestone at its start.
                 lines.append("task \(TaskJugglerExport.identifier(project.id)) \(TaskJugglerExport.quoted(project.title)) {")
                 lines.append("  milestone")
                 lines.append("}")
+                lines.append("")
                 return
             }
             let root = String(anyPath.prefix { $0 != "." })
             lines.append("task \(root) \(TaskJugglerExport.quoted(project.title)) {")
             if let deadline = project.deadline { lines.append("  # deadline \(deadline.iso)") }
+            if project.calendarIndex != calendarIndex, plan.calendars.indices.contains(project.calendarIndex) {
+                lines.append("  # calendar \(plan.calendars[project.calendarIndex].name): its lags count the working days of \(plan.calendars.indices.contains(calendarIndex) ? plan.calendars[calendarIndex].name : "default")")
+                lines.append("  " + shiftAssignments(project.calendarIndex))
+            }
             for index in range where plan.tasks[index].parent == nil {
-                writeTask(index, depth: 1, hoursPerDay: hoursPerDay)
+                writeTask(index, depth: 1)
             }
             lines.append("}")
             lines.append("")
-        }
-
-        mutating func writeTask(_ index: Int, depth: Int, hoursPerDay: Double) {
-            let plan = context.plan
-            let task = plan.tasks[index]
-            let pad = String(repeating: "  ", count: depth)
-            guard let path = paths[index] else { return }
-            let localID = String(path.split(separator: ".").last ?? "_")
-            lines.append("\(pad)task \(localID) \(TaskJugglerExport.quoted(task.title)) {")
-            let inner = pad + "  "
-
-            var hasDependencies = false
-            for dependency in task.dependencies {
-                guard let predecessorPath = paths[dependency.predecessor] else {
-                    lines.append("\(inner)# after \(plan.tasks.indices.contains(dependency.predecessor) ? context.qualifiedID(dependency.predecessor) : "?") (not exported)")
-                    continue
-                }
-                // TaskJuggler rejects links between a task and its own ancestors or descendants.
-                if path.hasPrefix(predecessorPath + ".") || predecessorPath.hasPrefix(path + ".") {
-                    lines.append("\(inner)# after \(context.qualifiedID(dependency.predecessor)): a parent-child link TaskJuggler does not allow")
-                    continue
-                }
-                var options: [String] = []
-                if dependency.kind == .startToStart { options.append("onstart") }
-                if dependency.kind == .finishToFinish || dependency.kind == .startToFinish {
-                    lines.append("\(inner)# \(dependency.kind.rawValue) link on \(context.qualifiedID(dependency.predecessor)): TaskJuggler has no such link")
-                    continue
-                }
-                if dependency.lagDays > 0 { options.append("gaplength \(TaskJugglerExport.amount(dependency.lagDays))d") }
-                if dependency.lagDays < 0 {
-                    lines.append("\(inner)# lead of \(TaskJugglerExport.amount(-dependency.lagDays))d on \(context.qualifiedID(dependency.predecessor)) left out: TaskJuggler has no negative gaps")
-                }
-                lines.append("\(inner)depends \(predecessorPath)" + (options.isEmpty ? "" : " { \(options.joined(separator: " ")) }"))
-                hasDependencies = true
-            }
-            if task.priority != 500 { lines.append("\(inner)priority \(min(max(task.priority, 1), 1000))") }
-            if let deadline = task.deadline { lines.append("\(inner)# due \(deadline.iso)") }
-
-            if !Analyzer.isLeaf(task) {
-                for child in task.children where plan.tasks.indices.contains(child) {
-                    writeTask(child, depth: depth + 1, hoursPerDay: hoursPerDay)
-                }
-                lines.append("\(pad)}")
-                return
-            }
-
-            if task.kind == .milestone {
-                lines.append("\(inner)milestone")
-                if !hasDependencies, let day = task.fixedStart ?? task.fixedFinish ?? context.slot(index)?.finish {
-                    lines.append("\(inner)start \(day.iso)")
-                }
-            } else {
-                let fixedBoth = task.fixedStart != nil && task.fixedFinish != nil
-                if fixedBoth, !hasDependencies, let first = task.fixedStart, let last = task.fixedFinish {
-                    // TaskJuggler's end is the instant the task ends: the morning after its last day.
-                    lines.append("\(inner)start \(first.iso)")
-                    lines.append("\(inner)end \(last.adding(days: 1).iso)")
-                } else {
-                    if let anchor = task.fixedStart ?? task.notBefore {
-                        if hasDependencies { lines.append("\(inner)# not before \(anchor.iso) (TaskJuggler takes dates or predecessors, not both)") }
-                        else { lines.append("\(inner)start \(anchor.iso)") }
-                    }
-                    if let last = task.fixedFinish { lines.append("\(inner)# finish \(last.iso)") }
-                    let allocations = allocationIDs(task)
-                    if let effort = task.effortDays, !allocations.isEmpty {
-                        lines.append("\(inner)effort \(TaskJugglerExport.amount(max(effort, 0.1)))d")
-                    } else if let duration = task.durationDays {
-                        lines.append("\(inner)length \(TaskJugglerExport.amount(max(duration, 0.1)))d")
-                    } else if let effort = task.effortDays {
-                        lines.append("\(inner)# effort \(TaskJugglerExport.amount(effort))d with nobody assigned: exported as length")
-                        lines.append("\(inner)length \(TaskJugglerExport.amount(max(effort, 0.1)))d")
-                    } else {
-                        lines.append("\(inner)length 1d")
-                    }
-                    if !allocations.isEmpty { lines.append("\(inner)allocate \(allocations.joined(separator: ", "))") }
-                    // Part-time assignments as daily limits, all in one block: a second `limits` would replace the first.
-                    var limits: [String] = []
-                    for assignment in task.assignments {
-                        if case .person(let person) = assignment.resource, assignment.units > 0, assignment.units < 1,
-                           let id = personIDs[person] {
-                            limits.append("dailymax \(TaskJugglerExport.amount(assignment.units * hoursPerDay))h { resources \(id) }")
-                        }
-                    }
-                    if !limits.isEmpty { lines.append("\(inner)limits { \(limits.joined(separator: " ")) }") }
-                }
-            }
-            if let cost = task.cost {
-                lines.append("\(inner)chargeset cost")
-                lines.append("\(inner)charge \(TaskJugglerExport.amount(cost.amount)) onstart")
-            }
-            if task.state == .done || task.state == .cancelled {
-                lines.append("\(inner)complete 100")
-            } else if let percent = task.percentComplete, percent > 0 {
-                lines.append("\(inner)complete \(TaskJugglerExport.amount(min(percent, 100)))")
-            }
-            lines.append("\(pad)}")
-        }
-
-        func allocationIDs(_ task: Task) -> [String] {
-            var ids: [String] = []
-            for assignment in task.assignments {
-                switch assignment.resource {
-                case .person(let index):
-                    if let id = personIDs[index] { ids.append(id) }
-                case .pool(let index):
-                    let members = poolMembers[index] ?? []
-                    let heads = min(max(Int(assignment.units.rounded(.up)), 1), members.count)
-                    ids.append(contentsOf: members.prefix(heads))
-                }
-            }
-            var seen: Set<String> = []
-            return ids.filter { seen.insert($0).inserted }
         }
     }
 }

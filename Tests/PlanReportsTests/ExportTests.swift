@@ -139,6 +139,21 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         }
     }
 
+    @Test func cancelledTasksAreNotWorkInMermaidOrTaskJuggler() throws {
+        var fixture = SamplePlans.crm()
+        let licences = try #require(fixture.plan.tasks.firstIndex { $0.id == "licences" })
+        fixture.plan.tasks[licences].state = .cancelled
+        let context = SamplePlans.context(fixture)
+        let mermaid = MermaidExport.render(context, projects: [0])
+        #expect(mermaid.contains("    %% cancelled, left out: Order licences (crm/licences)"))
+        #expect(!mermaid.contains("crm_licences"))
+        let tjp = TaskJugglerExport.render(context, projects: [0])
+        #expect(tjp.contains("    # crm/licences \"Order licences\": cancelled, left out"))
+        #expect(!tjp.contains("task licences"))
+        let result = try TaskJugglerTool.check(tjp)
+        #expect(result.status == 0, "\(result.output)")
+    }
+
     @Test func taskJugglerIdsAndStrings() {
         #expect(TaskJugglerExport.identifier("design-sign-off") == "design_sign_off")
         #expect(TaskJugglerExport.amount(-0.5) == "-0.5" && TaskJugglerExport.amount(12.05) == "12.05" && TaskJugglerExport.amount(3) == "3")
@@ -146,12 +161,13 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         #expect(TaskJugglerExport.quoted("say \"hi\"\nthere") == "\"say 'hi' there\"")
         let text = TaskJugglerExport.render(Self.trickyContext(), projects: [0])
         #expect(text.contains("    task data_audit \"Data audit, 'phase 1'; Müller's exports\" {"))
-        #expect(text.contains("      depends crm.discovery.interviews"))
+        #expect(text.contains("      # FS link on crm/interviews: not exported for work in progress"))
+        #expect(text.contains("      depends crm.discovery.data_audit"))
         #expect(text.contains("      charge 12000 onstart"))
     }
 
-    @Test(.enabled(if: TaskJugglerTool.path != nil, "tj3 is not installed"))
-    func tj3AcceptsTheTaskJugglerExport() throws {
+    @Test func tj3AcceptsTheTaskJugglerExport() throws {
+        try #require(TaskJugglerTool.path != nil, "tj3 is not installed (CI installs it: apt-get install tj3)")
         for context in [Self.trickyContext(), SamplePlans.context(SamplePlans.crm())] {
             let result = try TaskJugglerTool.check(TaskJugglerExport.render(context, projects: Array(context.plan.projects.indices)))
             #expect(result.status == 0, "\(result.output)")
@@ -171,6 +187,12 @@ enum TaskJugglerTool {
     }
 
     static func check(_ project: String) throws -> (status: Int32, output: String) {
+        let result = try run(project, reading: nil)
+        return (result.status, result.output)
+    }
+
+    /// Runs tj3 on `project`; `reading` names a report file it writes, returned as `report`.
+    static func run(_ project: String, reading: String?) throws -> (status: Int32, output: String, report: String?) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planc-tj3-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -186,6 +208,7 @@ enum TaskJugglerTool {
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let report = reading.flatMap { try? String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self), report)
     }
 }
