@@ -259,7 +259,10 @@ struct PlanNetwork {
         for (i, task) in tasks.enumerated() {
             guard let gate = startGate[i] else { continue }
             for child in task.children where tasks.indices.contains(child) && child != i {
-                links.append((gate, startGate[child] ?? child, .startToStart, 0, 0))
+                // Work under way no longer waits for its package to start (like its own FS/SS).
+                if startGate[child] != nil || progress[child] != .inProgress {
+                    links.append((gate, startGate[child] ?? child, .startToStart, 0, 0))
+                }
                 links.append((child, i, .finishToFinish, 0, 0))
             }
         }

@@ -217,4 +217,13 @@ struct ForecastRegressionTests {
         #expect(Self.span(c, id("code")) == "2026-03-09..2026-03-11")
         #expect(Self.span(c, id("write")) == "2026-03-09..2026-03-10")
     }
+
+    @Test func startedWorkNoLongerWaitsForItsPackagesPredecessor() throws {
+        let (c, id) = try Self.compile("""
+            - [ ] Design — 10d
+            ### Build — after:design
+            - [ ] Spike — 4d 50% started:2026-03-02
+            """, today: "2026-03-04")
+        #expect(Self.span(c, id("spike")) == "2026-03-02..2026-03-05")
+    }
 }
