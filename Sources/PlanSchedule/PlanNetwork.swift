@@ -193,10 +193,10 @@ struct PlanNetwork {
                 continue
             }
             if task.kind == .milestone && state != .done {
-                // An instant happens at the end of a working day: an open milestone on the first
-                // working day it may happen on, never before today.
-                let day = projectDays.nextWorking(onOrAfter: network.release[i]) ?? network.release[i]
-                network.release[i] = day + 1
+                // An open milestone held only by its release happens at the start of the first
+                // working day it may happen on (never before today), as MS Project puts it at
+                // 8:00 with its successors the same day; one after a task, at that task's end.
+                network.release[i] = projectDays.nextWorking(onOrAfter: network.release[i]) ?? network.release[i]
             }
             if task.kind == .milestone {
                 pinMilestone(i, task, state: state, today: today)
@@ -242,9 +242,8 @@ struct PlanNetwork {
             network.shapes[i] = PlanNetwork.shape(of: task, state: state, parts: parts, calendar: calendar,
                                                   elastic: !usesOf[i].isEmpty, rateParts: &network.rateParts)
             if case .instant = network.shapes[i], state != .done {
-                // No work (left): it ends at the end of a working day, today at the earliest.
-                let day = projectDays.nextWorking(onOrAfter: network.release[i]) ?? network.release[i]
-                network.release[i] = day + 1
+                // No work (left): it is done on a working day, today at the earliest.
+                network.release[i] = projectDays.nextWorking(onOrAfter: network.release[i]) ?? network.release[i]
             }
             pin(i, task, state: state, today: today)
             if state == .done { usesOf[i] = [] }

@@ -95,6 +95,10 @@ struct ScheduleBuilder {
         if j < plan.tasks.count, built.progress[j] == .cancelled {
             return (Day(ordinal: start), Day(ordinal: start))
         }
+        if network.isInstant(j), !network.isPinned(j), end == network.release[j] {
+            // Held only by its release (a start of day): it happens on that day.
+            return (Day(ordinal: end), Day(ordinal: end))
+        }
         if network.isInstant(j) {
             let floor = built.projectStart.isEmpty ? end : built.projectStart[projectOf(built.taskOfActivity[j])]
             let day = max(end - 1, min(end, floor))

@@ -243,10 +243,9 @@ struct StartDrivers {
         }
     }
 
-    /// The day a release boundary means for display: instants happen at the end of the day before.
+    /// The day a release boundary means for display: the day it starts.
     private func boundaryDay(_ j: Int, _ boundary: Int) -> Int {
-        guard boundary != Int.min else { return times.start[j] }
-        return network.isInstant(j) ? boundary - 1 : boundary
+        boundary == Int.min ? times.start[j] : boundary
     }
 
     /// Non-working time between the day the driver allowed and the day the task starts.
