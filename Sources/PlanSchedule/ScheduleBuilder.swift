@@ -26,13 +26,30 @@ struct ScheduleBuilder {
         self.plan = plan; self.built = built; self.analysis = analysis; self.leveled = leveled; self.today = today
         drivers = StartDrivers(plan: plan, built: built, leveled: leveled)
         linked = ScheduleBuilder.withResourceLinks(built.network, leveled: leveled, holders: drivers.resourceLinks)
-        let ends = linked.groupEnds(leveled.times)
+        let ends = ScheduleBuilder.workEnds(plan: plan, built: built, times: leveled.times)
         var limits = [Int](repeating: 0, count: linked.count)
         for j in 0..<linked.count { limits[j] = min(ends[Int(linked.group[j])], linked.due[j]) }
         var scheduler = SerialScheduler(network: linked, horizon: 0..<1)
         let zero = [Int](repeating: 0, count: linked.count)
         late = scheduler.backward(linked.list(keys: zero, forward: false), limit: Int.max, resources: false,
                                   limits: limits)
+    }
+
+    /// Each project's finish for slack: the end of its work, leaving out fixed-date events (a
+    /// level-of-effort task pinned to the deadline must not give every task its slack), unless
+    /// a project has nothing else.
+    static func workEnds(plan: Plan, built: PlanNetwork, times: ActivityTimes) -> [Int] {
+        let network = built.network
+        var ends = [Int](repeating: Int.min, count: network.groupCount)
+        var fixedEnds = ends
+        for j in 0..<min(plan.tasks.count, network.count) where built.startGate[j] == nil && built.progress[j] != .cancelled {
+            let g = Int(network.group[j])
+            if built.fixedDate[j] { fixedEnds[g] = max(fixedEnds[g], times.end[j]) } else { ends[g] = max(ends[g], times.end[j]) }
+        }
+        for g in ends.indices where ends[g] == Int.min { ends[g] = fixedEnds[g] }
+        let all = network.groupEnds(times)
+        for g in ends.indices where ends[g] == Int.min { ends[g] = all[g] }
+        return ends
     }
 
     static func withResourceLinks(_ network: SchedulingNetwork, leveled: LevelingSearch.Result,

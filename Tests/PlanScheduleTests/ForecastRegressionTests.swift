@@ -226,4 +226,17 @@ struct ForecastRegressionTests {
             """, today: "2026-03-04")
         #expect(Self.span(c, id("spike")) == "2026-03-02..2026-03-05")
     }
+
+    @Test func aLevelOfEffortTaskPinnedToTheDeadlineDoesNotGiveEveryTaskSlack() throws {
+        let (c, id) = try Self.compile("""
+            - [ ] Project management — id:pm start:2026-03-02 finish:2026-05-29 @ann:50%
+            - [ ] Build — 10d @bob
+            - [ ] Go-live — milestone after:build
+            """, people: ["Ann — id:ann", "Bob — id:bob"], today: "2026-03-02")
+        let s = try #require(c.schedule)
+        #expect(s.tasks[id("build")].isCritical)
+        #expect(s.tasks[id("build")].totalSlack == 0)
+        #expect(s.tasks[id("pm")].isFixedDate && !s.tasks[id("pm")].isCritical)
+        #expect(s.criticalPaths[0] == [id("build"), id("go-live")])
+    }
 }
