@@ -128,8 +128,10 @@ public enum StatusReport {
             line(style.paint("Next milestones", .bold))
             limited(analysis.nextMilestones) { task in
                 var text = (context.slot(task)?.finish.iso ?? "----------") + "  " + taskName(task)
+                // Words, not only colour: `missed by N working days` or `forecast late by N working
+                // days` (against the due date, so the phrase replaces it and the line fits 80 columns).
+                if let slip = context.milestoneSlip(task) { return style.paint(text, .red) + "  " + slip.phrase }
                 if let due = plan.tasks[task].deadline { text += "  (due \(due.iso))" }
-                if context.isLate(task) { text = style.paint(text, .red) + (style.color ? "" : "  late") }
                 return text
             }
         }
@@ -138,7 +140,9 @@ public enum StatusReport {
             line("")
             line(style.paint("Missed milestones", .bold))
             limited(missedNotNext) { task in
-                (context.slot(task)?.finish.iso ?? "") + "  " + taskName(task) + "  still open"
+                var text = (context.slot(task)?.finish.iso ?? "") + "  " + taskName(task)
+                if let slip = context.milestoneSlip(task) { text += "  (due \(slip.due.iso))  " + slip.phrase }
+                return text
             }
         }
         if !analysis.lateTasks.isEmpty {
