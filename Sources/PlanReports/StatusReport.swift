@@ -165,6 +165,15 @@ public enum StatusReport {
                 return taskName(task) + (who.isEmpty ? "" : "  " + who.map { "@" + $0 }.joined(separator: " "))
             }
         }
+        // Cancelled work is shown for what it is: no work, no cost, left out of progress.
+        let cancelled = project.taskRange.clamped(to: plan.tasks.indices).filter {
+            plan.tasks[$0].state == .cancelled && !context.isSummary($0)
+        }
+        if !cancelled.isEmpty {
+            line("")
+            line(style.paint("Cancelled (\(cancelled.count))", .bold) + style.paint("  no work, no cost, not in progress", .dim))
+            limited(cancelled) { taskName($0) }
+        }
         if !analysis.topRisks.isEmpty {
             line("")
             line(style.paint("Top risks", .bold))

@@ -69,6 +69,9 @@ import Testing
         let calendar = try run(["export", "--format", "ics"])
         #expect(!calendar.contains("legacy-report-rewrite"))
 
+        let status = try run(["status", "--width", "100"])
+        #expect(status.contains("Cancelled (1)  no work, no cost, not in progress\n  Legacy report rewrite\n"))
+
         let site = try buildSite()
         let page = try String(contentsOf: site.appendingPathComponent("projects/billing/index.html"), encoding: .utf8)
         #expect(page.contains("<g class=\"t x\"><title>Legacy report rewrite — cancelled"))
