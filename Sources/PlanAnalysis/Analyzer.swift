@@ -28,6 +28,33 @@ public enum Analyzer {
         return units
     }
 
+    /// The one rule for "late", used by every output (schedule listing, tasks, exports, status,
+    /// Gantt charts, site): a task is late when its finish is after its `due:` date (the forecast
+    /// finish for open work, the actual finish for done work, which stays late), when it is open
+    /// and its due date has passed, or when it is open, not a milestone, and was scheduled to
+    /// finish before today. Cancelled tasks never are; a summary is late by its rolled-up finish.
+    public static func isLate(_ task: Task, _ slot: TaskSchedule?, today: Day) -> Bool {
+        guard task.state != .cancelled, let slot else { return false }
+        // A summary has no state of its own (its leaves do): it is late by its rolled-up finish only.
+        let openLeaf = isLeaf(task) && isOpen(task)
+        if let due = task.deadline, slot.finish > due || (openLeaf && due < today) { return true }
+        return openLeaf && task.kind != .milestone && slot.finish < today
+    }
+
+    /// An open milestone's standing against its due date: *missed* once the due date has passed
+    /// (by the working days since), *forecast late* when it is still ahead but the forecast is
+    /// after it (by the working days between). Nil when on time, done, cancelled or without a due date.
+    public static func milestoneSlip(_ task: Task, _ slot: TaskSchedule, today: Day, calendar: WorkingCalendar) -> MilestoneSlip? {
+        guard task.kind == .milestone, isOpen(task), let due = task.deadline else { return nil }
+        if due < today {
+            let behind = max(calendar.workingDays(after: due, through: today), 1)
+            return MilestoneSlip(kind: .missed, workingDays: behind, due: due, forecast: slot.finish)
+        }
+        guard slot.finish > due else { return nil }
+        return MilestoneSlip(kind: .forecastLate, workingDays: max(calendar.workingDays(after: due, through: slot.finish), 1),
+                             due: due, forecast: slot.finish)
+    }
+
     /// Whether a task still has work or an event ahead of it.
     public static func isOpen(_ task: Task) -> Bool { task.state != .done && task.state != .cancelled }
 
@@ -45,9 +72,10 @@ public enum Analyzer {
         }
 
         var plannedEffortSum = 0.0, completedEffort = 0.0
-        var plannedCost = 0.0, actualCost = 0.0, earnedValue = 0.0, plannedValue = 0.0
+        var plannedCost = 0.0, actualCost = 0.0, earnedValue = 0.0, plannedValue = 0.0, remainingCost = 0.0
         var openMilestones: [(index: Int, day: Day)] = []
-        var missed: [(index: Int, slip: Int, due: Day?, day: Day)] = []
+        var missed: [Int] = [], forecastLate: [Int] = []
+        var slips: [MilestoneSlip] = []
         var late: [Int] = []
         var blocked: [Int] = []
         // Each resource's first and last scheduled day in this project, to attribute
@@ -71,34 +99,32 @@ public enum Analyzer {
             if task.kind == .milestone {
                 if isOpen(task), let slot {
                     openMilestones.append((index, slot.finish))
-                    let dueSlip = task.deadline.map { calendar.workingDays(after: $0, through: slot.finish) } ?? 0
-                    let pastSlip = slot.finish < today ? calendar.workingDays(after: slot.finish, through: today) : 0
-                    let slip = max(dueSlip, pastSlip)
-                    let overdue = (task.deadline.map { slot.finish > $0 } ?? false) || slot.finish < today
-                    if overdue { missed.append((index, max(slip, 1), task.deadline, slot.finish)) }
+                    if let slip = milestoneSlip(task, slot, today: today, calendar: calendar) {
+                        if slip.kind == .missed { missed.append(index) } else { forecastLate.append(index) }
+                        slips.append(slip)
+                    }
                 }
-            } else if isOpen(task), let slot {
-                let pastDeadline = task.deadline.map { slot.finish > $0 || $0 < today } ?? false
-                if pastDeadline || slot.finish < today || slot.isLate { late.append(index) }
+            } else if isOpen(task), isLate(task, slot, today: today) {
+                late.append(index)
             }
 
-            guard task.state != .cancelled else {
-                // Work already spent on a cancelled task was still paid for.
-                if let spent = task.spentDays { actualCost += spent * dayRate(task, plan) }
-                continue
-            }
+            // Cancelled work is no work: no effort, no cost, no progress.
+            guard task.state != .cancelled else { continue }
             let effort = plannedEffort(of: task, scheduled: slot, calendar: calendar)
-            let rate = dayRate(task, plan)
+            let rates = dayRates(task, slot, plan, today: today, calendar: calendar)
             if firstRateCurrency == nil { firstRateCurrency = rateCurrency(task, plan) }
             let fixed = task.cost?.amount ?? 0
-            let taskCost = effort * rate + fixed
+            let progress = task.progress
+            // Done work at the rates in force when it was done, the rest at those of its scheduled days.
+            let taskCost = effort * progress * rates.done + effort * (1 - progress) * rates.remaining + fixed
             plannedEffortSum += effort
-            completedEffort += effort * task.progress
+            completedEffort += effort * progress
             plannedCost += taskCost
-            earnedValue += taskCost * task.progress
+            earnedValue += taskCost * progress
             if let slot { plannedValue += taskCost * plannedFraction(slot, today: today, calendar: calendar) }
-            let spentEffort = task.spentDays ?? task.progress * effort
-            actualCost += spentEffort * rate + (isStarted(task) ? fixed : 0)
+            let spentEffort = task.spentDays ?? progress * effort
+            actualCost += spentEffort * rates.done + (isStarted(task) ? fixed : 0)
+            remainingCost += (effort * rates.remaining + fixed) * (1 - progress)
         }
 
         let forecastFinish = schedule.projectFinish.indices.contains(projectIndex) ? schedule.projectFinish[projectIndex] : nil
@@ -130,7 +156,7 @@ public enum Analyzer {
             plannedEffortDays: plannedEffortSum, completedEffortDays: completedEffort,
             forecastFinish: forecastFinish, deadline: deadline, slipDays: slipDays, slipWorkingDays: slipWorkingDays,
             nextMilestones: Array(openMilestones.prefix(5).map(\.index)),
-            missedMilestones: missed.map(\.index),
+            missedMilestones: missed, forecastLateMilestones: forecastLate,
             lateTasks: late, blockedTasks: blocked, topRisks: openRisks,
             overAllocations: overAllocations,
             budget: project.budget,
@@ -138,10 +164,9 @@ public enum Analyzer {
             plannedCost: plannedCost, actualCost: actualCost,
             earnedValue: earnedValue, plannedValue: plannedValue,
             costVariance: earnedValue - actualCost, scheduleVariance: earnedValue - plannedValue,
-            costForecast: actualCost + max(plannedCost - earnedValue, 0),
+            costForecast: actualCost + max(remainingCost, 0),
             latestJournal: latestJournal)
-        let missedSlips = missed.map { MissedMilestone(taskIndex: $0.index, workingDays: $0.slip, due: $0.due, scheduled: $0.day) }
-        let verdict = HealthRules.evaluate(analysis, project: project, plan: plan, missed: missedSlips)
+        let verdict = HealthRules.evaluate(analysis, project: project, plan: plan, milestones: slips)
         analysis.health = verdict.rating
         analysis.healthReasons = verdict.reasons
         return analysis
@@ -162,14 +187,51 @@ public enum Analyzer {
             || (task.percentComplete ?? 0) > 0 || (task.spentDays ?? 0) > 0
     }
 
-    /// Cost of one person-day on this task: the assigned people's and pools' day rates weighted by units.
-    static func dayRate(_ task: Task, _ plan: Plan) -> Double {
+    /// Cost of one person-day on this task: the assigned people's and pools' day rates weighted by
+    /// units, each person at the average of the rates in force on the working days `first...last`.
+    static func dayRate(_ task: Task, _ plan: Plan, from first: Day? = nil, through last: Day? = nil,
+                        calendar: WorkingCalendar = .standard) -> Double {
         var units = 0.0, weighted = 0.0
         for assignment in task.assignments where assignment.units > 0 {
             units += assignment.units
-            weighted += assignment.units * (rate(of: assignment.resource, plan)?.amount ?? 0)
+            let amount: Double
+            if case .person(let index) = assignment.resource, plan.people.indices.contains(index),
+               !plan.people[index].changes.isEmpty, let first, let last {
+                amount = averageRate(plan.people[index], from: first, through: last, calendar: calendar)
+            } else {
+                amount = rate(of: assignment.resource, plan)?.amount ?? 0
+            }
+            weighted += assignment.units * amount
         }
         return units > 0 ? weighted / units : 0
+    }
+
+    /// A person's day rate averaged over the working days `first...last`, one segment per rate
+    /// change (constant time per change); the rate on `first` when the span has no working day.
+    static func averageRate(_ person: Person, from first: Day, through last: Day, calendar: WorkingCalendar) -> Double {
+        let inside = person.changes.map(\.from).filter { $0 > first && $0 <= last }
+        let starts = [first] + inside
+        var total = 0.0, days = 0
+        for (offset, start) in starts.enumerated() {
+            let end = offset + 1 < starts.count ? starts[offset + 1].adding(days: -1) : last
+            let count = calendar.workingDays(in: start, through: end)
+            total += Double(count) * (person.rate(on: start)?.amount ?? 0)
+            days += count
+        }
+        return days > 0 ? total / Double(days) : person.rate(on: first)?.amount ?? 0
+    }
+
+    /// Day rates of the work done (its actual days: from the start to yesterday, or the whole task
+    /// once done) and of the work remaining (its scheduled days from today on).
+    static func dayRates(_ task: Task, _ slot: TaskSchedule?, _ plan: Plan, today: Day,
+                         calendar: WorkingCalendar) -> (done: Double, remaining: Double) {
+        guard let slot else { let flat = dayRate(task, plan); return (flat, flat) }
+        let doneEnd = task.state == .done ? slot.finish : min(slot.finish, today.adding(days: -1))
+        let done = dayRate(task, plan, from: slot.start, through: max(doneEnd, slot.start), calendar: calendar)
+        let aheadStart = max(slot.start, today)
+        let remaining = aheadStart <= slot.finish
+            ? dayRate(task, plan, from: aheadStart, through: slot.finish, calendar: calendar) : done
+        return (done, remaining)
     }
 
     private static func rateCurrency(_ task: Task, _ plan: Plan) -> String? {

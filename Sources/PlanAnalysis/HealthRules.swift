@@ -1,26 +1,17 @@
 import PlanModel
 
-/// An open milestone scheduled after its due date or before today, and by how much.
-struct MissedMilestone {
-    var taskIndex: Int
-    /// Working days past the due date or behind today, whichever is more; at least 1.
-    var workingDays: Int
-    var due: Day?
-    var scheduled: Day
-}
-
 /// The rules that rate a project green, amber or red. Deterministic, and each rule that fires
 /// adds one sentence to the reasons, red rules first.
 ///
 /// Red when any of:
 /// - the forecast finish is more than 5 working days after the project deadline;
-/// - an open milestone is more than 5 working days past its due date (or behind today);
+/// - an open milestone is missed (its due date passed) or forecast late by more than 5 working days;
 /// - the cost forecast (actual cost + planned cost of the remaining work) exceeds 110 % of the budget;
 /// - the latest journal entry is rated red.
 ///
 /// Amber when any of:
-/// - the forecast finish is after the deadline at all, or a milestone is missed at all;
-/// - an open task is late (past its own deadline, or should have finished before today);
+/// - the forecast finish is after the deadline at all, or a milestone is missed or forecast late at all;
+/// - an open task is late (`Analyzer.isLate`);
 /// - a task is blocked;
 /// - a person or pool is booked beyond capacity on some day;
 /// - an open or watched risk scores 9 or more (likelihood x impact, each 1...4);
@@ -43,7 +34,7 @@ public enum HealthRules {
     struct Verdict { var rating: Rating; var reasons: [String] }
 
     static func evaluate(_ analysis: ProjectAnalysis, project: Project, plan: Plan,
-                         missed: [MissedMilestone]) -> Verdict {
+                         milestones: [MilestoneSlip]) -> Verdict {
         if project.phase == .closed { return evaluateOutcome(project) }
         var red: [String] = []
         var amber: [String] = []
@@ -54,16 +45,18 @@ public enum HealthRules {
             if working > redSlipWorkingDays { red.append(sentence) } else { amber.append(sentence) }
         }
 
-        if let worst = missed.max(by: { ($0.workingDays, $1.taskIndex) < ($1.workingDays, $0.taskIndex) }) {
-            let title = plan.tasks[worst.taskIndex].title
-            var sentence: String
-            if let due = worst.due, worst.scheduled > due {
-                sentence = "Milestone \(title) is forecast for \(worst.scheduled.iso), \(count(worst.workingDays, "working day")) after its due date \(due.iso)"
-            } else {
-                sentence = "Milestone \(title) was scheduled for \(worst.scheduled.iso) and is still open \(count(worst.workingDays, "working day")) later"
-            }
-            if missed.count > 1 { sentence += " (\(missed.count - 1) more milestone\(missed.count == 2 ? "" : "s") missed)" }
-            if worst.workingDays > redSlipWorkingDays { red.append(sentence) } else { amber.append(sentence) }
+        // Missed milestones before forecast-late ones, each kind with its worst first.
+        for kind in [MilestoneSlip.Kind.missed, .forecastLate] {
+            let indices = kind == .missed ? analysis.missedMilestones : analysis.forecastLateMilestones
+            let pairs = zip(indices, milestones.filter { $0.kind == kind })
+            guard let worst = pairs.max(by: { ($0.1.workingDays, $1.0) < ($1.1.workingDays, $0.0) }) else { continue }
+            let title = plan.tasks[worst.0].title
+            var sentence = kind == .missed
+                ? "Milestone \(title) was due \(worst.1.due.iso) and is not done: \(worst.1.phrase)"
+                : "Milestone \(title) is forecast for \(worst.1.forecast.iso): \(worst.1.phrase) (due \(worst.1.due.iso))"
+            let others = indices.count - 1
+            if others > 0 { sentence += " (\(others) more milestone\(others == 1 ? "" : "s") \(kind == .missed ? "missed" : "forecast late"))" }
+            if worst.1.workingDays > redSlipWorkingDays { red.append(sentence) } else { amber.append(sentence) }
         }
 
         if let budget = analysis.budget, budget.amount > 0 {

@@ -23,8 +23,10 @@ public struct ProjectAnalysis: Sendable {
     public var slipWorkingDays: Int?
     /// Open milestones, soonest first, at most five.
     public var nextMilestones: [Int]
-    /// Open milestones scheduled after their due date or before today.
+    /// Open milestones whose due date has passed.
     public var missedMilestones: [Int]
+    /// Open milestones not yet due but forecast after their due date.
+    public var forecastLateMilestones: [Int]
     /// Open leaf tasks forecast to finish after their deadline, or that should have finished before today.
     public var lateTasks: [Int]
     /// Tasks with status blocked, in work breakdown order.
@@ -57,6 +59,27 @@ public struct ProjectAnalysis: Sendable {
 }
 
 /// A run of days on which a person or pool is booked beyond capacity.
+/// How an open milestone stands against its due date (`Analyzer.milestoneSlip`).
+public struct MilestoneSlip: Sendable, Hashable {
+    public enum Kind: String, Sendable {
+        /// The due date has passed and it is not done.
+        case missed
+        /// The due date is still ahead, but the forecast is after it.
+        case forecastLate = "forecast-late"
+    }
+    public var kind: Kind
+    /// Working days (project calendar) since the due date when missed, else from the due date to the forecast.
+    public var workingDays: Int
+    public var due: Day
+    public var forecast: Day
+
+    /// `missed by 3 working days` or `forecast late by 4 working days`.
+    public var phrase: String {
+        let days = "\(workingDays) working day\(workingDays == 1 ? "" : "s")"
+        return kind == .missed ? "missed by \(days)" : "forecast late by \(days)"
+    }
+}
+
 public struct OverAllocation: Sendable, Hashable {
     public var resource: ResourceRef
     public var firstDay: Day

@@ -83,6 +83,10 @@ public enum DiagnosticCatalog {
         case .malformedHeading:
             return Entry(title: "Unexpected heading",
                          explanation: "A plan file has exactly one level-1 heading, its title. Sections are level-2 headings; work packages are level 3 and below inside `## Work`.")
+        case .malformedPersonChange:
+            return Entry(title: "A line under a person is not a change",
+                         explanation: "Items nested under a person in a team file state how their availability or rate changes over time: `From DATE — availability:60% rate:720EUR/d` sets new values from that date on, `Leaves DATE` means the person works on the plans until that date and not from the next day. Any other nested item is not read. Work already done keeps the availability and rate in force when it was done.",
+                         example: "- Omar Haddad — id:omar availability:80% rate:600EUR/d\n  - From 2027-04-01 — availability:60% rate:650EUR/d\n  - Leaves 2027-06-30\n  - Form 2027-05-01 — rate:700EUR/d   ← did you mean `From 2027-05-01`?")
         case .duplicateID:
             return Entry(title: "Duplicate id",
                          explanation: "Two things of the same kind have the same explicit id: tasks within a project, projects, people and pools (which share the `@` namespace), risks within a project, calendars. The note points at the first definition. Give one of them another id.")
@@ -131,10 +135,14 @@ public enum DiagnosticCatalog {
                          explanation: "A due date or a project deadline is earlier than the earliest the work may start.")
         case .missingEstimate:
             return Entry(title: "A task has no estimate",
-                         explanation: "A leaf task has no effort, duration, fixed dates or `milestone`. planc schedules it as one working day so the rest of the plan still works, and warns so the estimate is not forgotten.")
+                         explanation: "A leaf task has no effort, duration, fixed date or `milestone`. planc schedules it as one working day so the rest of the plan still works, and warns so the estimate is not forgotten. A fixed date is an estimate of its own: `finish:DATE` alone is a one-day task that must finish on that date (with an effort or duration it must finish on that date and starts as early as its work needs), and `start:` with `finish:` is a window the task fills, such as project management at 50 % for the whole project.")
         case .summaryWithWork:
             return Entry(title: "A summary task has its own work",
                          explanation: "A task with subtasks (or a work package heading) is rolled up from its children: its own effort, duration or assignments are not used. Move them to a subtask.")
+        case .pinBeforeProjectStart:
+            return Entry(title: "A pinned date is before the project start",
+                         explanation: "A task's `start:` or `finish:` is before the project's `start:`. Nothing else of the project is scheduled before its start, but a pin is kept as written, so the task would sit outside the project's window without anyone noticing. Move the pin, or move the project start if the project really begins earlier.",
+                         example: "- start: 2027-03-01\n…\n- [ ] Kick-off workshop — start:2027-02-22 finish:2027-02-23   ← before the project start")
         case .overAssigned:
             return Entry(title: "Assigned above availability",
                          explanation: "A person is assigned at more units than their availability (for example @omar:100% when Omar works 80 %). Leveling will spread the work, but the assignment itself cannot be met on any day.")
@@ -147,6 +155,14 @@ public enum DiagnosticCatalog {
         case .noWorkingDays:
             return Entry(title: "No working days",
                          explanation: "A calendar has an empty working week, so nobody using it can ever work.")
+        case .duplicatePersonChange:
+            return Entry(title: "Two changes of one person on the same date",
+                         explanation: "A person has two `From`/`Leaves` lines that take effect on the same day (`Leaves 2027-06-30` takes effect on 2027-07-01). Which one holds would depend on the order of the lines, so the second is not used. Write one line per date with every value that changes.",
+                         example: "  - From 2027-04-01 — availability:60%\n  - From 2027-04-01 — rate:720EUR/d   ← write `From 2027-04-01 — availability:60% rate:720EUR/d`")
+        case .pinnedOverAllocation:
+            return Entry(title: "Pinned tasks book a person beyond their availability",
+                         explanation: "Two or more tasks pinned with `start:` and `finish:` assign the same person on the same working days, and together more than the person's availability on those days. Pinned tasks keep their dates, so leveling cannot move them apart: the person is over-allocated whatever the schedule does. The warning is at the later task, with a note at the other one. Lower the units, move one of the pins, or assign someone else.",
+                         example: "- [ ] Workshop A — start:2027-03-22 finish:2027-03-24 @omar:60%\n- [ ] Workshop B — start:2027-03-23 finish:2027-03-26 @omar:50%   ← 110 % of Omar on 23 and 24 March")
         case .riskWithoutOwner:
             return Entry(title: "An open risk has no owner",
                          explanation: "Every open or watched risk needs someone who watches it: add `owner:@person`.")
@@ -160,8 +176,8 @@ public enum DiagnosticCatalog {
             return Entry(title: "The forecast misses a deadline",
                          explanation: "With the progress recorded so far, the scheduled finish of a task is after its `due:` date.")
         case .milestoneMissed:
-            return Entry(title: "The forecast misses a milestone",
-                         explanation: "A milestone is forecast after its due date, or its due date has passed and it is not done.")
+            return Entry(title: "A milestone is missed or forecast late",
+                         explanation: "An open milestone is *missed* when its due date has passed and it is not done, and *forecast late* when its due date is still ahead but the schedule places it after it. The message says which, and by how many working days (of the project calendar).")
         case .fixedDateConflict:
             return Entry(title: "A fixed date collides with predecessors",
                          explanation: "A task has a fixed start or finish, but its dependencies cannot be met by then. The fixed date is kept, and the dependency is shown as violated.")

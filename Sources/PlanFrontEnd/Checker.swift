@@ -8,6 +8,7 @@ public enum Checker {
         var bag = DiagnosticBag()
         checkTasks(&plan, today: today, into: &bag)
         checkResources(plan, into: &bag)
+        PinnedOverAllocation.check(plan, into: &bag)
         checkMoney(plan, into: &bag)
         checkRisks(plan, today: today, into: &bag)
         DependencyCycles.breakCycles(in: &plan, into: &bag)
@@ -31,7 +32,9 @@ public enum Checker {
                     task.assignments = []
                 }
             } else if task.kind == .task, task.effortDays == nil, task.durationDays == nil,
-                      task.fixedStart == nil || task.fixedFinish == nil, task.state != .cancelled {
+                      task.fixedStart == nil, task.fixedFinish == nil, task.state != .cancelled {
+                // A fixed date is an estimate of its own: `finish:` alone is a one-day task that
+                // must finish then, `start:` with `finish:` a window the task fills.
                 bag.report(.missingEstimate, "'\(task.title)' has no effort, duration or dates; it is scheduled as one working day",
                            at: task.range, hint: "add an estimate after ` — `, like `3d`, or `milestone` if it takes no time")
                 task.durationDays = 1
@@ -60,6 +63,14 @@ public enum Checker {
                     bag.report(.actualInFuture, "'\(task.title)' is \(label) on \(day), after today (\(today))", at: task.range,
                                hint: "actual dates record what happened; plan future dates with `start:` or `finish:`")
                 }
+            }
+            if let projectStart = project.start, task.kind != .summary, task.state != .cancelled,
+               let pin = [task.fixedStart, task.fixedFinish].compactMap({ $0 }).min(), pin < projectStart {
+                let which = task.fixedStart == pin ? "start" : "finish"
+                bag.report(.pinBeforeProjectStart,
+                           "'\(task.title)' is pinned to \(which) on \(pin), before the project starts (\(projectStart))",
+                           at: task.range, notes: [.init("project '\(project.id)' starts on \(projectStart)", at: project.range)],
+                           hint: "move `\(which):` to \(projectStart) or later, or set the project's `start:` to \(pin)")
             }
             if let due = task.deadline, let start = task.fixedStart ?? task.notBefore, due < start {
                 bag.report(.deadlineBeforeStart, "'\(task.title)' is due \(due), before it may start (\(start))", at: task.range,
@@ -122,12 +133,14 @@ public enum Checker {
                                hint: "convert the amount to \(currency); planc does not convert currencies")
                 }
                 for assignment in task.assignments {
-                    let (id, rate, range): (String, Money?, SourceRange)
+                    let (id, rates, range): (String, [Money], SourceRange)
                     switch assignment.resource {
-                    case .person(let p): (id, rate, range) = (plan.people[p].id, plan.people[p].rate, plan.people[p].range)
-                    case .pool(let p): (id, rate, range) = (plan.pools[p].id, plan.pools[p].rate, plan.pools[p].range)
+                    case .person(let p):
+                        let person = plan.people[p]
+                        (id, rates, range) = (person.id, [person.rate].compactMap { $0 } + person.changes.compactMap(\.rate), person.range)
+                    case .pool(let p): (id, rates, range) = (plan.pools[p].id, [plan.pools[p].rate].compactMap { $0 }, plan.pools[p].range)
                     }
-                    if let other = rate?.currency, other != currency, reported.insert(id).inserted {
+                    if let other = rates.lazy.compactMap(\.currency).first(where: { $0 != currency }), reported.insert(id).inserted {
                         bag.report(.mixedCurrency, "@\(id)'s rate is in \(other), but project '\(project.id)' counts in \(currency)",
                                    at: assignment.range, notes: [.init("the rate is set here", at: range)],
                                    hint: "keep rates and budget in one currency; planc does not convert currencies")

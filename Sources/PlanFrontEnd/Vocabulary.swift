@@ -18,6 +18,9 @@ enum Vocabulary {
     static let objectiveKeys = ["id", "result"]
     static let personKeys = ["id", "role", "availability", "rate", "off", "calendar"]
     static let poolKeys = ["id", "size", "rate"]
+    /// Items nested under a person: `From DATE — availability:60% rate:720EUR/d`, `Leaves DATE`.
+    static let personChangeWords = ["From", "Leaves"]
+    static let personChangeKeys = ["availability", "rate"]
 
     /// Every key that can appear in an entry's attributes: a title token `key:value` with one of
     /// these keys was most likely meant as an attribute.

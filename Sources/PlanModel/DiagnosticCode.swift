@@ -30,6 +30,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case strayContent = "P114"
     case valueOutOfRange = "P115"
     case malformedHeading = "P116"
+    case malformedPersonChange = "P117"
 
     // Ids and references
     case duplicateID = "P201"
@@ -51,12 +52,15 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case deadlineBeforeStart = "P308"
     case missingEstimate = "P309"
     case summaryWithWork = "P310"
+    case pinBeforeProjectStart = "P311"
 
     // Resources and money
     case overAssigned = "P401"
     case mixedCurrency = "P402"
     case poolTooSmall = "P403"
     case noWorkingDays = "P404"
+    case duplicatePersonChange = "P405"
+    case pinnedOverAllocation = "P406"
 
     // Risks and control
     case riskWithoutOwner = "P501"
@@ -81,7 +85,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
              .repeatedAttribute, .unknownSection, .strayContent, .datesContradictEffort,
              .progressContradictsState, .missingActualFinish, .actualInFuture, .missingEstimate,
              .summaryWithWork, .overAssigned, .riskWithoutOwner, .riskWithoutMitigation,
-             .reviewOverdue:
+             .reviewOverdue, .pinBeforeProjectStart, .pinnedOverAllocation:
             return .warning
         default:
             return .error

@@ -26,10 +26,12 @@ public enum CalendarExport {
             for index in project.taskRange.clamped(to: plan.tasks.indices) {
                 let task = plan.tasks[index]
                 let qualified = context.qualifiedID(index)
+                // Cancelled work happens on no day: it has no place in a calendar.
+                if task.state == .cancelled { continue }
                 if task.kind == .milestone, let slot = context.slot(index) {
                     var description = "Milestone of \(project.title)"
                     if let due = task.deadline { description += ", due \(due.iso)" }
-                    if context.isLate(index) { description += ", late" }
+                    if let slip = context.milestoneSlip(index) { description += ", " + slip.phrase }
                     description += ". Forecast by planc on \(context.schedule.today.iso)."
                     lines += event(uid: qualified + "@planc", stamp: stamp, day: slot.finish,
                                    summary: "\(project.title): \(task.title)", description: description,

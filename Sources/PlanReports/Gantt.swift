@@ -18,11 +18,15 @@ public struct GanttOptions: Sendable {
 public enum GanttRenderer {
     struct Glyphs {
         var done, remaining, summary, milestone, todayLine, todayMark, deadlineMark, ruler, clippedLeft, clippedRight: Character
+        /// A cancelled task's bar and a cancelled milestone: no work, so neither done nor to do.
+        var cancelled, cancelledMilestone: Character
         var arrow: String
         static let unicode = Glyphs(done: "█", remaining: "░", summary: "━", milestone: "◆", todayLine: "│",
-                                    todayMark: "▼", deadlineMark: "◇", ruler: "─", clippedLeft: "◂", clippedRight: "▸", arrow: "→")
+                                    todayMark: "▼", deadlineMark: "◇", ruler: "─", clippedLeft: "◂", clippedRight: "▸",
+                                    cancelled: "╌", cancelledMilestone: "×", arrow: "→")
         static let ascii = Glyphs(done: "#", remaining: ".", summary: "=", milestone: "o", todayLine: "|",
-                                  todayMark: "v", deadlineMark: "D", ruler: "-", clippedLeft: "<", clippedRight: ">", arrow: ">")
+                                  todayMark: "v", deadlineMark: "D", ruler: "-", clippedLeft: "<", clippedRight: ">",
+                                  cancelled: "~", cancelledMilestone: "x", arrow: ">")
     }
 
     struct Cell { var character: Character; var paint: TerminalStyle.Paint? }
@@ -111,13 +115,14 @@ public enum GanttRenderer {
             : lead
         out += rulerLead + draw(ruler, style) + "\n"
 
-        var anyLate = false, anyCritical = false, hints = Set<HintKind>()
+        var anyLate = false, anyCritical = false, anyCancelled = false, hints = Set<HintKind>()
         for index in rows {
             let task = plan.tasks[index]
             let slot = context.slot(index)
             let late = context.isLate(index)
             let critical = slot?.isCritical == true
             anyLate = anyLate || late
+            anyCancelled = anyCancelled || (task.state == .cancelled && !context.isSummary(index))
             anyCritical = anyCritical || critical
             let marker = (late ? style.paint("!", .boldRed) : " ") + (critical ? style.paint("*", .red) : " ") + " "
             let summary = context.isSummary(index)
@@ -145,6 +150,7 @@ public enum GanttRenderer {
         if let deadline = project.deadline {
             legend.append(deadlineColumn != nil ? "\(glyphs.deadlineMark) deadline \(deadline.iso)" : "deadline \(deadline.iso)")
         }
+        if anyCancelled { legend.append("\(glyphs.cancelled) cancelled") }
         if anyLate { legend.append("! late") }
         if anyCritical { legend.append("* critical") }
         if !hints.isEmpty { legend.append("x\(glyphs.arrow) after x") }
@@ -167,6 +173,15 @@ public enum GanttRenderer {
         let task = context.plan.tasks[index]
         let barPaint: TerminalStyle.Paint? = late ? .boldRed : critical ? .red : nil
         var occupied: ClosedRange<Int>?
+        if task.state == .cancelled, !summary {
+            // Cancelled work is drawn apart from done and to-do work, without dependency hints.
+            if task.kind == .milestone {
+                if let column = axis.column(of: slot.finish) { cells[column] = Cell(character: glyphs.cancelledMilestone, paint: .dim) }
+            } else if let span = axis.columns(from: slot.start, through: max(slot.finish, slot.start)) {
+                for column in span { cells[column] = Cell(character: glyphs.cancelled, paint: .dim) }
+            }
+            return nil
+        }
         if task.kind == .milestone {
             guard let column = axis.column(of: slot.finish) else { return nil }
             let paint: TerminalStyle.Paint = late ? .boldRed : task.state == .done ? .green : .magenta

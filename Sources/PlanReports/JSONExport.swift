@@ -59,6 +59,9 @@ public enum JSONExport {
             ("availability", .number(person.availability)),
             ("rate", money(person.rate)),
             ("timeOff", .array(person.timeOff.map { .object([("first", .string($0.first.iso)), ("last", .string($0.last.iso))]) })),
+            ("changes", .array(person.changes.map {
+                .object([("from", .string($0.from.iso)), ("availability", .optional($0.availability)), ("rate", money($0.rate))])
+            })),
             ("calendar", .optional(person.calendarIndex.flatMap { plan.calendars.indices.contains($0) ? plan.calendars[$0].name : nil })),
             ("source", source(person.range)),
         ])
@@ -149,6 +152,7 @@ public enum JSONExport {
             ("slipWorkingDays", .optional(analysis.slipWorkingDays)),
             ("nextMilestones", ids(analysis.nextMilestones)),
             ("missedMilestones", ids(analysis.missedMilestones)),
+            ("forecastLateMilestones", ids(analysis.forecastLateMilestones)),
             ("lateTasks", ids(analysis.lateTasks)),
             ("blockedTasks", ids(analysis.blockedTasks)),
             ("topRisks", .array(analysis.topRisks.map { .string(project.risks[$0].id) })),
@@ -200,7 +204,7 @@ public enum JSONExport {
         members.append(("kind", .string(task.kind.rawValue)))
         members.append(("state", .string(task.state.rawValue)))
         members.append(("percentComplete", .optional(task.percentComplete)))
-        members.append(("progress", .number(context.progress[index])))
+        members.append(("progress", context.progressPercent(index) == nil ? .null : .number(context.progress[index])))
         members.append(("effortDays", .optional(task.effortDays)))
         members.append(("durationDays", .optional(task.durationDays)))
         members.append(("fixedStart", .optional(task.fixedStart)))

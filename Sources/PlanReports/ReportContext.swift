@@ -11,10 +11,9 @@ public struct ReportContext: Sendable {
     public var analysis: PortfolioAnalysis
     /// Work breakdown numbers per task (`2.1.3`), parallel to `plan.tasks`.
     public let outlineNumbers: [String]
-    /// Late tasks and missed milestones of every project, for constant-time look-ups.
-    let lateTasks: Set<Int>
-    /// Progress 0...1 per task: as stated for leaves, effort-weighted over the leaves beneath for
-    /// work packages and other summaries (cancelled work left out). Parallel to `plan.tasks`.
+    /// Progress 0...1 per task: as stated for leaves (0 for cancelled ones: no work was done for
+    /// the plan, and outputs show their progress as empty), effort-weighted over the leaves beneath
+    /// for work packages and other summaries (cancelled work left out). Parallel to `plan.tasks`.
     public let progress: [Double]
     /// Each project's working calendar, parallel to `plan.projects`.
     public let calendars: [WorkingCalendar]
@@ -44,18 +43,12 @@ public struct ReportContext: Sendable {
             }
         }
         outlineNumbers = numbers
-        var late = Set<Int>()
-        for project in analysis.projects {
-            late.formUnion(project.lateTasks)
-            late.formUnion(project.missedMilestones)
-        }
-        lateTasks = late
         let projectCalendars = plan.projects.map { WorkingCalendar(plan: plan, calendarIndex: $0.calendarIndex) }
         calendars = projectCalendars
         // Children follow their parents in work breakdown order, so one backwards pass rolls up.
         var planned = Array(repeating: 0.0, count: plan.tasks.count)
         var done = Array(repeating: 0.0, count: plan.tasks.count)
-        var rolled = plan.tasks.map(\.progress)
+        var rolled = plan.tasks.map { $0.state == .cancelled ? 0 : $0.progress }
         for index in plan.tasks.indices.reversed() {
             let task = plan.tasks[index]
             if Analyzer.isLeaf(task) {
@@ -116,12 +109,22 @@ public struct ReportContext: Sendable {
     public func isMilestone(_ index: Int) -> Bool { plan.tasks[index].kind == .milestone }
     public func isSummary(_ index: Int) -> Bool { !Analyzer.isLeaf(plan.tasks[index]) }
 
-    /// An open task is late when the scheduler says so or the analysis lists it (past its
-    /// deadline, behind today, or a missed milestone). Done and cancelled tasks are history, not
-    /// something to act on, so they never count as late here.
+    /// Late by the one rule every output uses (`Analyzer.isLate`): finish after the due date
+    /// (forecast for open work, actual for done work), or open and scheduled before today.
     public func isLate(_ index: Int) -> Bool {
-        guard Analyzer.isOpen(plan.tasks[index]) else { return false }
-        if slot(index)?.isLate == true { return true }
-        return lateTasks.contains(index)
+        Analyzer.isLate(plan.tasks[index], slot(index), today: schedule.today)
+    }
+
+    public func isCancelled(_ index: Int) -> Bool { plan.tasks[index].state == .cancelled }
+
+    /// How an open milestone stands against its due date: missed or forecast late, and by how much.
+    public func milestoneSlip(_ index: Int) -> MilestoneSlip? {
+        guard let slot = slot(index) else { return nil }
+        return Analyzer.milestoneSlip(plan.tasks[index], slot, today: schedule.today, calendar: calendar(ofTask: index))
+    }
+
+    /// Progress as a whole percent for tables and exports; nil for a cancelled leaf (no work).
+    public func progressPercent(_ index: Int) -> Int? {
+        isCancelled(index) && !isSummary(index) ? nil : Int((progress[index] * 100).rounded())
     }
 }

@@ -1,3 +1,4 @@
+import PlanAnalysis
 import PlanModel
 
 /// `planc schedule`: the engine's result per task, the plain listing other outputs build on.
@@ -16,6 +17,7 @@ public enum ScheduleListing {
                 let timing = schedule.tasks[taskIndex]
                 let marker = task.kind == .milestone ? (style.ascii ? "<> " : "◆ ") : task.kind == .summary ? (style.ascii ? "+ " : "▸ ") : ""
                 let critical = timing.isCritical && task.state != .done && task.state != .cancelled
+                let late = Analyzer.isLate(task, timing, today: schedule.today)
                 table.add([
                     .init(String(repeating: "  ", count: task.level) + marker + task.id),
                     .init(timing.start.iso),
@@ -23,7 +25,7 @@ public enum ScheduleListing {
                     .init(String(timing.totalSlack)),
                     .init(String(timing.freeSlack)),
                     .init(critical ? "critical" : "", paint: critical ? .red : nil),
-                    .init(timing.isLate ? "late" : "", paint: timing.isLate ? .boldRed : nil),
+                    .init(late ? "late" : "", paint: late ? .boldRed : nil),
                 ])
             }
             let finish = schedule.projectFinish[index].map { " — forecast finish \($0.iso)" } ?? ""

@@ -132,9 +132,12 @@ public enum StatusReport {
             line(style.paint("Next milestones", .bold))
             limited(analysis.nextMilestones) { task in
                 var text = (context.slot(task)?.finish.iso ?? "----------") + "  " + taskName(task)
+                // Words, not only colour: `missed by N working days` or `forecast late by N working
+                // days` (against the due date, so the phrase replaces it and the line fits 80 columns).
+                let note = blocked(words.blockedNote(task: task, includingItself: true))
+                if let slip = context.milestoneSlip(task) { return style.paint(text, .red) + "  " + slip.phrase + note }
                 if let due = plan.tasks[task].deadline { text += "  (due \(due.iso))" }
-                if context.isLate(task) { text = style.paint(text, .red) + (style.color ? "" : "  late") }
-                return text + blocked(words.blockedNote(task: task, includingItself: true))
+                return text + note
             }
         }
         let missedNotNext = analysis.missedMilestones.filter { !analysis.nextMilestones.contains($0) }
@@ -142,7 +145,9 @@ public enum StatusReport {
             line("")
             line(style.paint("Missed milestones", .bold))
             limited(missedNotNext) { task in
-                (context.slot(task)?.finish.iso ?? "") + "  " + taskName(task) + "  still open"
+                var text = (context.slot(task)?.finish.iso ?? "") + "  " + taskName(task)
+                if let slip = context.milestoneSlip(task) { text += "  (due \(slip.due.iso))  " + slip.phrase }
+                return text
             }
         }
         if !analysis.lateTasks.isEmpty {
@@ -164,6 +169,15 @@ public enum StatusReport {
                 let who = context.assigneeIDs(task)
                 return taskName(task) + (who.isEmpty ? "" : "  " + who.map { "@" + $0 }.joined(separator: " "))
             }
+        }
+        // Cancelled work is shown for what it is: no work, no cost, left out of progress.
+        let cancelled = project.taskRange.clamped(to: plan.tasks.indices).filter {
+            plan.tasks[$0].state == .cancelled && !context.isSummary($0)
+        }
+        if !cancelled.isEmpty {
+            line("")
+            line(style.paint("Cancelled (\(cancelled.count))", .bold) + style.paint("  no work, no cost, not in progress", .dim))
+            limited(cancelled) { taskName($0) }
         }
         if !analysis.topRisks.isEmpty {
             line("")

@@ -100,7 +100,7 @@ public enum TaskList {
         case .title: return .text(task.title)
         case .kind: return .text(task.kind.rawValue)
         case .status: return .text(task.state.rawValue)
-        case .progress: return .integer(Int((context.progress[index] * 100).rounded()))
+        case .progress: return context.progressPercent(index).map { .integer($0) } ?? .none
         case .start: return slot.map { .day($0.start) } ?? .none
         case .finish: return slot.map { .day($0.finish) } ?? .none
         case .due: return task.deadline.map { .day($0) } ?? .none

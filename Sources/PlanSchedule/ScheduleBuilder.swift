@@ -256,9 +256,14 @@ struct ScheduleBuilder {
             if let deadline = task.deadline, dates.finish > deadline {
                 let late = max(workingDays(i, from: deadline.ordinal + 1, to: dates.finish.ordinal + 1), 1)
                 let days = late == 1 ? "1 working day" : "\(late) working days"
-                if task.kind == .milestone {
+                if task.kind == .milestone && deadline < today {
+                    let missed = max(workingDays(i, from: deadline.ordinal + 1, to: today.ordinal + 1), 1)
                     found.append(Diagnostic(.milestoneMissed,
-                                            "milestone '\(task.id)' is forecast for \(dates.finish.iso), \(days) after \(deadline.iso)",
+                                            "milestone '\(task.id)' is missed by \(missed == 1 ? "1 working day" : "\(missed) working days"): due \(deadline.iso), not done; forecast for \(dates.finish.iso)",
+                                            at: task.range, hint: "mark it done with 'finished:' if it happened, or re-plan it with a new due date"))
+                } else if task.kind == .milestone {
+                    found.append(Diagnostic(.milestoneMissed,
+                                            "milestone '\(task.id)' is forecast late by \(days): forecast for \(dates.finish.iso), due \(deadline.iso)",
                                             at: task.range, hint: "speed up the tasks before it or move the due date"))
                 } else {
                     found.append(Diagnostic(.deadlineMissed,

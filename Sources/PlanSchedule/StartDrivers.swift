@@ -186,7 +186,7 @@ struct StartDrivers {
         for fixedAllowed in [false, true] where last == nil {
             for i in plan.projects[p].taskRange where tasks.indices.contains(i) && tasks[i].kind != .summary
                 && built.progress[i] != .cancelled && (fixedAllowed || !built.fixedDate[i]) {
-                if last == nil || times.end[i] > times.end[last!] { last = i }
+                if last == nil || times.end[i] >= times.end[last!] { last = i }
             }
         }
         guard var current = last else { return [] }

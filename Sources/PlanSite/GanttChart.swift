@@ -1,3 +1,4 @@
+import PlanAnalysis
 import PlanModel
 import PlanReports
 
@@ -165,7 +166,7 @@ struct GanttChart {
         if !criticalLinks.isEmpty { out += "<path class=\"dep c\" marker-end=\"url(#\(group.anchor)-a)\" d=\"\(criticalLinks)\"/>" }
 
         for (offset, index) in group.rows.enumerated() {
-            out += row(index: index, offset: offset, scale: scale, hatch: "\(group.anchor)-h")
+            out += row(index: index, offset: offset, scale: scale, hatch: "\(group.anchor)-h", today: today)
         }
 
         let bottom = height - 2
@@ -217,7 +218,7 @@ struct GanttChart {
         return "<path class=\"grid\" d=\"M\(GanttChart.labelWidth) 0V\(height)\(grid)\"/><g class=\"ax\">\(labels)</g>"
     }
 
-    private func row(index: Int, offset: Int, scale: Scale, hatch: String) -> String {
+    private func row(index: Int, offset: Int, scale: Scale, hatch: String, today: Day) -> String {
         let task = plan.tasks[index]
         let entry = schedule.tasks[index]
         let top = GanttChart.axisHeight + offset * GanttChart.rowHeight
@@ -226,10 +227,30 @@ struct GanttChart {
         let isSummary = !task.children.isEmpty
         var classes = isMilestone ? "m" : isSummary ? "s" : "t"
         var flags: [String] = []
-        if entry.isCritical { classes += " c"; flags.append("critical") }
-        if entry.isLate { classes += " l"; flags.append("late") }
+        let isLate = Analyzer.isLate(task, entry, today: today)
+        let isCancelled = task.state == .cancelled && !isSummary
+        if entry.isCritical && !isCancelled { classes += " c"; flags.append("critical") }
+        if isLate { classes += " l"; flags.append("late") }
         if task.state == .blocked { flags.append("blocked") }
         if task.state == .done { classes += " d" }
+        if isCancelled {
+            // Cancelled: no work and no progress, an outline instead of a bar (class `x`).
+            classes += " x"
+            var tip = task.title + " — cancelled"
+            if !isMilestone { tip += ", " + DayText.long(entry.start) + " – " + DayText.long(max(entry.finish, entry.start)) }
+            let top = GanttChart.axisHeight + offset * GanttChart.rowHeight
+            let mid = top + GanttChart.rowHeight / 2
+            var out = "<g class=\"\(classes)\"><title>\(HTML.escape(tip))</title>"
+            out += "<text x=\"\(6 + task.level * 12)\" y=\"\(mid + 4)\">\(HTML.escape(label(task.title, level: task.level)))</text>"
+            if isMilestone {
+                let x = scale.x(entry.finish.adding(days: 1))
+                out += "<path d=\"M\(x) \(mid - 7)l7 7l-7 7l-7-7z\"/>"
+            } else {
+                let x0 = scale.x(entry.start), x1 = scale.x(max(entry.finish, entry.start).adding(days: 1))
+                out += "<rect x=\"\(x0)\" y=\"\(mid - GanttChart.barHeight / 2)\" width=\"\(max(x1 - x0, 2))\" height=\"\(GanttChart.barHeight)\"/>"
+            }
+            return out + "<text class=\"fx\" x=\"\(scale.x(max(entry.finish, entry.start).adding(days: 1)) + 10)\" y=\"\(mid + 4)\">cancelled</text></g>"
+        }
 
         var tip = task.title + " — "
         tip += isMilestone ? DayText.long(entry.finish) : DayText.long(entry.start) + " – " + DayText.long(entry.finish)
@@ -247,7 +268,7 @@ struct GanttChart {
             let x = scale.x(entry.finish.adding(days: 1))
             out += "<path d=\"M\(x) \(mid - 7)l7 7l-7 7l-7-7z\"/>"
             if task.state == .done { out += "<path class=\"ok\" d=\"M\(x - 3) \(mid)l2 3l4-6\"/>" }
-            if entry.isLate { out += "<text class=\"fl\" x=\"\(x + 10)\" y=\"\(mid + 4)\">late</text>" }
+            if isLate { out += "<text class=\"fl\" x=\"\(x + 10)\" y=\"\(mid + 4)\">late</text>" }
             return out + "</g>"
         }
         let x1 = scale.x(entry.finish.adding(days: 1))
@@ -263,7 +284,7 @@ struct GanttChart {
         let done = Int((Double(width) * progress).rounded())
         if done > 0 { out += "<rect class=\"p\" x=\"\(x0)\" y=\"\(barTop + barHeight / 2 - 2)\" width=\"\(done)\" height=\"4\"/>" }
         var marks: [String] = []
-        if entry.isLate { marks.append("late") }
+        if isLate { marks.append("late") }
         if task.state == .blocked { marks.append("blocked") }
         if !marks.isEmpty { out += "<text class=\"fl\" x=\"\(x0 + width + 4)\" y=\"\(mid + 4)\">\(marks.joined(separator: ", "))</text>" }
         return out + "</g>"

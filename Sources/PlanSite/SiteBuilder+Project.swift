@@ -36,7 +36,7 @@ extension SiteBuilder {
 
         // Milestones: every milestone of the project, with its state in words.
         let next = Set(figures.nextMilestones.prefix(1))
-        let missed = Set(figures.missedMilestones)
+        let calendar = WorkingCalendar(plan: plan, calendarIndex: project.calendarIndex)
         var milestones: [MilestoneRow] = []
         for taskIndex in range where plan.tasks[taskIndex].kind == .milestone {
             let task = plan.tasks[taskIndex]
@@ -46,8 +46,9 @@ extension SiteBuilder {
                 status = ("✓ done", "done")
             } else if task.state == .cancelled {
                 status = ("cancelled", "cancelled")
-            } else if missed.contains(taskIndex) {
-                status = ("✗ missed", "missed")
+            } else if let slip = Analyzer.milestoneSlip(task, entry, today: options.today, calendar: calendar) {
+                // Missed only once the due date has passed; before that, forecast late by N working days.
+                status = slip.kind == .missed ? ("✗ " + slip.phrase, "missed") : ("⚠ " + slip.phrase, "forecast-late")
             } else if next.contains(taskIndex) {
                 status = ("→ next", "next")
             } else {
@@ -69,8 +70,11 @@ extension SiteBuilder {
             let entry = schedule.tasks[taskIndex]
             let task = plan.tasks[taskIndex]
             var why = "should have finished"
-            if let due = task.deadline, entry.finish > due {
-                why = "forecast \(entry.finish - due) \(entry.finish - due == 1 ? "day" : "days") after its due date"
+            if let due = task.deadline, due < options.today {
+                why = "due \(DayText.long(due)), not done"
+            } else if let due = task.deadline, entry.finish > due {
+                let late = max(calendar.workingDays(after: due, through: entry.finish), 1)
+                why = "forecast late by \(late) working \(late == 1 ? "day" : "days")"
             } else if entry.finish < options.today {
                 why = "scheduled to finish \(DayText.long(entry.finish)), not done"
             }
@@ -236,9 +240,10 @@ extension SiteBuilder {
             counters[level] += 1
             let isSummary = !task.children.isEmpty
             let progress = isSummary ? chart.rolledUpProgress(taskIndex..<(taskIndex + 1 + chart.subtreeSize(taskIndex))) : task.progress
+            let cancelled = task.state == .cancelled && !isSummary
             var flags: [String] = []
-            if entry.isCritical { flags.append("critical") }
-            if entry.isLate { flags.append("late") }
+            if entry.isCritical && !cancelled { flags.append("critical") }
+            if Analyzer.isLate(task, entry, today: options.today) { flags.append("late") }
             let assigned = task.assignments.map { assignment -> String in
                 switch assignment.resource {
                 case .person(let person):
@@ -263,7 +268,7 @@ extension SiteBuilder {
                 kind: task.kind == .milestone ? "milestone" : isSummary ? "summary" : "task",
                 start: DayText.long(entry.start), finish: DayText.long(entry.finish),
                 startISO: entry.start.iso, finishISO: entry.finish.iso,
-                slack: "\(entry.totalSlack)d", progress: NumberText.percent(progress),
+                slack: "\(entry.totalSlack)d", progress: cancelled ? "—" : NumberText.percent(progress),
                 status: isSummary ? (progress >= 1 ? "done" : progress > 0 ? "in-progress" : "todo") : task.state.rawValue, flags: flags.joined(separator: ", "),
                 assigned: assigned, after: after,
                 why: [words.reason(taskIndex), words.blockedNote(task: taskIndex)].compactMap { $0 }.joined(separator: "; "),

@@ -44,7 +44,7 @@ struct Tasks: ParsableCommand {
     @Flag(help: "Only tasks on the critical path.")
     var critical = false
 
-    @Flag(help: "Only late tasks and missed milestones.")
+    @Flag(help: "Only late tasks: finished or forecast after their due date, or open past it (milestones missed or forecast late); never cancelled.")
     var late = false
 
     @Flag(help: "Only tasks not yet done or cancelled.")

@@ -52,28 +52,43 @@ import Testing
         #expect(analysis.health == .amber)
     }
 
-    @Test func milestoneAFewDaysPastItsDueDateIsAmber() {
+    @Test func milestoneForecastAFewDaysPastItsDueDateIsForecastLateAndAmber() {
         var fixture = healthyFixture()
         let signOff = fixture.task("sign-off", "2026-10-02", "2026-10-02", kind: .milestone, deadline: "2026-09-30")
         let analysis = analyze(fixture)
-        #expect(analysis.missedMilestones == [signOff])
+        // Due on 30 September, today is 15 September: not missed, forecast late.
+        #expect(analysis.missedMilestones == [])
+        #expect(analysis.forecastLateMilestones == [signOff])
         #expect(analysis.health == .amber)
-        #expect(analysis.healthReasons == ["Milestone Sign-Off is forecast for 2026-10-02, 2 working days after its due date 2026-09-30"])
+        #expect(analysis.healthReasons == ["Milestone Sign-Off is forecast for 2026-10-02: forecast late by 2 working days (due 2026-09-30)"])
     }
 
-    @Test func milestoneMoreThanFiveWorkingDaysLateIsRed() {
+    @Test func milestoneForecastMoreThanFiveWorkingDaysLateIsRed() {
         var fixture = healthyFixture()
         fixture.task("sign-off", "2026-10-12", "2026-10-12", kind: .milestone, deadline: "2026-09-30")
         #expect(analyze(fixture).health == .red)
     }
 
-    @Test func openMilestoneBehindTodayIsMissed() {
+    @Test func openMilestonePastItsDueDateIsMissed() {
         var fixture = healthyFixture()
-        let kickoff = fixture.task("kickoff", "2026-09-04", "2026-09-04", kind: .milestone)
+        let kickoff = fixture.task("kickoff", "2026-09-15", "2026-09-15", kind: .milestone, deadline: "2026-09-04")
         let analysis = analyze(fixture)
         #expect(analysis.missedMilestones == [kickoff])
-        #expect(analysis.health == .red)  // 7 working days behind 2026-09-15
-        #expect(analysis.healthReasons.first == "Milestone Kickoff was scheduled for 2026-09-04 and is still open 7 working days later")
+        #expect(analysis.forecastLateMilestones == [])
+        #expect(analysis.health == .red)  // 7 working days since 2026-09-04
+        #expect(analysis.healthReasons.first == "Milestone Kickoff was due 2026-09-04 and is not done: missed by 7 working days")
+    }
+
+    /// A sign-off whose work is done sits at the end of the last task, before today, until someone
+    /// ticks it: that is not "still open N days later" while its due date is ahead, nor without one.
+    @Test func openMilestoneScheduledBeforeTodayButNotYetDueIsNeitherMissedNorLate() {
+        var fixture = healthyFixture()
+        fixture.task("accepted", "2026-09-14", "2026-09-14", kind: .milestone, deadline: "2026-09-30")
+        fixture.task("signed", "2026-09-14", "2026-09-14", kind: .milestone)
+        let analysis = analyze(fixture)
+        #expect(analysis.missedMilestones == [] && analysis.forecastLateMilestones == [])
+        #expect(analysis.health == .green)
+        #expect(analysis.healthReasons == [])
     }
 
     @Test func reachedMilestoneIsNeitherMissedNorNext() {

@@ -10,6 +10,16 @@ struct LoweringTests {
         #expect(result.plan.tasks.map(\.id) == ["stakeholder-interviews-sales", "ünïcode-quotes", "設計レビュー"])
     }
 
+    /// `finish:` alone is a must-finish-on date and `start:` with `finish:` a window to fill (a level
+    /// of effort): both are estimates, so only a task with no date and no amount gets P309.
+    @Test func aFixedDateIsAnEstimate() {
+        let text = header + "## Work\n- [ ] Review board — finish:2026-03-06\n"
+            + "- [ ] Project management — start:2026-03-02 finish:2026-06-30 @dana:50%\n"
+            + "- [ ] Tax filing — finish:2026-03-31 3d\n- [ ] No estimate\n"
+        let result = frontEnd(["plan.md": text, "team.md": teamFile])
+        #expect(result.placed == ["plan.md:10:7 P309"])
+    }
+
     @Test func repeatedDerivedIDsAreFineUntilReferenced() {
         let plain = frontEnd(header + "## Work\n### A\n- [ ] Review — 1d\n### B\n- [ ] Review — 1d\n")
         #expect(plain.diagnostics.isEmpty)

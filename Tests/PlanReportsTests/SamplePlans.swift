@@ -31,7 +31,7 @@ enum SamplePlans {
         let test = f.task("load-test", "2026-10-26", "2026-11-20", title: "Load test", parent: build, effort: 10,
                           people: [omar], critical: true, after: [api], tags: ["test"])
         f.task("go-live", "2026-11-20", "2026-11-20", kind: .milestone, title: "Go-live", critical: true, after: [test])
-        f.task("kickoff", "2026-09-04", "2026-09-04", kind: .milestone, title: "Kick-off")
+        f.task("kickoff", "2026-09-04", "2026-09-04", kind: .milestone, title: "Kick-off", deadline: "2026-09-04")
         f.risk("r-export", .high, .high)
         f.plan.projects[0].risks[0].title = "Legacy export API is throttled"
         f.plan.projects[0].risks[0].ownerIndex = omar

@@ -85,7 +85,7 @@ import Testing
     @Test func showsHealthReasonsFiguresAndLists() throws {
         let text = try render(SamplePlans.crm())
         #expect(text.hasPrefix("CRM Migration (crm)  execution  RED  today 2026-09-15\n"))
-        #expect(text.contains("• Milestone Kick-off was scheduled for 2026-09-04 and is still open 7 working\n  days later"))
+        #expect(text.contains("• Milestone Kick-off was due 2026-09-04 and is not done: missed by 7 working\n  days"))
         #expect(text.contains("• 1 task is blocked: Order licences"))
         #expect(text.contains("Forecast   finish 2026-11-20, deadline 2026-11-30, 10 days to spare"))
         #expect(text.contains("Late tasks (1)\n  Data audit  finish 2026-09-25, due 2026-09-18  @omar"))

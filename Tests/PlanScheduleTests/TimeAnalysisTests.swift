@@ -124,12 +124,13 @@ import Testing
     // A fixed-date event: reported apart, never critical just because its pin leaves no slack.
     #expect(!s.tasks[f.index("fixed")].isCritical)
     #expect(s.tasks[f.index("fixed")].isFixedDate)
-    // The project ends with `fixed` on Wednesday 14th: a (Mon 5..Fri 9) can slip 3 working days,
-    // c (Wed 7) 5, and b (Mon 5..Tue 6) 5 in all but none without moving c.
-    #expect(s.tasks[f.index("a")].totalSlack == 3)
-    #expect(s.tasks[f.index("b")].totalSlack == 5)
+    // Slack counts to the end of the work, not of the fixed-date event on Wednesday 14th: the
+    // work ends with a (Mon 5..Fri 9), so c (Wed 7) can slip 2 working days, and b (Mon 5..Tue 6)
+    // 2 in all but none without moving c.
+    #expect(s.tasks[f.index("a")].totalSlack == 0)
+    #expect(s.tasks[f.index("b")].totalSlack == 2)
     #expect(s.tasks[f.index("b")].freeSlack == 0)
-    #expect(s.tasks[f.index("c")].freeSlack == 5)
+    #expect(s.tasks[f.index("c")].freeSlack == 2)
     #expect(s.projectFinish[0] == PlanFixture.day("2026-01-14"))
     #expect(result.diagnostics.isEmpty)
 }
