@@ -79,6 +79,12 @@ struct TimeAnalysisOracle {
         index = plan.calendars.map { WorkingDayIndex(NaiveCalendar($0), origin: origin, length: 1_200) }
     }
 
+    /// Working days before the boundary that opens day `ordinal`, in the task's project calendar.
+    func idx(_ ordinal: Int, of task: Int) -> Int { calendar(of: task).idx(ordinal) }
+
+    /// The working day with `k` working days before it, in the task's project calendar.
+    func workingDay(_ k: Int, of task: Int) -> Int { calendar(of: task).workingDay(k) }
+
     private func calendar(of task: Int) -> WorkingDayIndex {
         index[plan.projects[plan.tasks[task].projectIndex].calendarIndex]
     }
@@ -94,20 +100,20 @@ struct TimeAnalysisOracle {
     /// Lags count whole working days, fractions rounded to the nearest.
     func lag(_ dependency: Dependency) -> Int { Int(dependency.lagDays.rounded()) }
 
-    private func ancestors(of task: Int) -> [Int] {
+    func ancestors(of task: Int) -> [Int] {
         var result: [Int] = [], current = plan.tasks[task].parent
         while let parent = current { result.append(parent); current = plan.tasks[parent].parent }
         return result
     }
 
-    private func leaves(under task: Int) -> [Int] {
+    func leaves(under task: Int) -> [Int] {
         let children = plan.tasks[task].children
         return children.isEmpty ? [task] : children.flatMap { leaves(under: $0) }
     }
 
     /// The earliest boundary a task of project `project` may start at: project start, today,
     /// and its own not-before (lowering already pushed a package's down to its tasks).
-    private func release(_ task: Int) -> Int {
+    func release(_ task: Int) -> Int {
         max(projectRelease(task), plan.tasks[task].notBefore?.ordinal ?? Int.min)
     }
 
