@@ -100,8 +100,14 @@ struct LeveledCase: Sendable {
     let calendars: [NaiveCalendar]
 
     init(seed: UInt64) {
+        let (plan, today) = randomLeveledPlan(seed: seed)
+        self.init(seed: seed, plan: plan, today: today)
+    }
+
+    init(seed: UInt64, plan: Plan, today: Day) {
         self.seed = seed
-        (plan, today) = randomLeveledPlan(seed: seed)
+        self.plan = plan
+        self.today = today
         schedule = Scheduler.schedule(plan, today: today, options: ScheduleOptions(samples: LeveledCase.samples)).schedule
         oracle = TimeAnalysisOracle(plan: plan, today: today)
         calendars = plan.calendars.map(NaiveCalendar.init)
@@ -204,11 +210,16 @@ struct LeveledCase: Sendable {
     }
 }
 
-/// Runs an invariant on every case; reports the first few violations with the seed, the plan and
-/// its schedule.
+/// Runs an invariant on every case; reports how many plans break it, and the first one, shrunk
+/// (tasks and dependencies removed while it still breaks), with its seed and schedule.
 private func checkAll(_ invariant: (LeveledCase) -> String?) {
-    let failures = LeveledCase.all.compactMap { c in invariant(c).map { c.describe($0) } }
-    #expect(failures.isEmpty, "\(failures.count) of \(LeveledCase.all.count) plans:\n\(failures.prefix(2).joined(separator: "\n\n"))")
+    let failing = LeveledCase.all.filter { invariant($0) != nil }
+    guard let first = failing.first else { return }
+    let small = first.plan.shrunk { invariant(LeveledCase(seed: first.seed, plan: $0, today: first.today)) != nil }
+    let shrunk = LeveledCase(seed: first.seed, plan: small, today: first.today)
+    let message = "\(failing.count) of \(LeveledCase.all.count) plans (seeds \(failing.prefix(8).map(\.seed))); the first, shrunk "
+        + "from \(first.plan.tasks.count) to \(small.tasks.count) tasks:\n" + shrunk.describe(invariant(shrunk)!)
+    Issue.record(Comment(rawValue: message))
 }
 
 /// (a) No person or pool is booked above its capacity on any day, nor at all on a day they do
@@ -327,10 +338,10 @@ func criticalPathTasksHaveTheMinimumSlack() {
 /// than some day d that its dependencies allow (measured on the leveled dates of its
 /// predecessors) at which it would fit had no lower-priority task been scheduled: placed at d,
 /// every day of its span (computed day by day: durations in project working days, effort at the
-/// units its people give on the days they work) leaves room on each of its resources for its
+/// units its people and pools give on the days they work) leaves room on each of its resources for its
 /// units next to the tasks of at least its priority and the pinned ones. Milestones, pinned tasks
 /// and tasks without people or pools never wait.
-@Test(.disabled("waits for the leveling rework of issue 9: a higher-priority task starts after lower-priority work on its person (justification and sampling ignore priority)"))
+@Test(.disabled("waits for the leveling rework of issue 9: a task waits for lower-priority work on a shared person (predecessors do not inherit the priority of what they feed, and the search reorders across priorities)"))
 func higherPriorityNeverWaitsForLowerPriority() {
     checkAll { c in
         let priority = c.effectivePriorities()
@@ -359,10 +370,7 @@ func higherPriorityNeverWaitsForLowerPriority() {
                         var progress = 0.0
                         for a in task.assignments where c.works(a.resource, on: day) {
                             if firstLoad(a.resource, day) + c.use(a, on: day) > c.capacity(a.resource, on: day) + 1e-6 { fits = false }
-                            if case .person = a.resource { progress += c.use(a, on: day) }
-                        }
-                        if !task.assignments.contains(where: { if case .person = $0.resource { return true } else { return false } }) {
-                            progress = task.assignments.reduce(0) { $0 + c.use($1, on: day) }
+                            progress += c.use(a, on: day)
                         }
                         elapsed += 1
                         if day == d && progress == 0 && task.durationDays == nil { fits = false }
