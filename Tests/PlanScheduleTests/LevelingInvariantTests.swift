@@ -394,6 +394,38 @@ func higherPriorityNeverWaitsForLowerPriority() {
     }
 }
 
+/// A person's units are a share of their availability, and an effort task progresses each working
+/// day with the capacity its people have left, up to its units. So an effort task never waits on
+/// a working day its dependencies allow when each of its people and pools has capacity left that
+/// day in the final schedule (loads only grow as tasks are placed, so the capacity was there when
+/// it was placed). Pinned tasks, durations and tasks with a finish-side bound (FF, SF) are left
+/// out: their start is not simply the earliest day with room.
+@Test(.disabled("waits for the leveling rework of issue 9: an effort task waits until its people have room for all of its units instead of starting with the share they have left"))
+func effortTasksStartWithTheShareTheirPeopleHaveLeft() {
+    checkAll { c in
+        var load: [ResourceRef: [Int: Double]] = [:]
+        for l in c.schedule.resourceLoad { for (day, value) in l.days { load[l.resource, default: [:]][day.ordinal] = value } }
+        let (start, end) = c.leveledBoundaries()
+        for t in c.leaves where c.plan.tasks[t].kind == .task && c.plan.tasks[t].durationDays == nil && !c.isPinned(t)
+            && !c.plan.tasks[t].assignments.isEmpty {
+            let b = c.oracle.bounds(of: t, startBoundary: start, endBoundary: end)
+            guard b.end == -1_000_000 else { continue }
+            var k = b.start
+            while c.oracle.workingDay(k, of: t) < c.schedule.tasks[t].start.ordinal {
+                let d = Day(ordinal: c.oracle.workingDay(k, of: t))
+                k += 1
+                let room = c.plan.tasks[t].assignments.allSatisfy { a in
+                    c.capacity(a.resource, on: d) - (load[a.resource]?[d.ordinal] ?? 0) > 1e-6
+                }
+                if room {
+                    return "[\(t)] could start \(d.iso) with what its people have left, but starts \(c.schedule.tasks[t].start.iso)"
+                }
+            }
+        }
+        return nil
+    }
+}
+
 /// (f) For open tasks that are not pinned, the critical flag is min(start slack, finish slack) <= 0,
 /// the slacks counted in working days from the leveled dates to the late dates.
 @Test(.disabled("waits for the leveling rework of issue 9: late dates are those of the unleveled time analysis, so they disagree with the leveled slack and critical flag"))
@@ -419,9 +451,11 @@ func criticalMeansNoStartOrFinishSlack() {
     }
 }
 
-/// (g) The same plan gives the same schedule, critical paths and loads.
+/// (g) The same plan gives the same schedule, critical paths and loads (on half of the plans, to
+/// keep the suite quick).
 @Test func levelingIsDeterministic() {
     checkAll { c in
+        guard c.seed % 2 == 0 else { return nil }
         let again = Scheduler.schedule(c.plan, today: c.today, options: ScheduleOptions(samples: LeveledCase.samples)).schedule
         if again.tasks != c.schedule.tasks { return "the task dates differ between two runs" }
         if again.criticalPaths != c.schedule.criticalPaths { return "the critical paths differ between two runs" }

@@ -181,7 +181,9 @@ func failuresShrunk(seeds: Range<UInt64>, limit: Int = 3, plan make: (UInt64) ->
 }
 
 /// The engine's early dates equal those of an independent, naive implementation of the rules in
-/// docs/scheduling.md on 2,000 seeded random plans (about 20,000 tasks).
+/// docs/scheduling.md on 2,000 seeded random plans: about 28,000 tasks, 22,000 links of all four
+/// kinds (a quarter of them leads), 1,700 links from and 2,500 to work packages, 3,400 across
+/// projects, 600 plans whose projects use different calendars.
 @Test func earlyDatesMatchTheOracleOnRandomPlans() {
     let failures = failuresShrunk(seeds: 0..<2_000, plan: { randomTimeAnalysisPlan(seed: $0) }, check: earlyDateMismatch)
     #expect(failures.isEmpty, "\(failures.joined(separator: "\n\n"))")

@@ -12,16 +12,19 @@ import PlanModel
 /// A working calendar as the docs define it: working weekdays minus holidays, asked day by day.
 struct NaiveCalendar {
     var workingDays: Set<Weekday>
-    var holidays: [DayRange]
+    /// Ordinals of every holiday, ranges written out.
+    var holidays: Set<Int> = []
 
     init(_ spec: CalendarSpec) {
         // A calendar without working days is used as Monday to Friday (P404).
         workingDays = spec.workingDays.isEmpty ? [.monday, .tuesday, .wednesday, .thursday, .friday] : spec.workingDays
-        holidays = spec.holidays.map(\.days)
+        for holiday in spec.holidays where holiday.days.first <= holiday.days.last {
+            holidays.formUnion(holiday.days.first.ordinal...holiday.days.last.ordinal)
+        }
     }
 
     func isWorking(_ day: Day) -> Bool {
-        workingDays.contains(day.weekday) && !holidays.contains { $0.contains(day) }
+        workingDays.contains(day.weekday) && !holidays.contains(day.ordinal)
     }
 }
 
@@ -76,7 +79,7 @@ struct TimeAnalysisOracle {
         self.today = today
         let earliest = ([today] + plan.projects.compactMap(\.start) + plan.tasks.compactMap(\.notBefore)).min()!
         let origin = earliest.ordinal - 40
-        index = plan.calendars.map { WorkingDayIndex(NaiveCalendar($0), origin: origin, length: 1_200) }
+        index = plan.calendars.map { WorkingDayIndex(NaiveCalendar($0), origin: origin, length: 800) }
     }
 
     /// Working days before the boundary that opens day `ordinal`, in the task's project calendar.
