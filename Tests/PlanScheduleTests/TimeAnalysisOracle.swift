@@ -60,8 +60,8 @@ struct WorkingDayIndex {
     }
 }
 
-/// Early dates of every task by the docs' rules, for plans of open (not started) tasks without
-/// pins: FS/SS/FF/SF with lags in working days of the successor's project calendar, effort
+/// Early dates of every task by the docs' rules, for plans of open (not started) tasks, pins on
+/// working days at or after the release: FS/SS/FF/SF with lags in working days of the successor's project calendar, effort
 /// without people (one per working day), durations, milestones, zero-work tasks, not-before,
 /// project start and today, summaries with start and finish gates.
 struct TimeAnalysisOracle {
@@ -93,7 +93,9 @@ struct TimeAnalysisOracle {
     }
 
     /// Whole working days a leaf occupies; 0 for instants (milestones and tasks without work).
-    func workingDays(of task: Task) -> Int {
+    func workingDays(of task: Task) -> Int { Self.workingDays(of: task) }
+
+    static func workingDays(of task: Task) -> Int {
         if task.kind == .milestone { return 0 }
         if let duration = task.durationDays { return Int((duration - 1e-9).rounded(.up)) }
         if let effort = task.effortDays { return Int((effort - 1e-9).rounded(.up)) }
@@ -169,7 +171,19 @@ struct TimeAnalysisOracle {
     /// Places one leaf from its bounds: its start and end boundaries and the dates shown.
     func place(_ task: Int, bounds: (start: Int, end: Int)) -> (startBoundary: Int, endBoundary: Int, dates: Dates) {
         let calendar = calendar(of: task)
-        let n = workingDays(of: plan.tasks[task])
+        let t = plan.tasks[task]
+        let n = workingDays(of: t)
+        if let pin = t.fixedStart ?? t.fixedFinish {
+            // Pinned: the dates written, whatever the dependencies say; the other end follows
+            // from the working days (a pinned instant happens at the end of its day).
+            if let first = t.fixedStart, let last = t.fixedFinish, t.kind != .milestone {
+                return (first.ordinal, last.ordinal + 1, Dates(start: first, finish: last))  // both pin both
+            }
+            if n == 0 { return (pin.ordinal + 1, pin.ordinal + 1, Dates(start: pin, finish: pin)) }
+            let first = t.fixedStart?.ordinal ?? calendar.workingDay(calendar.idx(pin.ordinal + 1) - n)
+            let last = t.fixedFinish?.ordinal ?? calendar.workingDay(calendar.idx(first) + n - 1)
+            return (first, last + 1, Dates(start: Day(ordinal: first), finish: Day(ordinal: last)))
+        }
         if n == 0 {
             // An instant at the end of the day shown. Dependencies bound the instant; the
             // release (project start, today, not-before) bounds the day shown, which is what
