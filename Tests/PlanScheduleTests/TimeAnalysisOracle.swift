@@ -239,6 +239,77 @@ struct TimeAnalysisOracle {
         }
         return dates.map { $0! }
     }
+
+    /// Late start and finish of every leaf with work (nil for packages and instants) by a backward
+    /// pass from each project's early finish, for plans without pins and deadlines: the mirror of
+    /// the forward rules, each link read in its successor's calendar. A bound `k` there allows the
+    /// predecessor's boundary up to the start of that calendar's working day `k`.
+    func lateDates() -> [Dates?] {
+        let early = earlyDates()
+        let count = plan.tasks.count
+        let isLeaf = plan.tasks.map { $0.kind != .summary }
+        var projectEnd: [Int] = plan.projects.map { _ in Int.min }
+        for t in 0..<count where isLeaf[t] {
+            let p = plan.tasks[t].projectIndex
+            projectEnd[p] = max(projectEnd[p], early[t].finish.ordinal + 1)
+        }
+        // Latest boundaries: of a leaf's start and end, of a package's start gate.
+        var lateStart = [Int?](repeating: nil, count: count), lateEnd = lateStart
+        var dates = [Dates?](repeating: nil, count: count)
+        var changed = true, rounds = 0
+        while changed {
+            changed = false
+            rounds += 1
+            precondition(rounds <= count + 2, "the backward pass did not converge")
+            var startBound = [Int](repeating: Int.max, count: count), endBound = startBound
+            for t in 0..<count where isLeaf[t] { endBound[t] = idx(projectEnd[plan.tasks[t].projectIndex], of: t) }
+            for s in 0..<count {
+                for dependency in plan.tasks[s].dependencies {
+                    let p = dependency.predecessor
+                    let startSide = dependency.kind == .finishToStart || dependency.kind == .startToStart
+                    // The successor's latest boundary on the linked side, in its own calendar.
+                    let sides: [Int?] = startSide ? [lateStart[s]]
+                        : (isLeaf[s] ? [lateEnd[s]] : leaves(under: s).map { lateEnd[$0] })
+                    guard !sides.contains(where: { $0 == nil }) else { continue }
+                    let k = sides.map { idx($0!, of: s) }.min()! - lag(dependency)
+                    let latest = workingDay(k, of: s)
+                    let fromEnd = dependency.kind == .finishToStart || dependency.kind == .finishToFinish
+                    // An end (and an instant) may lie at `latest`; a start must be a working day
+                    // on or before it.
+                    for q in fromEnd && !isLeaf[p] ? leaves(under: p) : [p] {
+                        if fromEnd { endBound[q] = min(endBound[q], idx(latest, of: q)) }
+                        else if isLeaf[q] && workingDays(of: plan.tasks[q]) == 0 { startBound[q] = min(startBound[q], idx(latest, of: q)) }
+                        else { startBound[q] = min(startBound[q], idx(latest + 1, of: q) - 1) }
+                    }
+                }
+            }
+            for t in (0..<count).reversed() {
+                var newStart: Int?, newEnd: Int?
+                if !isLeaf[t] {
+                    // A start gate is no later than what it holds.
+                    let held = plan.tasks[t].children.map { lateStart[$0] }
+                    guard !held.contains(where: { $0 == nil }) else { continue }
+                    newStart = workingDay(min(startBound[t], held.map { idx($0!, of: t) }.min()!), of: t)
+                } else {
+                    let n = workingDays(of: plan.tasks[t])
+                    let endIdx = min(endBound[t], startBound[t] == Int.max ? Int.max : startBound[t] + n)
+                    if n == 0 {
+                        // The latest boundary with that index: just before the next working day.
+                        // How the engine shows a late instant is left open (nil).
+                        newStart = workingDay(endIdx, of: t); newEnd = newStart
+                    } else {
+                        newStart = workingDay(endIdx - n, of: t); newEnd = workingDay(endIdx - 1, of: t) + 1
+                        dates[t] = Dates(start: Day(ordinal: newStart!), finish: Day(ordinal: newEnd! - 1))
+                    }
+                }
+                if newStart != lateStart[t] || newEnd != lateEnd[t] {
+                    lateStart[t] = newStart; lateEnd[t] = newEnd
+                    changed = true
+                }
+            }
+        }
+        return dates
+    }
 }
 
 // MARK: - Editing and describing plans, for shrinking a failure to something a person can read
