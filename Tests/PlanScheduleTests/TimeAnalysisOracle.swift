@@ -203,18 +203,24 @@ struct TimeAnalysisOracle {
         return (first, last + 1, Dates(start: Day(ordinal: first), finish: Day(ordinal: last)))
     }
 
+    /// Bellman-Ford style: runs `round` (which sets its flag when any event moved) until nothing
+    /// moves; on an acyclic plan that takes at most one round per task.
+    private func relaxUntilStable(_ round: (inout Bool) -> Void) {
+        for _ in 0...(plan.tasks.count + 2) {
+            var changed = false
+            round(&changed)
+            if !changed { return }
+        }
+        preconditionFailure("the oracle did not converge: a cycle?")
+    }
+
     /// Early start and finish of every task (summaries span their leaves).
     func earlyDates() -> [Dates] {
         let count = plan.tasks.count
         var startBoundary = [Int?](repeating: nil, count: count)
         var endBoundary = [Int?](repeating: nil, count: count)
         var dates = [Dates?](repeating: nil, count: count)
-        // Bellman-Ford style: recompute every event from the others until nothing moves.
-        var changed = true, rounds = 0
-        while changed {
-            changed = false
-            rounds += 1
-            precondition(rounds <= count + 2, "the oracle did not converge: a cycle?")
+        relaxUntilStable { changed in
             for task in 0..<count {
                 let b = bounds(of: task, startBoundary: startBoundary, endBoundary: endBoundary)
                 var newStart: Int?, newEnd: Int?
@@ -256,11 +262,7 @@ struct TimeAnalysisOracle {
         // Latest boundaries: of a leaf's start and end, of a package's start gate.
         var lateStart = [Int?](repeating: nil, count: count), lateEnd = lateStart
         var dates = [Dates?](repeating: nil, count: count)
-        var changed = true, rounds = 0
-        while changed {
-            changed = false
-            rounds += 1
-            precondition(rounds <= count + 2, "the backward pass did not converge")
+        relaxUntilStable { changed in
             var startBound = [Int](repeating: Int.max, count: count), endBound = startBound
             for t in 0..<count where isLeaf[t] { endBound[t] = idx(projectEnd[plan.tasks[t].projectIndex], of: t) }
             for s in 0..<count {
