@@ -101,6 +101,8 @@ struct EdgeCases: OptionSet {
     static let datesHoldingInstants = EdgeCases(rawValue: 1)
     /// SS and SF from a work package of a project on another calendar.
     static let summaryGatesAcrossCalendars = EdgeCases(rawValue: 2)
+    /// Today after a project start (with SS and SF from packages, when those are included).
+    static let todayAfterStart = EdgeCases(rawValue: 4)
 }
 
 /// A seeded random plan for the time analysis: 1–3 calendars and projects, packages, every link
@@ -113,7 +115,7 @@ func randomTimeAnalysisPlan(seed: UInt64, including edges: EdgeCases = []) -> (p
     plan.calendars = [randomCalendar("default", dice: &dice)]
     for c in 0..<dice.below(3) { plan.calendars.append(randomCalendar("c\(c + 1)", dice: &dice)) }
     let base = PlanFixture.day("2026-01-05").adding(days: dice.below(7))
-    let today = base.adding(days: edges.contains(.datesHoldingInstants) ? dice.below(20) - 5 : -dice.below(5))
+    let today = base.adding(days: edges.isDisjoint(with: [.datesHoldingInstants, .todayAfterStart]) ? -dice.below(5) : dice.below(20) - 5)
     let lags: [Double] = [0, 0, 0, 0, 1, 2, 3, -1, -2, 0.4, 1.6, -0.7]
     for p in 0..<(1 + dice.below(3)) {
         let start = base.adding(days: dice.below(15))
@@ -175,22 +177,34 @@ func randomTimeAnalysisPlan(seed: UInt64, including edges: EdgeCases = []) -> (p
             plan.tasks[t].fixedFinish = max(finish, day)
         }
     }
-    for t in plan.tasks.indices where !edges.contains(.summaryGatesAcrossCalendars) {
-        for (d, dependency) in plan.tasks[t].dependencies.enumerated()
-        where plan.tasks[dependency.predecessor].kind == .summary && [.startToStart, .startToFinish].contains(dependency.kind)
-            && plan.projects[plan.tasks[dependency.predecessor].projectIndex].calendarIndex != plan.projects[plan.tasks[t].projectIndex].calendarIndex {
-            plan.tasks[t].dependencies[d].kind = dependency.kind == .startToStart ? .finishToStart : .finishToFinish
+    if !edges.contains(.summaryGatesAcrossCalendars) { plan.replaceStartLinksFromPackages(acrossCalendarsOnly: true) }
+    return (plan, today)
+}
+
+extension Plan {
+    /// Turns SS and SF links from work packages into FS and FF (only those between projects on
+    /// different calendars, if asked), to keep plans clear of the start-gate defect.
+    mutating func replaceStartLinksFromPackages(acrossCalendarsOnly: Bool = false) {
+        for t in tasks.indices {
+            for (d, dependency) in tasks[t].dependencies.enumerated()
+            where tasks[dependency.predecessor].kind == .summary && [.startToStart, .startToFinish].contains(dependency.kind)
+                && (!acrossCalendarsOnly || projects[tasks[dependency.predecessor].projectIndex].calendarIndex
+                    != projects[tasks[t].projectIndex].calendarIndex) {
+                tasks[t].dependencies[d].kind = dependency.kind == .startToStart ? .finishToStart : .finishToFinish
+            }
         }
     }
-    return (plan, today)
 }
 
 /// The first task whose early dates differ between the engine and the oracle, described; nil
 /// when they agree on every task.
-func earlyDateMismatch(_ plan: Plan, today: Day) -> String? {
+func earlyDateMismatch(_ plan: Plan, today: Day) -> String? { earlyDateMismatch(plan, today: today, instants: true) }
+
+func earlyDateMismatch(_ plan: Plan, today: Day, instants: Bool) -> String? {
     let engine = Scheduler.schedule(plan, today: today, options: ScheduleOptions(samples: 1)).schedule
     let oracle = TimeAnalysisOracle(plan: plan, today: today).earlyDates()
-    for (i, expected) in oracle.enumerated() {
+    for (i, expected) in oracle.enumerated()
+    where instants || plan.tasks[i].kind != .summary && TimeAnalysisOracle.workingDays(of: plan.tasks[i]) > 0 {
         let got = engine.tasks[i]
         if got.earlyStart != expected.start || got.earlyFinish != expected.finish {
             return "task [\(i)] \(plan.tasks[i].id): engine \(got.earlyStart.iso)..\(got.earlyFinish.iso), "
@@ -264,13 +278,38 @@ func instantsAreShownOnTheDateThatHoldsThem() {
     #expect(failures.isEmpty, "\(failures.joined(separator: "\n\n"))")
 }
 
+/// With today after the project start and not-before on instants, only the day an instant is
+/// shown differs (see above): every task with work still gets the oracle's dates (packages and
+/// instants are not compared). SS and SF from packages are left out: their start gates ignore
+/// today (see below).
+@Test func earlyDatesOfWorkMatchTheOracleWhenTodayIsLate() {
+    let failures = failuresShrunk(seeds: 0..<1_000, plan: {
+        var (plan, today) = randomTimeAnalysisPlan(seed: $0, including: .datesHoldingInstants)
+        plan.replaceStartLinksFromPackages()
+        // A task without work pinned by `start:` alone is placed at the beginning of that day, so
+        // its successors move too: part of the instants defect, left out here.
+        for t in plan.tasks.indices where plan.tasks[t].effortDays == 0 && (plan.tasks[t].fixedStart == nil) != (plan.tasks[t].fixedFinish == nil) {
+            plan.tasks[t].effortDays = 1
+        }
+        return (plan, today)
+    }, check: { earlyDateMismatch($0, today: $1, instants: false) })
+    #expect(failures.isEmpty, "\(failures.joined(separator: "\n\n"))")
+}
+
 /// Docs: "SS and SF from a summary refer to its start gate (the earliest its leaves may start)".
-/// The engine places the gate at the raw release boundary (a not-before or project start on a
-/// non-working day), which a successor on another calendar counts from a day too early.
-@Test(.disabled("engine defect: the start gate of a package held by a release on a non-working day is that day, not the first day its leaves may start"))
+/// The engine places the gate at the raw release boundary: the project start even when today is
+/// later (the leaves may not start before today), and a not-before or project start on a
+/// non-working day, which a successor on another calendar counts from a day too early.
+@Test(.disabled("engine defect: the start gate of a package is the raw release (project start before today, a non-working day), not the first day its leaves may start"))
 func summaryStartGatesAreTheFirstDayTheirLeavesMayStart() {
-    let failures = failuresShrunk(seeds: 0..<3_000, plan: { randomTimeAnalysisPlan(seed: $0, including: .summaryGatesAcrossCalendars) },
-                                  check: earlyDateMismatch)
+    let failures = failuresShrunk(seeds: 0..<3_000, plan: {
+        var (plan, today) = randomTimeAnalysisPlan(seed: $0, including: [.summaryGatesAcrossCalendars, .todayAfterStart])
+        // Only the gates are on trial here: keep instants off dates that hold them.
+        for t in plan.tasks.indices where TimeAnalysisOracle.workingDays(of: plan.tasks[t]) == 0 && plan.tasks[t].kind != .summary {
+            plan.tasks[t].kind = .task; plan.tasks[t].effortDays = 1
+        }
+        return (plan, today)
+    }, check: earlyDateMismatch)
     #expect(failures.isEmpty, "\(failures.joined(separator: "\n\n"))")
 }
 
