@@ -40,11 +40,15 @@ struct FileParser {
               let firstLine = firstLineOfItem(firstItem) else { return nil }
         let first = splitMetadata(firstLine)
         guard let (key, value) = first else { return nil }
-        guard let kind = PlanFileKind(rawValue: key.text.lowercased()) else {
-            if let near = Suggest.closest(to: key.text.lowercased(), among: PlanFileKind.allCases.map(\.rawValue), maximumDistance: 2) {
-                diagnostics.report(.misspelledKind, "'\(key.text)' looks like the plan file key '\(near)'; this file is not read as a plan",
-                                   at: key.range, hint: "write `- \(near): \(value.text)` to make it a plan file")
-            }
+        let kind: PlanFileKind
+        switch PlanFiles.classify(key: key.text, value: value.text) {
+        case .plan(let found):
+            kind = found
+        case .misspelled(let near):
+            diagnostics.report(.misspelledKind, "'\(key.text)' looks like the plan file key '\(near.rawValue)'; this file is not read as a plan",
+                               at: key.range, hint: "write `- \(near.rawValue): \(value.text)` (lower case) to make it a plan file")
+            return nil
+        case .notAPlan:
             return nil
         }
         let heading = parseHeading(blocks[0])
