@@ -12,6 +12,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case skippedPath = "P005"
     case binaryFile = "P006"
     case misspelledKind = "P007"
+    case pathologicalMarkdown = "P008"
 
     // Syntax and values
     case unknownKey = "P101"
@@ -30,6 +31,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case strayContent = "P114"
     case valueOutOfRange = "P115"
     case malformedHeading = "P116"
+    case decimalSeparator = "P117"
 
     // Ids and references
     case duplicateID = "P201"
@@ -57,6 +59,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case mixedCurrency = "P402"
     case poolTooSmall = "P403"
     case noWorkingDays = "P404"
+    case noWorkingTimeInReach = "P405"
 
     // Risks and control
     case riskWithoutOwner = "P501"
@@ -70,6 +73,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case unschedulable = "P604"
     case projectLate = "P605"
     case overdueStart = "P606"
+    case beyondPlanningWindow = "P607"
 
     public var defaultSeverity: Severity {
         switch self {
@@ -86,5 +90,24 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         default:
             return .error
         }
+    }
+}
+
+extension DiagnosticCode {
+    /// A code as people type it: `P205`, `p205` or just `205`.
+    public init?(written text: String) {
+        let trimmed = text.trimmingCharacters(in: " \t")
+        let digits = trimmed.first.map { $0 == "P" || $0 == "p" } == true ? String(trimmed.dropFirst()) : trimmed
+        guard digits.count == 3, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        self.init(rawValue: "P" + digits)
+    }
+}
+
+private extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var text = Substring(self)
+        while let first = text.first, set.contains(first) { text = text.dropFirst() }
+        while let last = text.last, set.contains(last) { text = text.dropLast() }
+        return String(text)
     }
 }
