@@ -188,7 +188,7 @@ public enum DiagnosticCatalog {
                          explanation: "An unstarted task was planned to start before today. The forecast moves it to today or later; update its progress or its plan.")
         case .beyondPlanningWindow:
             return Entry(title: "The schedule runs past the planning window",
-                         explanation: "planc plans with days from 1900-01-01 to 2400-12-31: written dates outside it are an error where they are written (P115), and a task that the schedule places after its end (long chains of work, a late start, a calendar that hardly works) is this error. The schedule is not used for reports or the site. Check the estimates and dates on the task's driving path.")
+                         explanation: "planc plans with days from 1900-01-01 to 2400-12-31: written dates outside it are an error where they are written (P115), and work that cannot end inside it is this error. Before scheduling, planc adds up each chain of finish-to-start work from its earliest possible start, and the unstarted work of each person or pool from today; what cannot finish by 2400-12-31 stops the run without a schedule (the scheduler would take minutes over it). After scheduling, a task placed outside the window (a calendar that hardly works, for example) is reported at the task and the schedule is not used for reports or the site. Check the estimates and dates on the task's path.")
         }
     }
 

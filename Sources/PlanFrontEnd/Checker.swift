@@ -11,6 +11,7 @@ public enum Checker {
         checkMoney(plan, into: &bag)
         checkRisks(plan, today: today, into: &bag)
         DependencyCycles.breakCycles(in: &plan, into: &bag)
+        ScheduleReach.check(plan, today: today, into: &bag)
         return bag.items
     }
 

@@ -36,6 +36,20 @@ struct HostileInputTests {
         #expect(result.diagnostics[1].message.hasSuffix("there is no month 13"))
     }
 
+    @Test func aChainLongerThanTheWindowIsRefusedBeforeScheduling() {
+        var text = header + "## Work\n"
+        for index in 0..<1_000 { text += "- [ ] Step \(index) — 36000d\(index > 0 ? " after:step-\(index - 1)" : "")\n" }
+        let result = frontEnd(text)
+        #expect(result.placed == ["plan.md:10:7 P607"])
+        #expect(result.diagnostics[0].message.hasPrefix("'Step 3' and 996 more tasks cannot finish by 2400-12-31"))
+        #expect(DiagnosticCode.beyondPlanningWindow.blocksScheduling)
+        let busy = frontEnd(["plan.md": header + "## Work\n" + (0..<6).map { "- [ ] S\($0) — 36000d @dana\n" }.joined(),
+                             "team.md": teamFile])
+        #expect(busy.placed == ["plan.md:7:19 P607"])
+        // A long plan that fits is not touched.
+        #expect(frontEnd(header + "## Work\n- [ ] A — 36000d\n- [ ] B — 36000d after:a\n").codes.isEmpty)
+    }
+
     @Test func theWindowMatchesTheCalendarArithmetic() {
         #expect(Day.planningWindow.lowerBound.iso == "1900-01-01")
         #expect(Day.planningWindow.upperBound.iso == "2400-12-31")

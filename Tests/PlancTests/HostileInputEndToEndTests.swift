@@ -34,14 +34,28 @@ import Testing
         try expectRefused(plan, code: "P115")
     }
 
+    /// The task fits in working days, but a calendar that works on Sundays only spreads it past
+    /// the window: only the schedule can tell, so this is the check after scheduling.
     @Test func arithmeticPastTheWindowIsLocated() throws {
-        var work = "# P\n\n- project: p\n- start: 2026-03-02\n\n## Work\n"
-        for index in 0..<6 { work += "- [ ] Step \(index) — 36000d @dana\(index > 0 ? " after:step-\(index - 1)" : "")\n" }
-        let plan = try folder(["plan.md": work, "team.md": team])
+        let calendar = "# C\n\n- calendar: default\n- working-days: sun\n"
+        let plan = try folder(["plan.md": "# P\n\n- project: p\n- start: 2026-03-02\n\n## Work\n- [ ] Sundays only — 36000d\n",
+                               "calendar.md": calendar])
         defer { try? FileManager.default.removeItem(at: plan) }
         try expectRefused(plan, code: "P607")
         let check = try Planc.run(["check", "--today", "2026-03-02", plan.path])
-        #expect(check.stdout.contains("plan.md:"), "P607 is located")
+        #expect(check.stdout.contains("plan.md:7:7: error[P607]: 'Sundays only' would finish on 2716-02-13"))
+    }
+
+    /// One person with six tasks of a century each: the scheduler would level them over 200,000
+    /// days (100 s); the front end refuses them in well under a second.
+    @Test func tooMuchWorkForOnePersonIsRefusedBeforeScheduling() throws {
+        var work = "# P\n\n- project: p\n- start: 2026-03-02\n\n## Work\n"
+        for index in 0..<6 { work += "- [ ] Step \(index) — 36000d @dana\n" }
+        let plan = try folder(["plan.md": work, "team.md": team])
+        defer { try? FileManager.default.removeItem(at: plan) }
+        let started = Date()
+        try expectRefused(plan, code: "P607")
+        #expect(Date().timeIntervalSince(started) < 10)
     }
 
     @Test func aCalendarThatNeverWorksAgainIsAnError() throws {
