@@ -54,6 +54,18 @@ struct FileParser {
             diagnostics.report(.misspelledKind, "'\(key.text)' looks like the plan file key '\(near.rawValue)'; this file is not read as a plan",
                                at: key.range, hint: "write `- \(near.rawValue): \(value.text)` (lower case) to make it a plan file")
             return nil
+        case .nameNotAnID(let meant):
+            let keys = tree.children(of: blocks[1]).compactMap { firstLineOfItem($0).flatMap(splitMetadata)?.0.text.lowercased() }
+            let sections = blocks.dropFirst(2).compactMap { block -> String? in
+                if case .heading(level: 2) = tree[block].kind { return headingText(block).text }
+                return nil
+            }
+            if PlanFiles.looksMeant(meant, metadataKeys: keys, sections: sections) {
+                let name = Slug.make(value.text)
+                diagnostics.report(.misspelledKind, "'\(value.text)' is not an id, so this file is not read as a \(meant.rawValue) file",
+                                   at: value.range, hint: "write `- \(meant.rawValue): \(name.isEmpty ? "ID" : name)`: letters, digits, '-', '_' or '.'")
+            }
+            return nil
         case .notAPlan:
             return nil
         }

@@ -39,6 +39,9 @@ public enum PlanFiles {
         /// Clearly meant as a plan file, but the key is misspelled or not in lower case: the
         /// suggestion is the key to write.
         case misspelled(suggestion: PlanFileKind)
+        /// The kind key written exactly, but its value is not an id (`- team: IT Delivery`, or
+        /// minutes' `- project: Finance ERP rollout`): a plan only if the rest of the file says so.
+        case nameNotAnID(PlanFileKind)
         /// Ordinary Markdown.
         case notAPlan
     }
@@ -47,7 +50,7 @@ public enum PlanFiles {
     public static func classify(key: String, value: String) -> Verdict {
         let idLike = isPlanName(value)
         if let kind = PlanFileKind(rawValue: key) {
-            return idLike ? .plan(kind) : .notAPlan
+            return idLike ? .plan(kind) : .nameNotAnID(kind)
         }
         // Only a value that is a valid id makes a near miss a plan someone meant to write:
         // `- Project: crm`, `- projekt: crm`; never `- Project: Finance ERP rollout`.
@@ -64,5 +67,22 @@ public enum PlanFiles {
     /// A project id, team, calendar or settings name: one token of id characters.
     static func isPlanName(_ value: String) -> Bool {
         Slug.isValid(value)
+    }
+
+    /// Whether a file whose kind key has a value that is not an id is still clearly meant as a
+    /// plan of that kind: another metadata key or a section heading that only plans of the kind
+    /// use. Meeting minutes (`- attendees:`, `## Actions`) are not.
+    static func looksMeant(_ kind: PlanFileKind, metadataKeys: [String], sections: [String]) -> Bool {
+        let keys: [String], names: [Vocabulary.Section]
+        switch kind {
+        case .project: keys = Vocabulary.projectKeys; names = [.work, .risks, .objectives, .successCriteria, .journal]
+        case .partOf: keys = []; names = [.work, .risks, .journal]
+        case .team: keys = []; names = [.people, .pools]
+        case .calendar: keys = Vocabulary.calendarKeys; names = [.holidays]
+        case .settings: keys = Vocabulary.settingsKeys; names = []
+        }
+        let known = Set(keys).subtracting([kind.rawValue, "owner", "start"])
+        return metadataKeys.contains(where: known.contains)
+            || sections.contains { Vocabulary.section(named: $0).map(names.contains) ?? false }
     }
 }

@@ -152,6 +152,16 @@ struct HostileInputTests {
         #expect(PlanFiles.classify(key: "Team", value: "core") == .misspelled(suggestion: .team))
     }
 
+    @Test func aKindKeyWithANameThatIsNotAnIDWarnsOnlyWhenThePlanIsMeant() {
+        let team = frontEnd(["team.md": "# Team\n\n- team: IT Delivery\n\n## People\n- Dana — id:dana\n"])
+        #expect(team.placed == ["- P003", "team.md:3:9 P007"])
+        #expect(team.diagnostics.first { $0.code == .misspelledKind }?.hint?.contains("- team: it-delivery") == true)
+        let settings = frontEnd(["s.md": "# Acme\n\n- settings: Acme IT\n- currency: EUR\n"])
+        #expect(settings.codes == ["P003", "P007"])
+        let minutes = frontEnd(["m.md": "# Sync\n\n- project: Finance ERP rollout\n- attendees: Dana\n\n## Actions\n- [ ] send it\n"])
+        #expect(minutes.codes == ["P003"])
+    }
+
     @Test func theRepositoryDocsAreNotPlans() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         var files: [SourceFile] = []
