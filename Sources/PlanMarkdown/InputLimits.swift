@@ -64,8 +64,18 @@ public enum InputLimits {
         guard index < bytes.count else { return true }
         let byte = bytes[index]
         let next = index + 1 < bytes.count ? bytes[index + 1] : 10
+        func run(of marker: UInt8) -> Int { bytes[index...].prefix { $0 == marker }.count }
+        func spaceAfter(_ length: Int) -> Bool {
+            index + length >= bytes.count || [32, 9, 10, 13].contains(bytes[index + length])
+        }
+        // Only what really interrupts a paragraph, so a line like `#data` or `` `x` `` cannot
+        // be used to split one paragraph into many for this count.
         switch byte {
-        case 10, 13, UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "`"), UInt8(ascii: "~"): return true
+        case 10, 13, UInt8(ascii: ">"): return true
+        case UInt8(ascii: "#"):
+            let hashes = run(of: byte)
+            return hashes <= 6 && spaceAfter(hashes)
+        case UInt8(ascii: "`"), UInt8(ascii: "~"): return run(of: byte) >= 3
         case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"): return next == 32 || next == 9
         case UInt8(ascii: "1"):
             return (next == UInt8(ascii: ".") || next == UInt8(ascii: ")"))

@@ -71,6 +71,13 @@ struct HostileInputTests {
         #expect(InputLimits.excess(in: Array(("# P\n\n" + lines).utf8))?.line == 1_003)
     }
 
+    @Test func linesThatDoNotInterruptAParagraphDoNotResetTheCount() {
+        let lines = String(repeating: "#x ![[]()\n`y` ![[]()\n", count: 600)
+        #expect(InputLimits.excess(in: Array(("# P\n\n" + lines).utf8)) != nil)
+        let headings = String(repeating: "## H\n![[]()\n", count: 600)
+        #expect(InputLimits.excess(in: Array(("# P\n\n" + headings).utf8)) == nil)
+    }
+
     @Test func ordinaryImagesAndLinksAreUnaffected() {
         // One image per task in a 5,000-task list, and a paragraph with 500 links and images.
         var text = header + "Read [the charter](charter.md) and ![logo](logo.png).\n\n## Work\n"
