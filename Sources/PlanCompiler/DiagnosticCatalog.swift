@@ -31,8 +31,12 @@ public enum DiagnosticCatalog {
                          explanation: "The file contains NUL bytes, which never occur in Markdown text. It is probably not a plan (an image or archive with a .md name, or a file saved as UTF-16). It is not read.")
         case .misspelledKind:
             return Entry(title: "A file looks like a plan, but its kind key is misspelled",
-                         explanation: "The file starts like a plan file (a title and a list), but the first item's key is close to `project`, `part-of`, `team`, `calendar` or `settings` without being one. Such a file is not read as a plan; this warning makes sure a typo never hides a plan silently.",
+                         explanation: "The file starts like a plan file (a title and a list whose first item's value is an id), but the first item's key is close to `project`, `part-of`, `team`, `calendar` or `settings` without being one, or is not in lower case (`- Project: crm`). Kind keys are written exactly, with an id as the value. A kind key whose value is not an id (`- team: IT Delivery`) gets this warning when the rest of the file shows a plan was meant (a section such as `## People` or `## Work`, or another key of that kind of file); otherwise, as in meeting notes (`- Project: Finance ERP rollout`), it is ordinary Markdown and gets no warning. Such a file is not read as a plan; this warning makes sure a typo never hides a plan silently.",
                          example: "- projekt: crm   ← should be `- project: crm`")
+        case .pathologicalMarkdown:
+            return Entry(title: "A file has a shape the Markdown parser handles slowly",
+                         explanation: "The system's libcmark takes time that grows with the square of some inputs, such as thousands of unclosed image brackets `![` in one paragraph (CVE-2023-22486, fixed in cmark 0.30.3). A plan never needs that many, so planc refuses the file before parsing it instead of hanging: more than 1,000 `![` or 10,000 `[` in one paragraph. The diagnostic points at the line where the limit is passed. Split the paragraph, or write the brackets as `\\[`.",
+                         example: "![[]()![[]()![[]()…   ← thousands of times in one paragraph")
         case .unknownKey:
             return Entry(title: "Unknown metadata key",
                          explanation: "A `key: value` item in the list under the title uses a key planc does not know. It is ignored. The hint suggests the closest known key; the plan language reference lists them all.")
@@ -79,7 +83,7 @@ public enum DiagnosticCatalog {
                          explanation: "A block sits where planc does not read anything (text in a list-only section outside any item, a metadata item that is not `key: value`, journal text before the first dated heading). It is reported so that nothing in a plan is dropped silently.")
         case .valueOutOfRange:
             return Entry(title: "A value is out of range",
-                         explanation: "The number is well-formed but impossible or absurd: availability above 100 %, negative units, a pool of zero people, more than a century of work.")
+                         explanation: "The number or date is well-formed but impossible or absurd, and the message states the limit: availability above 100 %, units of 0 or above 1,000, a pool of zero or more than 100,000 people, more than a century of work (36,500 working days), money of 10^15 or more, a date outside 1900-01-01 to 2400-12-31 (the planning window).")
         case .malformedHeading:
             return Entry(title: "Unexpected heading",
                          explanation: "A plan file has exactly one level-1 heading, its title. Sections are level-2 headings; work packages are level 3 and below inside `## Work`.")
@@ -87,6 +91,10 @@ public enum DiagnosticCatalog {
             return Entry(title: "A line under a person is not a change",
                          explanation: "Items nested under a person in a team file state how their availability or rate changes over time: `From DATE — availability:60% rate:720EUR/d` sets new values from that date on, `Leaves DATE` means the person works on the plans until that date and not from the next day. Any other nested item is not read. Work already done keeps the availability and rate in force when it was done.",
                          example: "- Omar Haddad — id:omar availability:80% rate:600EUR/d\n  - From 2027-04-01 — availability:60% rate:650EUR/d\n  - Leaves 2027-06-30\n  - Form 2027-05-01 — rate:700EUR/d   ← did you mean `From 2027-05-01`?")
+        case .decimalSeparator:
+            return Entry(title: "A decimal comma or an ambiguous separator",
+                         explanation: "Amounts of work and percentages use a decimal point: `2.5d`, `62.5%`; `2,5d` would otherwise be misread. Money may be written with grouping and a decimal mark the way people write it (`1,234.50 EUR`, `1.234,50 EUR`, `1 234,50 EUR`, `1234.50 EUR`), but a single separator followed by exactly three digits (`1.234 EUR`, `1,234 EUR`) reads two ways and is refused. Write the amount without grouping, or state the mark for the whole repository in the settings file with `- decimal-mark: comma` (or `point`).",
+                         example: "- [ ] Data audit — 2,5d   ← write `2.5d`")
         case .duplicateID:
             return Entry(title: "Duplicate id",
                          explanation: "Two things of the same kind have the same explicit id: tasks within a project, projects, people and pools (which share the `@` namespace), risks within a project, calendars. The note points at the first definition. Give one of them another id.")
@@ -101,7 +109,7 @@ public enum DiagnosticCatalog {
                          explanation: "A `calendar:` or `based-on:` names a calendar that no calendar file defines.")
         case .dependencyCycle:
             return Entry(title: "Dependency cycle",
-                         explanation: "Tasks wait for each other in a circle, so none of them can ever start. The notes list every hop of the cycle with its place. planc ignores the first dependency of the cycle so that it can still schedule the rest, and reports the cycle as an error.",
+                         explanation: "Tasks wait for each other in a circle, so none of them can ever start. The notes list every hop of the cycle with its place (the first 20 of a longer cycle, and how many more there are). planc ignores the first dependency of the cycle so that it can still schedule the rest, and reports the cycle as an error.",
                          example: "- A — 2d after:c\n- B — 2d after:a\n- C — 2d after:b")
         case .unknownProject:
             return Entry(title: "Reference to a missing project",
@@ -163,6 +171,10 @@ public enum DiagnosticCatalog {
             return Entry(title: "Pinned tasks book a person beyond their availability",
                          explanation: "Two or more tasks pinned with `start:` and `finish:` assign the same person on the same working days, and together more than the person's availability on those days. Pinned tasks keep their dates, so leveling cannot move them apart: the person is over-allocated whatever the schedule does. The warning is at the later task, with a note at the other one. Lower the units, move one of the pins, or assign someone else.",
                          example: "- [ ] Workshop A — start:2027-03-22 finish:2027-03-24 @omar:60%\n- [ ] Workshop B — start:2027-03-23 finish:2027-03-26 @omar:50%   ← 110 % of Omar on 23 and 24 March")
+        case .noWorkingTimeInReach:
+            return Entry(title: "No working time within the planning window",
+                         explanation: "A calendar's holidays, or a person's time off, cover every working day from today to the end of the planning window (2400-12-31), so work given to it could never be done. For a person this is reported only while they are assigned open work. Shorten the days off, or assign the work to someone else.",
+                         example: "- Dana — id:dana off:2026-01-01..2400-12-31   ← and @dana still has open tasks")
         case .riskWithoutOwner:
             return Entry(title: "An open risk has no owner",
                          explanation: "Every open or watched risk needs someone who watches it: add `owner:@person`.")
@@ -190,6 +202,9 @@ public enum DiagnosticCatalog {
         case .overdueStart:
             return Entry(title: "A task should have started",
                          explanation: "An unstarted task was planned to start before today. The forecast moves it to today or later; update its progress or its plan.")
+        case .beyondPlanningWindow:
+            return Entry(title: "The schedule runs past the planning window",
+                         explanation: "planc plans with days from 1900-01-01 to 2400-12-31: written dates outside it are an error where they are written (P115), and work that cannot end inside it is this error. Before scheduling, planc adds up each chain of finish-to-start work from its earliest possible start, and the unstarted work of each person or pool from today; what cannot finish by 2400-12-31 stops the run without a schedule (the scheduler would take minutes over it). After scheduling, a task placed outside the window (a calendar that hardly works, for example) is reported at the task and the schedule is not used for reports or the site. Check the estimates and dates on the task's path.")
         }
     }
 

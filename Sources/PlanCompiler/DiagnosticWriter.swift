@@ -70,6 +70,10 @@ public struct DiagnosticWriter {
 
     /// The source line with a caret under the range, tabs expanded and wide characters counted as
     /// two columns so the caret lines up in a terminal.
+    /// A longer line is shown as a window of this many characters around the range, with `…`
+    /// where it is cut, so a hostile one-line file never floods the terminal.
+    static let excerptWidth = 160
+
     func excerpt(_ text: Substring, range: SourceRange) -> String {
         let number = String(range.start.line)
         let gutter = String(repeating: " ", count: number.count)
@@ -78,7 +82,12 @@ public struct DiagnosticWriter {
         var caretWidth = 0
         var column = 1
         var width = 0
+        let first = text.count > Self.excerptWidth ? max(1, range.start.column - Self.excerptWidth / 4) : 1
+        let last = first + Self.excerptWidth - 1
+        if first > 1 { display = "…"; caretStart = 1; width = 1 }
         for character in text {
+            if column < first { column += 1; continue }
+            if column > last { display += "…"; break }
             let cells: Int
             if character == "\t" {
                 cells = 4 - width % 4

@@ -31,7 +31,7 @@ public struct CompileOptions: Sendable {
 }
 
 /// The compiler's phases, in order, in one place:
-/// load -> parse -> lower -> check (front end) -> schedule -> (analyze and emit happen in the
+/// load -> parse -> lower -> check (front end) -> schedule -> window check -> (analyze and emit happen in the
 /// commands that need them, from the `CompiledPlan`).
 public enum Pipeline {
     public static func compile(_ options: CompileOptions) -> CompiledPlan {
@@ -46,8 +46,9 @@ public enum Pipeline {
         var schedule: Schedule?
         if !front.plan.projects.isEmpty, !front.diagnostics.contains(where: { $0.severity == .error && $0.code.blocksScheduling }) {
             let result = Scheduler.schedule(front.plan, today: options.today, options: options.scheduleOptions)
-            schedule = result.schedule
-            diagnostics.append(contentsOf: result.diagnostics)
+            let outside = PlanningWindowCheck.check(front.plan, result.schedule)
+            schedule = outside.isEmpty ? result.schedule : nil
+            diagnostics.append(contentsOf: result.diagnostics + outside)
         }
         return CompiledPlan(plan: front.plan, schedule: schedule, diagnostics: deduplicated(diagnostics),
                             today: options.today, sources: front.sources, inputUnreadable: front.inputUnreadable)

@@ -7,11 +7,12 @@ public enum Checker {
     public static func check(_ plan: inout Plan, today: Day) -> [Diagnostic] {
         var bag = DiagnosticBag()
         checkTasks(&plan, today: today, into: &bag)
-        checkResources(plan, into: &bag)
+        checkResources(plan, today: today, into: &bag)
         PinnedOverAllocation.check(plan, into: &bag)
         checkMoney(plan, into: &bag)
         checkRisks(plan, today: today, into: &bag)
         DependencyCycles.breakCycles(in: &plan, into: &bag)
+        ScheduleReach.check(plan, today: today, into: &bag)
         return bag.items
     }
 
@@ -108,7 +109,7 @@ public enum Checker {
         return units > 0 ? effort / units : effort
     }
 
-    static func checkResources(_ plan: Plan, into bag: inout DiagnosticBag) {
+    static func checkResources(_ plan: Plan, today: Day, into bag: inout DiagnosticBag) {
         for person in plan.people {
             let calendar = plan.calendars[person.calendarIndex ?? Plan.defaultCalendar]
             if calendar.workingDays.isEmpty {
@@ -119,6 +120,42 @@ public enum Checker {
         for calendar in plan.calendars where calendar.workingDays.isEmpty && calendar.range != nil {
             bag.report(.noWorkingDays, "calendar '\(calendar.name)' has no working days", at: calendar.range,
                        hint: "set `working-days:`, like mon-fri")
+        }
+        checkWorkingTimeInReach(plan, today: today, into: &bag)
+    }
+
+    /// Days off that cover every working day from today to the end of the planning window leave
+    /// work nowhere to go; the scheduler would otherwise place it past the window.
+    static func checkWorkingTimeInReach(_ plan: Plan, today: Day, into bag: inout DiagnosticBag) {
+        let window = Day.planningWindow
+        let from = min(max(today, window.lowerBound), window.upperBound)
+        func works(_ calendar: WorkingCalendar) -> Bool { calendar.workingDays(in: from, through: window.upperBound) > 0 }
+        var dead: Set<Int> = []
+        for (index, spec) in plan.calendars.enumerated() where !spec.workingDays.isEmpty && !spec.holidays.isEmpty {
+            guard !works(WorkingCalendar(plan: plan, calendarIndex: index)) else { continue }
+            dead.insert(index)
+            bag.report(.noWorkingTimeInReach,
+                       "calendar '\(spec.name)' has no working day from \(from) to \(window.upperBound): its holidays cover them all",
+                       at: spec.range,
+                       hint: "shorten the holidays; the planning window ends \(window.upperBound)")
+        }
+        // A person only matters while open work waits for them.
+        var openWork: [Int: SourceRange] = [:]
+        for task in plan.tasks where task.state != .done && task.state != .cancelled {
+            for assignment in task.assignments {
+                if case .person(let person) = assignment.resource, openWork[person] == nil { openWork[person] = assignment.range }
+            }
+        }
+        for person in openWork.keys.sorted() {
+            let who = plan.people[person]
+            let calendarIndex = who.calendarIndex ?? Plan.defaultCalendar
+            guard !who.timeOff.isEmpty, !dead.contains(calendarIndex),
+                  plan.calendars.indices.contains(calendarIndex), !plan.calendars[calendarIndex].workingDays.isEmpty,
+                  !works(WorkingCalendar(plan: plan, person: person, fallback: calendarIndex)) else { continue }
+            bag.report(.noWorkingTimeInReach,
+                       "@\(who.id) has no working day from \(from) to \(window.upperBound): time off covers them all, but open work is assigned",
+                       at: who.range, notes: openWork[person].map { [.init("assigned here", at: $0)] } ?? [],
+                       hint: "shorten the time off, or assign the open work to someone else")
         }
     }
 
@@ -153,9 +190,10 @@ public enum Checker {
     static func checkRisks(_ plan: Plan, today: Day, into bag: inout DiagnosticBag) {
         for project in plan.projects {
             for risk in project.risks where risk.status == .open || risk.status == .watching {
-                if risk.ownerIndex == nil {
+                // An owner that names no one is already an error (P203); no second warning.
+                if risk.ownerIndex == nil, risk.ownerRange == nil {
                     bag.report(.riskWithoutOwner, "risk '\(risk.title)' has no owner", at: risk.range,
-                               hint: "name who watches it: `owner:@dana`")
+                               hint: "name who watches it: `owner:@\(plan.people.first?.id ?? "ID")`")
                 }
                 if risk.mitigation == nil {
                     bag.report(.riskWithoutMitigation, "risk '\(risk.title)' has no mitigation", at: risk.range,

@@ -140,7 +140,7 @@ enum DependencyCycles {
         for (position, edge) in edges.enumerated() where members.contains(edge.from) && members.contains(edge.to) {
             outgoing[edge.from, default: []].append(position)
         }
-        let start = component.min()!
+        guard let start = component.min() else { return nil }
         var previous: [Int: Int] = [:]  // node -> edge position that reached it
         var queue = [start]
         var head = 0
@@ -166,6 +166,10 @@ enum DependencyCycles {
         return nil
     }
 
+    /// Task ids in a cycle's headline, and hops listed as notes; a longer cycle is shortened.
+    static let maximumNamesShown = 10
+    static let maximumNotes = 20
+
     static func report(_ cycle: [Edge], plan: Plan, into bag: inout DiagnosticBag) {
         var notes: [Diagnostic.Note] = []
         var names: [String] = []
@@ -189,7 +193,17 @@ enum DependencyCycles {
         }
         guard let first = cycle.compactMap(\.dependency).first else { return }
         let range = plan.tasks[first.task].dependencies[first.index].range
-        bag.report(.dependencyCycle, "dependency cycle: \(names.joined(separator: " → "))", at: range, notes: notes,
+        // A long cycle is named by its ends and a count, so the headline stays one readable line.
+        let shown = maximumNamesShown
+        let path = names.count <= shown ? names.joined(separator: " → ")
+            : (names.prefix(shown / 2) + ["… \(names.count - shown) more …"] + names.suffix(shown / 2)).joined(separator: " → ")
+        let hops = names.count - 1
+        if notes.count > maximumNotes {
+            let hidden = notes.count - maximumNotes
+            notes = Array(notes.prefix(maximumNotes)) + [.init("… and \(hidden) more dependencies in this cycle")]
+        }
+        let headline = names.count <= shown ? "dependency cycle: \(path)" : "dependency cycle of \(hops) dependencies: \(path)"
+        bag.report(.dependencyCycle, headline, at: range, notes: notes,
                    hint: "remove or reverse one of these dependencies; planc ignores this one so it can schedule the rest")
     }
 }

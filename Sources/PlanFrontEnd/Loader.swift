@@ -15,8 +15,6 @@ public enum Loader {
         public var rootUnreadable = false
     }
 
-    private static let skippedFolders: Set<String> = ["_site", "node_modules", ".build"]
-
     public static func load(path: String) -> Result {
         var result = Result()
         var info = stat()
@@ -57,10 +55,10 @@ public enum Loader {
                 guard lstat(child, &info) == 0 else { continue }
                 let type = info.st_mode & S_IFMT
                 if type == S_IFDIR {
-                    if name.hasPrefix(".") || skippedFolders.contains(name) { continue }
+                    if !PlanFiles.isSearched(folder: name) { continue }
                     pending.append(child)
                 } else if type == S_IFLNK {
-                    guard isMarkdown(name) else { continue }
+                    guard PlanFiles.isCandidate(fileName: name) else { continue }
                     var target = stat()
                     if stat(child, &target) != 0 {
                         diagnostics.append(Diagnostic(.skippedPath, "skipped '\(child)': the link leads nowhere or loops",
@@ -68,16 +66,12 @@ public enum Loader {
                     } else if (target.st_mode & S_IFMT) == S_IFREG {
                         paths.append(child)
                     }
-                } else if type == S_IFREG, isMarkdown(name) {
+                } else if type == S_IFREG, PlanFiles.isCandidate(fileName: name) {
                     paths.append(child)
                 }
             }
             closedir(directory)
         }
-    }
-
-    private static func isMarkdown(_ name: String) -> Bool {
-        name.hasSuffix(".md") || name.hasSuffix(".markdown")
     }
 
     private static func read(_ path: String, into result: inout Result) {

@@ -74,7 +74,7 @@ struct Lowerer {
         for file in files where file.kind == .project {
             guard Slug.isValid(file.name) else {
                 diagnostics.report(.missingValue, "project id '\(file.name)' is not a valid id", at: file.nameRange,
-                                   hint: "use letters, digits, '-', '_' or '.', for example `- project: crm`")
+                                   hint: "use letters, digits, '-', '_' or '.', for example `- project: \(Slug.make(file.title).isEmpty ? "ID" : Slug.make(file.title))`")
                 continue
             }
             if let existing = projectIDs[file.name] {
@@ -188,7 +188,7 @@ struct Lowerer {
             }
             var day = first.rawValue
             while true {
-                result.insert(Weekday(rawValue: day)!)
+                result.insert(Weekday.allCases[day])
                 if day == last.rawValue { break }
                 day = (day + 1) % 7
             }
@@ -262,6 +262,14 @@ struct Lowerer {
                 if let code = currencyCode(item.value, at: item.valueRange) { settings.currency = code }
             case "tracks-actuals":
                 settings.tracksActuals = values.yesNo(item.value, at: item.valueRange, what: "tracks-actuals") ?? false
+            case "decimal-mark":
+                switch item.value.lowercased() {
+                case "comma", ",": values.decimalMark = ","
+                case "point", "dot", ".": values.decimalMark = "."
+                default:
+                    diagnostics.report(.unknownValue, "decimal-mark must be comma or point, not '\(item.value)'", at: item.valueRange,
+                                       hint: "write `- decimal-mark: comma` for amounts like 1.234,50 EUR")
+                }
             case "theme":
                 let folder = (file.path as NSString).deletingLastPathComponent
                 settings.theme = item.value.hasPrefix("/") || folder.isEmpty ? item.value : folder + "/" + item.value
@@ -417,7 +425,7 @@ struct Lowerer {
                 if let number = Int(value), number >= 1, number <= 100_000 {
                     size = number
                 } else {
-                    diagnostics.report(.valueOutOfRange, "pool size must be a whole number of people from 1, not '\(value)'",
+                    diagnostics.report(.valueOutOfRange, "pool size must be a whole number of people from 1 to 100,000, not '\(value)'",
                                        at: attribute.range, hint: "write the head count, like size:3")
                 }
             case "rate": rateMoney = rate(value, at: attribute.range, hoursPerDay: plan.calendars[0].hoursPerDay)
@@ -500,7 +508,7 @@ struct Lowerer {
         if project.currency == nil { project.currency = plan.settings.currency }
         if let start = project.start, let deadline = project.deadline, deadline < start {
             diagnostics.report(.deadlineBeforeStart, "deadline \(deadline) is before the project start \(start)",
-                               at: seen["deadline"].map { _ in file.metadata.first { $0.key == "deadline" }!.valueRange },
+                               at: file.metadata.first { $0.key == "deadline" }?.valueRange,
                                hint: "check both dates")
         }
         plan.projects[index] = project
@@ -517,9 +525,10 @@ struct Lowerer {
             }
             switch kind {
             case .objectives:
-                plan.projects[project].objectives += objectives(section)
+                plan.projects[project].objectives += objectives(section, after: plan.projects[project].objectives, what: "objective")
             case .successCriteria:
-                plan.projects[project].successCriteria += objectives(section)
+                plan.projects[project].successCriteria += objectives(section, after: plan.projects[project].successCriteria,
+                                                                     what: "success criterion")
             case .scope:
                 lowerScope(section, project: project)
             case .inScope:
@@ -567,7 +576,13 @@ struct Lowerer {
         return result
     }
 
-    mutating func objectives(_ section: SectionSyntax) -> [Objective] {
+    /// Risks, issues, decisions and objectives are told apart by id alone, within their project.
+    mutating func duplicate(_ what: String, _ id: String, at range: SourceRange, first: SourceRange) {
+        diagnostics.report(.duplicateID, "\(what) id '\(id)' is already used in this project", at: range,
+                           notes: [.init("first used here", at: first)], hint: "give one of them an explicit `id:`")
+    }
+
+    mutating func objectives(_ section: SectionSyntax, after earlier: [Objective], what: String) -> [Objective] {
         var result: [Objective] = []
         for entry in entries(of: section) {
             var explicitID: (String, SourceRange)?
@@ -580,6 +595,9 @@ struct Lowerer {
                 }
             }
             let id = identifier(explicit: explicitID, title: entry.title, fallback: "objective-\(entry.range.start.line)")
+            if let first = (earlier + result).first(where: { $0.id == id }) {
+                duplicate(what, id, at: explicitID?.1 ?? entry.titleRange, first: first.range)
+            }
             result.append(Objective(id: id, text: entry.title, result: outcome, notes: entry.notes, range: entry.titleRange))
         }
         return result
@@ -725,10 +743,7 @@ struct Lowerer {
                 case "spent":
                     task.spentDays = values.workDays(value, hoursPerDay: hours, at: range, what: "spent effort")
                 case "owner":
-                    if value.hasPrefix("@") { task.ownerIndex = personReference(String(value.dropFirst()), at: range) } else {
-                        diagnostics.report(.unknownValue, "owner must be a person written @id, not '\(value)'", at: range,
-                                           hint: "write owner:@dana")
-                    }
+                    task.ownerIndex = ownerReference(value, at: range)
                 default: unknownAttribute(attribute, allowed: allowed, entry: isPackage ? "work package" : "task")
                 }
             default:
@@ -816,11 +831,25 @@ struct Lowerer {
             let partEnd = bytes[partStart...].firstIndex(of: UInt8(ascii: ",")) ?? bytes.count
             let part = bytes[partStart..<partEnd]
             partStart = partEnd + 1
+            // `a+1,5d`: the comma splits the list, so a decimal comma in a lag shows up as a
+            // reference ending in digits followed by a bare amount. Name it for what it is.
+            if partEnd < bytes.count, let sign = part.lastIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }),
+               sign != part.startIndex, sign + 1 < part.endIndex, part[(sign + 1)...].allSatisfy(isDigit) {
+                let nextEnd = bytes[partStart...].firstIndex(of: UInt8(ascii: ",")) ?? bytes.count
+                let next = bytes[partStart..<nextEnd]
+                if ParserSupport.isAmount(next), next.dropLast().allSatisfy(isDigit) {
+                    let lag = String(decoding: bytes[sign..<nextEnd], as: UTF8.self)
+                    diagnostics.report(.decimalSeparator, "lag '\(lag)' has a decimal comma", at: range,
+                                       hint: "write \(lag.replacingOccurrences(of: ",", with: ".")): a comma separates references")
+                    partStart = nextEnd + 1
+                    continue
+                }
+            }
             var referenceEnd = part.endIndex
             var lag = 0.0
             // A lag is a signed amount with a unit at the end (`+2d`, `-1d`); `trial-1` is an id.
             if let sign = part.lastIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }), sign != part.startIndex,
-               ParserSupport.isAmount(part[(sign + 1)...]) {
+               ParserSupport.looksLikeAmount(part[(sign + 1)...]) {
                 let amount = String(decoding: part[(sign + 1)...], as: UTF8.self)
                 if let days = values.workDays(amount, hoursPerDay: hoursPerDay, at: range, what: "lag") {
                     lag = part[sign] == UInt8(ascii: "-") ? -days : days
@@ -872,7 +901,9 @@ struct Lowerer {
             case "id": explicitID = (value, attribute.range)
             case "likelihood": risk.likelihood = values.choice(Level.self, value, at: attribute.range, what: "likelihood")
             case "impact": risk.impact = values.choice(Level.self, value, at: attribute.range, what: "impact")
-            case "owner": risk.ownerIndex = ownerReference(value, at: attribute.range)
+            case "owner":
+                risk.ownerIndex = ownerReference(value, at: attribute.range)
+                risk.ownerRange = attribute.range
             case "status": risk.status = values.choice(Risk.Status.self, value, at: attribute.range, what: "risk status") ?? .open
             case "review": risk.review = values.date(value, at: attribute.range, what: "review date")
             case "tasks": tasks = (value, attribute.range)
@@ -885,8 +916,7 @@ struct Lowerer {
         risk.notes = fields.rest
         risk.id = identifier(explicit: explicitID, title: entry.title, fallback: "risk-\(entry.range.start.line)")
         if let first = plan.projects[project].risks.first(where: { $0.id == risk.id }) {
-            diagnostics.report(.duplicateID, "risk id '\(risk.id)' is already used in this project", at: explicitID?.1 ?? entry.titleRange,
-                               notes: [.init("first used here", at: first.range)], hint: "give one of them an explicit `id:`")
+            duplicate("risk", risk.id, at: explicitID?.1 ?? entry.titleRange, first: first.range)
         }
         let riskIndex = plan.projects[project].risks.count
         if let (value, range) = tasks {
@@ -917,6 +947,9 @@ struct Lowerer {
         }
         issue.notes = entry.notes
         issue.id = identifier(explicit: explicitID, title: entry.title, fallback: "issue-\(entry.range.start.line)")
+        if let first = plan.projects[project].issues.first(where: { $0.id == issue.id }) {
+            duplicate("issue", issue.id, at: explicitID?.1 ?? entry.titleRange, first: first.range)
+        }
         if let (value, range) = tasks {
             pendingTaskLists.append((.issue(project: project, index: plan.projects[project].issues.count),
                                      value.split(separator: ",").map(String.init), range))
@@ -941,6 +974,9 @@ struct Lowerer {
         }
         decision.notes = entry.notes
         decision.id = identifier(explicit: explicitID, title: entry.title, fallback: "decision-\(entry.range.start.line)")
+        if let first = plan.projects[project].decisions.first(where: { $0.id == decision.id }) {
+            duplicate("decision", decision.id, at: explicitID?.1 ?? entry.titleRange, first: first.range)
+        }
         plan.projects[project].decisions.append(decision)
     }
 
@@ -1006,13 +1042,14 @@ struct Lowerer {
         for line in notes.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if let colon = trimmed.firstIndex(of: ":"), labels.contains(trimmed[..<colon].lowercased()) {
-                current = trimmed[..<colon].lowercased()
-                values[current!] = String(trimmed[trimmed.index(after: colon)...]).trimmingSpaces
+                let label = trimmed[..<colon].lowercased()
+                current = label
+                values[label] = String(trimmed[trimmed.index(after: colon)...]).trimmingSpaces
             } else if trimmed.isEmpty {
                 current = nil
                 rest.append(line)
             } else if let field = current {
-                values[field]! += " " + String(trimmed).trimmingSpaces
+                values[field, default: ""] += " " + String(trimmed).trimmingSpaces
             } else {
                 rest.append(line)
             }
@@ -1032,10 +1069,19 @@ struct Lowerer {
 
     mutating func ownerReference(_ value: String, at range: SourceRange) -> Int? {
         guard value.hasPrefix("@") else {
-            diagnostics.report(.unknownValue, "owner must be a person written @id, not '\(value)'", at: range, hint: "write owner:@dana")
+            diagnostics.report(.unknownValue, "owner must be a person written @id, not '\(value)'", at: range,
+                               hint: ownerHint(for: value))
             return nil
         }
         return personReference(String(value.dropFirst()), at: range)
+    }
+
+    /// "write owner:@id" with a person of this plan: the one whose name matches the text, else
+    /// the first one defined; never an example name from the docs.
+    func ownerHint(for value: String) -> String {
+        let wanted = Slug.make(value)
+        let person = plan.people.first { $0.id == wanted || Slug.make($0.name) == wanted } ?? plan.people.first
+        return person.map { "write owner:@\($0.id)" } ?? "write owner:@ID with the id of a person from a team file"
     }
 
     mutating func resolveTask(_ reference: String, from project: Int, at range: SourceRange) -> Int? {
@@ -1105,7 +1151,7 @@ struct Lowerer {
                     continue
                 }
                 guard units > 0, units <= 1000 else {
-                    diagnostics.report(.valueOutOfRange, "assignment units must be above 0, not \(text)", at: pending.range,
+                    diagnostics.report(.valueOutOfRange, "assignment units must be above 0 and at most 1,000, not \(text)", at: pending.range,
                                        hint: "write @person:50% for half days, or @pool:2 for two people")
                     continue
                 }

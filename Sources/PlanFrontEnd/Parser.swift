@@ -11,6 +11,12 @@ public enum Parser {
     public static let maximumNesting = 64
 
     public static func parse(_ file: SourceFile, diagnostics: inout DiagnosticBag) -> FileSyntax? {
+        if let excess = InputLimits.excess(in: file.bytes) {
+            diagnostics.report(.pathologicalMarkdown, "'\(file.path)' has \(excess.message); it is not read",
+                               at: file.range(line: excess.line, byteColumn: excess.byteColumn, byteLength: 2),
+                               hint: "split the paragraph with blank lines, or escape the brackets as `\\[`")
+            return nil
+        }
         let tree = file.bytes.withUnsafeBytes { CommonMark.parse($0) }
         var state = FileParser(file: file, tree: tree)
         let syntax = state.parseFile()
@@ -40,11 +46,27 @@ struct FileParser {
               let firstLine = firstLineOfItem(firstItem) else { return nil }
         let first = splitMetadata(firstLine)
         guard let (key, value) = first else { return nil }
-        guard let kind = PlanFileKind(rawValue: key.text.lowercased()) else {
-            if let near = Suggest.closest(to: key.text.lowercased(), among: PlanFileKind.allCases.map(\.rawValue), maximumDistance: 2) {
-                diagnostics.report(.misspelledKind, "'\(key.text)' looks like the plan file key '\(near)'; this file is not read as a plan",
-                                   at: key.range, hint: "write `- \(near): \(value.text)` to make it a plan file")
+        let kind: PlanFileKind
+        switch PlanFiles.classify(key: key.text, value: value.text) {
+        case .plan(let found):
+            kind = found
+        case .misspelled(let near):
+            diagnostics.report(.misspelledKind, "'\(key.text)' looks like the plan file key '\(near.rawValue)'; this file is not read as a plan",
+                               at: key.range, hint: "write `- \(near.rawValue): \(value.text)` (lower case) to make it a plan file")
+            return nil
+        case .nameNotAnID(let meant):
+            let keys = tree.children(of: blocks[1]).compactMap { firstLineOfItem($0).flatMap(splitMetadata)?.0.text.lowercased() }
+            let sections = blocks.dropFirst(2).compactMap { block -> String? in
+                if case .heading(level: 2) = tree[block].kind { return headingText(block).text }
+                return nil
             }
+            if PlanFiles.looksMeant(meant, metadataKeys: keys, sections: sections) {
+                let name = Slug.make(value.text)
+                diagnostics.report(.misspelledKind, "'\(value.text)' is not an id, so this file is not read as a \(meant.rawValue) file",
+                                   at: value.range, hint: "write `- \(meant.rawValue): \(name.isEmpty ? "ID" : name)`: letters, digits, '-', '_' or '.'")
+            }
+            return nil
+        case .notAPlan:
             return nil
         }
         let heading = parseHeading(blocks[0])
@@ -315,10 +337,10 @@ struct FileParser {
             return .tag(text(body))
         }
         if bytes.last == UInt8(ascii: "%"), bytes.count > 1,
-           bytes.dropLast().allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }) {
+           bytes.dropLast().allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "-") }) {
             return .percent(text(bytes.dropLast()))
         }
-        if ParserSupport.isAmount(bytes) { return .amount(text(bytes)) }
+        if ParserSupport.looksLikeAmount(bytes) { return .amount(text(bytes)) }
         if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon != bytes.startIndex {
             var value = bytes[(colon + 1)...]
             if value.count >= 2, value.first == UInt8(ascii: "\""), value.last == UInt8(ascii: "\"") { value = value.dropFirst().dropLast() }
@@ -342,6 +364,19 @@ enum ParserSupport {
             if byte == UInt8(ascii: ".") { dots += 1 } else if !isDigit(byte) { return false }
         }
         return dots <= 1
+    }
+
+    /// A token meant as an amount of work, well-formed or not: a digit first, a unit last and
+    /// only number characters between (`2,5d`, `1e300d`, `1.5.2d`). The value reader then says
+    /// what is wrong with it, instead of the token passing for an unknown word.
+    static func looksLikeAmount<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bool {
+        guard bytes.count >= 2, let unit = bytes.last,
+              unit == UInt8(ascii: "d") || unit == UInt8(ascii: "h") || unit == UInt8(ascii: "w"),
+              let first = bytes.first, isDigit(first) else { return false }
+        return bytes.dropLast().allSatisfy {
+            isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E")
+                || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "_")
+        }
     }
 }
 

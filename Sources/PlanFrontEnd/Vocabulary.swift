@@ -6,7 +6,7 @@ enum Vocabulary {
     static let partKeys = ["part-of"]
     static let teamKeys = ["team"]
     static let calendarKeys = ["calendar", "working-days", "hours-per-day", "based-on"]
-    static let settingsKeys = ["settings", "currency", "tracks-actuals", "theme"]
+    static let settingsKeys = ["settings", "currency", "tracks-actuals", "theme", "decimal-mark"]
 
     static let taskKeys = ["id", "effort", "duration", "after", "fs", "ss", "ff", "sf", "start", "finish", "not-before",
                            "due", "priority", "cost", "status", "started", "finished", "spent", "owner"]

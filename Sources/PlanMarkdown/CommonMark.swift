@@ -39,7 +39,8 @@ public enum CommonMark {
         var bytes = Array(markdown.utf8)
         bytes.append(0)
         return bytes.withUnsafeBufferPointer { buffer -> String in
-            let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+            guard let address = buffer.baseAddress else { return "" }
+            let base = UnsafeRawPointer(address).assumingMemoryBound(to: CChar.self)
             guard let html = cmark_markdown_to_html(base, buffer.count - 1, CMARK_OPT_DEFAULT) else { return "" }
             defer { free(html) }
             return String(cString: html)

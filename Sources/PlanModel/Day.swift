@@ -14,6 +14,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
+        self.init(civilYear: year, month: month, day: day)
+    }
+
+    /// The day with this year, month (1...12) and day of the month, for values that are valid by
+    /// construction (constants, the first of a month computed from a day). Any year is accepted,
+    /// so code past the front end never needs a force unwrap to name a day.
+    public init(civilYear year: Int, month: Int, day: Int) {
         // Howard Hinnant's days_from_civil: exact for every Gregorian date.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -71,8 +78,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var weekday: Weekday {
         // 1970-01-01 was a Thursday.
         let index = ((ordinal % 7) + 7 + 3) % 7  // 0 = Monday
-        return Weekday(rawValue: index)!
+        return Weekday.allCases[index]
     }
+
+    /// The days a plan may name and a schedule may reach: 1900-01-01 through 2400-12-31. Dates
+    /// outside it are an error where they are written, and a schedule that runs past it is one
+    /// too, so no later phase ever sees a year it cannot print or a calendar it did not build.
+    public static let planningWindow: ClosedRange<Day> =
+        Day(civilYear: 1900, month: 1, day: 1)...Day(civilYear: 2400, month: 12, day: 31)
 
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
 

@@ -12,6 +12,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case skippedPath = "P005"
     case binaryFile = "P006"
     case misspelledKind = "P007"
+    case pathologicalMarkdown = "P008"
 
     // Syntax and values
     case unknownKey = "P101"
@@ -31,6 +32,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case valueOutOfRange = "P115"
     case malformedHeading = "P116"
     case malformedPersonChange = "P117"
+    case decimalSeparator = "P118"
 
     // Ids and references
     case duplicateID = "P201"
@@ -61,6 +63,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case noWorkingDays = "P404"
     case duplicatePersonChange = "P405"
     case pinnedOverAllocation = "P406"
+    case noWorkingTimeInReach = "P407"
 
     // Risks and control
     case riskWithoutOwner = "P501"
@@ -74,6 +77,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case unschedulable = "P604"
     case projectLate = "P605"
     case overdueStart = "P606"
+    case beyondPlanningWindow = "P607"
 
     public var defaultSeverity: Severity {
         switch self {
@@ -90,5 +94,24 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         default:
             return .error
         }
+    }
+}
+
+extension DiagnosticCode {
+    /// A code as people type it: `P205`, `p205` or just `205`.
+    public init?(written text: String) {
+        let trimmed = text.trimmingCharacters(in: " \t")
+        let digits = trimmed.first.map { $0 == "P" || $0 == "p" } == true ? String(trimmed.dropFirst()) : trimmed
+        guard digits.count == 3, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        self.init(rawValue: "P" + digits)
+    }
+}
+
+private extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var text = Substring(self)
+        while let first = text.first, set.contains(first) { text = text.dropFirst() }
+        while let last = text.last, set.contains(last) { text = text.dropLast() }
+        return String(text)
     }
 }

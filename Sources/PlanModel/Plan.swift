@@ -287,6 +287,8 @@ public struct Risk: Sendable {
     public var likelihood: Level?
     public var impact: Level?
     public var ownerIndex: Int?
+    /// Where `owner:` was written, even when it names no one (then lowering has reported it).
+    public var ownerRange: SourceRange?
     public var mitigation: String?
     public var contingency: String?
     public var status: Status = .open

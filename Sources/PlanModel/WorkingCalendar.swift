@@ -43,7 +43,7 @@ public struct WorkingCalendar: Sendable {
 
     /// - Parameters:
     ///   - weekdays: the working weekdays.
-    ///   - closed: days off (holidays, time off); ranges are clipped to years 1900...2400.
+    ///   - closed: days off (holidays, time off); ranges are clipped to `Day.planningWindow`.
     public init(weekdays: Set<Weekday>, closed: [DayRange]) {
         let sortedClosed = closed.sorted { ($0.first, $0.last) < ($1.first, $1.last) }
         var mask: UInt8 = 0
@@ -58,8 +58,8 @@ public struct WorkingCalendar: Sendable {
                 table[w * 8 + length] = Int8(n)
             }
         }
-        let floor = Day(year: 1900, month: 1, day: 1)!.ordinal
-        let ceiling = Day(year: 2400, month: 12, day: 31)!.ordinal
+        let floor = Day.planningWindow.lowerBound.ordinal
+        let ceiling = Day.planningWindow.upperBound.ordinal
         let ranges = closed.compactMap { range -> (Int, Int)? in
             let first = max(range.first.ordinal, floor), last = min(range.last.ordinal, ceiling)
             return first <= last ? (first, last) : nil

@@ -47,7 +47,7 @@ public enum DayText {
     public static func isoWeek(_ day: Day) -> (year: Int, week: Int) {
         let thursday = weekStart(day).adding(days: 3)
         let year = thursday.components.year
-        let firstDay = Day(year: year, month: 1, day: 1)!
+        let firstDay = Day(civilYear: year, month: 1, day: 1)
         return (year, (thursday - firstDay) / 7 + 1)
     }
 

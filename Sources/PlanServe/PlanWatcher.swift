@@ -1,16 +1,21 @@
 import Foundation
+import PlanFrontEnd
 
-/// Notices changes to a plan by polling: the path, size and modification time of every `*.md`
-/// file under the plan folder. Polling is portable and cheap at plan sizes (a few hundred files),
+/// Notices changes to a plan by polling: the path, size and modification time of every file the
+/// loader would read (`PlanFiles`) under the plan folder, and of every file in the theme folder. Polling is portable and cheap at plan sizes (a few hundred files),
 /// and catches editors that save by renaming.
 public struct PlanWatcher: Sendable {
     public let root: String
     /// Folders never looked into (the loader skips them too, and the site output lives there).
-    public var skipped: Set<String> = ["_site", ".build", "node_modules"]
+    public var skipped: Set<String> = PlanFiles.skippedFolders
     /// An absolute output folder to skip wherever it is.
     public var output: String?
+    /// A theme folder (`--theme`): any change to its templates or stylesheet rebuilds the site.
+    public var themeFolder: String?
 
-    public init(root: String, output: String? = nil) { self.root = root; self.output = output }
+    public init(root: String, output: String? = nil, themeFolder: String? = nil) {
+        self.root = root; self.output = output; self.themeFolder = themeFolder
+    }
 
     public struct Fingerprint: Equatable, Sendable {
         var entries: [String]
@@ -24,6 +29,9 @@ public struct PlanWatcher: Sendable {
             return Fingerprint(entries: entries)
         }
         var pending = [root]
+        if let themeFolder, let names = FileManager.default.subpaths(atPath: themeFolder) {
+            for name in names.sorted() { entries.append(stamp((themeFolder as NSString).appendingPathComponent(name))) }
+        }
         while let folder = pending.popLast() {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
             for name in names.sorted() where !name.hasPrefix(".") && !skipped.contains(name) {
@@ -33,7 +41,7 @@ public struct PlanWatcher: Sendable {
                 let type = attributes[.type] as? FileAttributeType
                 if type == .typeDirectory {
                     pending.append(path)
-                } else if name.hasSuffix(".md") {
+                } else if PlanFiles.isCandidate(fileName: name) {
                     entries.append(stamp(path, attributes))
                 }
             }

@@ -37,7 +37,8 @@ public actor SiteServer {
         let handler = SiteFileHandler(root: request.output, server: self)
         await server.appendRoute("GET *", to: handler)
         await server.appendRoute("HEAD *", to: handler)
-        let watcher = PlanWatcher(root: request.planRoot, output: SiteWriter.canonical(request.output))
+        let watcher = PlanWatcher(root: request.planRoot, output: SiteWriter.canonical(request.output),
+                                  themeFolder: request.themeFolder)
         let watch = _Concurrency.Task { [weak self] in
             var last = watcher.fingerprint()
             while !_Concurrency.Task.isCancelled {

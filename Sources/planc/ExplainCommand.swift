@@ -14,7 +14,7 @@ struct Explain: ParsableCommand {
     var markdown = false
 
     func validate() throws {
-        if let code, DiagnosticCode(rawValue: code.uppercased()) == nil {
+        if let code, DiagnosticCode(written: code) == nil {
             throw ValidationError("unknown diagnostic code '\(code)'; run `planc explain` to list them")
         }
     }
@@ -24,7 +24,7 @@ struct Explain: ParsableCommand {
             print(DiagnosticCatalog.markdownReference(), terminator: "")
             return
         }
-        guard let text = code, let code = DiagnosticCode(rawValue: text.uppercased()) else {
+        guard let text = code, let code = DiagnosticCode(written: text) else {
             for code in DiagnosticCode.allCases {
                 print("\(code.rawValue)  \(code.defaultSeverity.rawValue.padding(7))  \(DiagnosticCatalog.entry(for: code).title)")
             }
