@@ -1,3 +1,4 @@
+import PlanModel
 /// Which files are plans: the one home of the rule. The loader walks folders with it, the parser
 /// decides a file's kind with it, and `planc serve`'s watcher looks at the same files.
 ///
