@@ -18,7 +18,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The C library, found through pkg-config. Only PlanMarkdown imports it.
@@ -56,7 +55,7 @@ let package = Package(
         // `planc serve`: a local HTTP server that rebuilds on change.
         .target(
             name: "PlanServe",
-            dependencies: ["PlanCompiler", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["PlanCompiler"]
         ),
         .executableTarget(
             name: "planc",
@@ -74,6 +73,7 @@ let package = Package(
         .testTarget(name: "PlanAnalysisTests", dependencies: ["PlanAnalysis", "PlanCompiler"]),
         .testTarget(name: "PlanReportsTests", dependencies: ["PlanReports", "PlanCompiler"], exclude: ["Golden"]),
         .testTarget(name: "PlanSiteTests", dependencies: ["PlanSite", "PlanCompiler"]),
+        .testTarget(name: "PlanServeTests", dependencies: ["PlanServe", "PlanModel"]),
         .testTarget(name: "PlancTests", dependencies: ["PlanCompiler"], exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
