@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "PlanAnalysisTests", dependencies: ["PlanAnalysis", "PlanCompiler"]),
         .testTarget(name: "PlanReportsTests", dependencies: ["PlanReports", "PlanCompiler"], exclude: ["Golden"]),
         .testTarget(name: "PlanSiteTests", dependencies: ["PlanSite", "PlanCompiler"]),
-        .testTarget(name: "PlanServeTests", dependencies: ["PlanServe", "PlanModel"]),
+        .testTarget(name: "PlanServeTests", dependencies: ["PlanServe", "PlanModel", "PlanSite"]),
         .testTarget(name: "PlancTests", dependencies: ["PlanCompiler"], exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
