@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "planc", targets: ["planc"]),
         .executable(name: "psplib-bench", targets: ["psplib-bench"]),
+        .executable(name: "plan-fuzz", targets: ["plan-fuzz"]),
         .library(name: "PlanCompiler", targets: ["PlanCompiler"]),
     ],
     dependencies: [
@@ -66,6 +67,9 @@ let package = Package(
         ),
         // PSPLIB scheduling-quality benchmark: `swift run -c release psplib-bench DIR [TABLE]`.
         .executableTarget(name: "psplib-bench", dependencies: ["PlanSchedule", "PlanModel"]),
+        // The fuzz target: the whole pipeline on one input. A plain build makes a reproducer;
+        // `Fuzz/run.sh SECONDS` builds it with libFuzzer and AddressSanitizer and fuzzes.
+        .executableTarget(name: "plan-fuzz", dependencies: ["PlanCompiler", "PlanServe", "PlanSite", "PlanModel"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "PlanMarkdownTests", dependencies: ["PlanMarkdown"]),
         .testTarget(name: "PlanFrontEndTests", dependencies: ["PlanFrontEnd", "PlanMarkdown"], resources: [.copy("Corpus")]),
