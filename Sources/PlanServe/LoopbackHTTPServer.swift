@@ -68,10 +68,7 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         guard listener >= 0 else { throw ServerError("cannot create a socket: \(String(cString: strerror(errno)))") }
         var yes: Int32 = 1
         setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var address = Self.loopback(port: port)
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
@@ -90,6 +87,15 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         let thread = Thread { [self] in acceptLoop() }
         thread.name = "planc-serve-accept"
         thread.start()
+    }
+
+    /// 127.0.0.1:`port` as a socket address.
+    static func loopback(port: UInt16) -> sockaddr_in {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return address
     }
 
     public struct ServerError: Error, CustomStringConvertible {

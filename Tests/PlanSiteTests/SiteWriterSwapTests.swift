@@ -5,15 +5,10 @@ import Testing
 /// The swap of a new site into place: leftovers of killed builds, concurrent builds into one
 /// folder, and output paths that are dangling symbolic links.
 @Suite struct SiteWriterSwapTests {
-    func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "planc-swap-tests-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return SiteWriter.canonical(path)
-    }
-
-    func read(_ path: String) -> String? {
-        FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
-    }
+    /// The folder and file helpers of the writer's other tests.
+    let files = SiteWriterTests()
+    func temporaryFolder() throws -> String { try files.temporaryFolder() }
+    func read(_ path: String) -> String? { files.read(path) }
 
     @Test func theNextBuildRemovesLeftoversOfAnInterruptedOne() throws {
         let base = try temporaryFolder()
