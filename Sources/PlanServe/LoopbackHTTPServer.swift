@@ -162,10 +162,11 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
             while scan == .incomplete {
                 let remaining = deadline.timeIntervalSinceNow
                 var ready = pollfd(fd: client, events: Int16(POLLIN), revents: 0)
-                // Out of time, or the client hung up: close without a word (a half-sent request
-                // or an idle keep-alive connection).
-                guard remaining > 0, poll(&ready, 1, Int32(min(remaining * 1000, 60_000)) + 1) > 0 else {
-                    if remaining <= 0, !buffer.isEmpty { transmit(client, Self.encode(.text(408, "Request timeout\n"), head: false, keepAlive: false)) }
+                // Out of time, or the client hung up: close.
+                let events = remaining > 0 ? poll(&ready, 1, Int32(min(remaining * 1000, 60_000)) + 1) : 0
+                guard events > 0 else {
+                    // A half-sent request hears why; an idle keep-alive connection just closes.
+                    if events == 0, !buffer.isEmpty { transmit(client, Self.encode(.text(408, "Request timeout\n"), head: false, keepAlive: false)) }
                     return
                 }
                 var chunk = [UInt8](repeating: 0, count: 8192)

@@ -130,6 +130,8 @@ import Glibc
             var result: (text: String, closed: Bool) = ("", false)
             let elapsed = Self.seconds { result = client.readToEnd() }
             #expect(result.closed)
+            // A half-sent request is told why; a connection that sent nothing is just closed.
+            #expect(client === idle ? result.text.isEmpty : Self.status(result.text) == 408)
             closedAfter.append(elapsed)
         }
         // All three were closed by the 1 s deadline (plus the 1 s lingering close at most), long
