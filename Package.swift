@@ -13,12 +13,12 @@ let package = Package(
     products: [
         .executable(name: "planc", targets: ["planc"]),
         .executable(name: "psplib-bench", targets: ["psplib-bench"]),
+        .executable(name: "plan-fuzz", targets: ["plan-fuzz"]),
         .library(name: "PlanCompiler", targets: ["PlanCompiler"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The C library, found through pkg-config. Only PlanMarkdown imports it.
@@ -56,7 +56,7 @@ let package = Package(
         // `planc serve`: a local HTTP server that rebuilds on change.
         .target(
             name: "PlanServe",
-            dependencies: ["PlanCompiler", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["PlanCompiler"]
         ),
         .executableTarget(
             name: "planc",
@@ -67,6 +67,9 @@ let package = Package(
         ),
         // PSPLIB scheduling-quality benchmark: `swift run -c release psplib-bench DIR [TABLE]`.
         .executableTarget(name: "psplib-bench", dependencies: ["PlanSchedule", "PlanModel"]),
+        // The fuzz target: the whole pipeline on one input. A plain build makes a reproducer;
+        // `Fuzz/run.sh SECONDS` builds it with libFuzzer and AddressSanitizer and fuzzes.
+        .executableTarget(name: "plan-fuzz", dependencies: ["PlanCompiler", "PlanServe", "PlanSite", "PlanModel"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "PlanMarkdownTests", dependencies: ["PlanMarkdown"]),
         .testTarget(name: "PlanFrontEndTests", dependencies: ["PlanFrontEnd", "PlanMarkdown"], resources: [.copy("Corpus")]),
@@ -74,6 +77,7 @@ let package = Package(
         .testTarget(name: "PlanAnalysisTests", dependencies: ["PlanAnalysis", "PlanCompiler"]),
         .testTarget(name: "PlanReportsTests", dependencies: ["PlanReports", "PlanCompiler"], exclude: ["Golden"]),
         .testTarget(name: "PlanSiteTests", dependencies: ["PlanSite", "PlanCompiler"]),
+        .testTarget(name: "PlanServeTests", dependencies: ["PlanServe", "PlanModel", "PlanSite"]),
         .testTarget(name: "PlancTests", dependencies: ["PlanCompiler"], exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v6]

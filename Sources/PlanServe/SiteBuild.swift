@@ -77,7 +77,11 @@ public enum SiteBuild {
     /// The same, reusing the parse of unchanged plan files from `cache`.
     public static func run(_ request: SiteBuildRequest, cache: inout ParseCache) throws -> SiteBuildOutcome {
         let compiled = Pipeline.compile(CompileOptions(path: request.planPath, today: request.today), cache: &cache)
-        // --theme wins over the repository's settings file.
+        // --theme wins over the repository's settings file, whose theme must stay inside the repository.
+        if request.themeFolder == nil, let fromSettings = compiled.plan.settings.theme,
+           let problem = ThemeConfinement.violation(theme: fromSettings, root: ThemeConfinement.repositoryRoot(of: request.planRoot)) {
+            throw Failure.theme(problem)
+        }
         let theme = try theme(folder: request.themeFolder ?? compiled.plan.settings.theme)
         guard !compiled.hasErrors, let schedule = compiled.schedule else {
             return SiteBuildOutcome(diagnostics: compiled.diagnostics, sources: compiled.sources, files: [])

@@ -1,4 +1,3 @@
-import FlyingFox
 import Foundation
 import PlanModel
 import PlanCompiler
@@ -6,78 +5,94 @@ import PlanSite
 
 /// `planc serve`: builds the site, serves it on 127.0.0.1, rebuilds when a plan file changes
 /// and tells open pages to reload through `/__planc/version`.
-public actor SiteServer {
+public final class SiteServer: @unchecked Sendable {
     public let request: SiteBuildRequest
     public let port: UInt16
+    public let limits: LoopbackHTTPServer.Limits
+    /// Guards `version` and `errorPage`, which connection threads read while the watcher rebuilds.
+    private let lock = NSLock()
     /// Bumped after every build; the pages' reload script polls it.
-    private(set) var version = 0
+    private var version = 0
     /// While the plan has errors: the page that shows them, served in place of every page.
     private var errorPage: [UInt8]?
-    /// Parses of the plan files, so a rebuild re-parses only the file that was saved.
+    /// Parses of the plan files, so a rebuild re-parses only the file that was saved (used by
+    /// `rebuild` alone).
     private var parseCache = ParseCache()
     private let log: @Sendable (String) -> Void
 
-    public init(request: SiteBuildRequest, port: UInt16, log: @escaping @Sendable (String) -> Void) {
+    public init(request: SiteBuildRequest, port: UInt16, limits: LoopbackHTTPServer.Limits = .init(),
+                log: @escaping @Sendable (String) -> Void) {
         var request = request
         request.liveReload = true
         self.request = request
         self.port = port
+        self.limits = limits
         self.log = log
     }
 
     /// Builds once, then serves until cancelled.
     public func run() async throws {
         rebuild()
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled)
-        await server.appendRoute("GET /__planc/version") { [weak self] _ in
-            let version = await self?.version ?? 0
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain", .cacheControl: "no-store"],
-                                body: Data("\(version)".utf8))
-        }
-        let handler = SiteFileHandler(root: request.output, server: self)
-        await server.appendRoute("GET *", to: handler)
-        await server.appendRoute("HEAD *", to: handler)
+        let server = try LoopbackHTTPServer(port: port, limits: limits) { [self] (head: HTTPRequestHead) in respond(to: head) }
+        defer { server.stop() }
+        log("Serving \(request.planPath) on http://127.0.0.1:\(server.port)/ — edit a plan file and the page reloads; Ctrl-C stops")
         let watcher = PlanWatcher(root: request.planRoot, output: SiteWriter.canonical(request.output),
                                   themeFolder: request.themeFolder)
-        let watch = _Concurrency.Task { [weak self] in
-            var last = watcher.fingerprint()
-            while !_Concurrency.Task.isCancelled {
-                try? await _Concurrency.Task.sleep(nanoseconds: 300_000_000)
-                let now = watcher.fingerprint()
-                if now != last {
-                    last = now
-                    await self?.rebuild()
-                }
+        var last = watcher.fingerprint()
+        while !_Concurrency.Task.isCancelled {
+            try? await _Concurrency.Task.sleep(nanoseconds: 300_000_000)
+            let now = watcher.fingerprint()
+            if now != last {
+                last = now
+                rebuild()
             }
         }
-        defer { watch.cancel() }
-        log("Serving \(request.planPath) on http://127.0.0.1:\(port)/ — edit a plan file and the page reloads; Ctrl-C stops")
-        try await server.run()
+    }
+
+    /// The answer to one GET or HEAD that passed the server's checks.
+    func respond(to head: HTTPRequestHead) -> LoopbackHTTPServer.Response {
+        let rawPath = String(head.target.prefix { $0 != "?" && $0 != "#" })
+        let noStore = ("Cache-Control", "no-store")
+        lock.lock()
+        let (currentVersion, page) = (version, errorPage)
+        lock.unlock()
+        if rawPath == "/__planc/version" {
+            return .init(status: 200, headers: [("Content-Type", "text/plain"), noStore], body: Array("\(currentVersion)".utf8))
+        }
+        if let page, rawPath.hasSuffix("/") || rawPath.hasSuffix(".html") {
+            return .init(status: 200, headers: [("Content-Type", "text/html; charset=utf-8"), noStore], body: page)
+        }
+        guard let file = SitePath.resolve(rawPath, root: request.output), let data = FileManager.default.contents(atPath: file) else {
+            return .init(status: 404, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array("Not found\n".utf8))
+        }
+        return .init(status: 200, headers: [("Content-Type", SitePath.contentType(for: file)), noStore], body: Array(data))
     }
 
     /// Rebuilds the site; on plan errors keeps the last good files on disk and shows the errors.
+    /// Called only from `run`, one rebuild at a time; requests keep being answered meanwhile.
     func rebuild() {
+        var page: [UInt8]?
         do {
             let started = DispatchTime.now().uptimeNanoseconds
             let outcome = try SiteBuild.run(request, cache: &parseCache)
             let milliseconds = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
             if outcome.wroteSite {
-                errorPage = nil
                 log("Built \(outcome.files.count) files in \(milliseconds) ms (\(parseCache.parsedLastTime) plan files parsed, \(outcome.diagnostics.count) diagnostics)")
             } else {
                 let files = try DiagnosticsPage.build(diagnostics: outcome.diagnostics, theme: SiteBuild.theme(folder: request.themeFolder),
                                                       options: request.siteOptions)
-                errorPage = files.first?.contents
+                page = files.first?.contents
                 log("The plan has errors: showing them in the page")
             }
         } catch {
-            errorPage = Array(Self.failurePage("\(error)").utf8)
+            page = Array(Self.failurePage("\(error)").utf8)
             log("Build failed: \(error)")
         }
+        lock.lock()
+        errorPage = page
         version += 1
+        lock.unlock()
     }
-
-    func currentErrorPage() -> [UInt8]? { errorPage }
 
     /// A page for failures outside the plan (theme, output folder), with the reload script.
     static func failurePage(_ message: String) -> String {
@@ -87,25 +102,5 @@ public actor SiteServer {
         <script>(()=>{let v=null;const poll=async()=>{try{const r=await fetch("/__planc/version",{cache:"no-store"});const t=await r.text();if(v!==null&&t!==v)location.reload();v=t}catch(e){}setTimeout(poll,400)};poll()})()</script>
         </body></html>
         """
-    }
-}
-
-/// Serves files of the site folder, resolved by `SitePath` only.
-struct SiteFileHandler: HTTPHandler {
-    let root: String
-    let server: SiteServer
-
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let rawPath = request.target.path(percentEncoded: true)
-        if let page = await server.currentErrorPage(), rawPath.hasSuffix("/") || rawPath.hasSuffix(".html") {
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                                body: Data(page))
-        }
-        guard let file = SitePath.resolve(rawPath, root: root), let data = FileManager.default.contents(atPath: file) else {
-            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
-                                body: Data("Not found\n".utf8))
-        }
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: SitePath.contentType(for: file), .cacheControl: "no-store"],
-                            body: data)
     }
 }

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// The README's quick start, run as written with stand-ins for `dpkg`, `apt-get` and `swift` on
+/// PATH: a machine whose package lists are empty (a new container) gets them refreshed before
+/// libcmark is installed, and a machine that has libcmark is left alone.
+@Suite struct QuickStartTests {
+    static func quickStart() throws -> [String] {
+        let readme = try String(contentsOf: Planc.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "## Quick start").dropFirst().first)
+        let block = try #require(section.components(separatedBy: "```sh\n").dropFirst().first?.components(separatedBy: "```").first)
+        return block.split(separator: "\n").map(String.init)
+    }
+
+    @Test func isTwoCommandsStatusThenTests() throws {
+        let commands = try Self.quickStart()
+        #expect(commands.count == 2)
+        #expect(commands.first?.contains("swift run planc status Examples/") == true)
+        #expect(commands.last == "swift test")
+    }
+
+    /// Runs the first command in bash with fake tools that log their arguments. The fake apt-get
+    /// behaves like apt on empty lists: `install` fails with "Unable to locate package" until
+    /// `update` ran.
+    func run(libcmarkInstalled: Bool) throws -> (status: Int32, log: [String]) {
+        let bin = NSTemporaryDirectory() + "planc-quickstart-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: bin) }
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        let log = bin + "/log"
+        let tools = [
+            "dpkg": "echo \"dpkg $*\" >> \(log); exit \(libcmarkInstalled ? 0 : 1)",
+            "apt-get": """
+                echo "apt-get $*" >> \(log)
+                case "$1" in
+                  update) touch \(bin)/lists-updated ;;
+                  install) [ -e \(bin)/lists-updated ] || { echo "E: Unable to locate package libcmark-dev" >&2; exit 100; } ;;
+                esac
+                """,
+            "swift": "echo \"swift $*\" >> \(log)",
+        ]
+        for (name, body) in tools {
+            try "#!/bin/sh\n\(body)\n".write(toFile: bin + "/" + name, atomically: true, encoding: .utf8)
+            chmod(bin + "/" + name, 0o755)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", try #require(Self.quickStart().first)]
+        process.environment = ["PATH": bin + ":/usr/bin:/bin"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let lines = (try? String(contentsOfFile: log, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
+        return (process.terminationStatus, lines)
+    }
+
+    @Test func aFreshMachineRefreshesThePackageListsThenInstalls() throws {
+        let result = try run(libcmarkInstalled: false)
+        #expect(result.status == 0)
+        #expect(result.log == ["dpkg -s libcmark-dev", "apt-get update -qq", "apt-get install -y -qq libcmark-dev",
+                               "swift run planc status Examples/crm-migration --today 2026-09-15"])
+    }
+
+    @Test func aMachineWithLibcmarkInstallsNothing() throws {
+        let result = try run(libcmarkInstalled: true)
+        #expect(result.status == 0)
+        #expect(result.log == ["dpkg -s libcmark-dev", "swift run planc status Examples/crm-migration --today 2026-09-15"])
+    }
+}
