@@ -1,3 +1,5 @@
+import PlanModel
+
 /// Start and end boundaries of every activity of a network.
 struct ActivityTimes: Sendable, Equatable {
     var start: [Int]
@@ -32,9 +34,15 @@ struct SerialScheduler: Sendable {
         var amount: Int32
     }
 
-    /// Elastic work that finds no room for this many days in a row is stranded (its people are
-    /// gone for good): a bound, so no input can make a pass loop forever.
+    /// How far a jump over blocked days may look at once (a bound on one step, not on a search).
     static let strandedAfter = 3660
+    /// No elastic search runs outside the planning window, so no input makes a pass loop forever
+    /// (work that would end past it is reported by the pipeline, P607).
+    static let horizonEnd = Day.planningWindow.upperBound.ordinal + 1
+    static let horizonStart = Day.planningWindow.lowerBound.ordinal
+    /// Per activity, the first day from which none of its people or pools has any capacity
+    /// again (they all left), or `Int.max`: work not done by then is stranded.
+    private let goneFrom: [Int]
 
     init(network: SchedulingNetwork, horizon: Range<Int>) {
         self.network = network
@@ -42,7 +50,26 @@ struct SerialScheduler: Sendable {
                                   to: horizon.upperBound)
         pinned = (0..<network.count).filter { network.isPinned($0) }
         logsBookings = network.logsBookings || network.elastic.contains(true) || !network.capacitySteps.isEmpty
+        goneFrom = (0..<network.count).map { j in
+            var gone = Int.min
+            for u in network.useRange(j) {
+                let r = Int(network.uses[u].resource)
+                let steps = network.capacitySteps.isEmpty ? [] : network.capacitySteps[r]
+                if let last = steps.last {
+                    gone = max(gone, last.capacity > 0 ? Int.max : last.from)
+                } else {
+                    gone = max(gone, network.capacities[r] > 0 ? Int.max : Int.min)
+                }
+            }
+            return gone == Int.min ? Int.max : gone
+        }
     }
+
+    /// Jumps over blocked days found in this pass, per lane (a resource on one calendar) and
+    /// direction: from a blocked day (full, or not a working day of the lane's calendar) to the
+    /// next day not known to be blocked. Loads only grow during a pass, so a blocked day stays
+    /// blocked until the pass ends and the table is emptied.
+    private var jumps: [Int: Int32] = [:]
 
     /// Whether passes log every booking (plans with elastic work or changing capacity); PSPLIB's
     /// constant requests are released by clearing the window instead.
@@ -176,6 +203,46 @@ struct SerialScheduler: Sendable {
         return false
     }
 
+    /// The nearest day after `day` (before it, going backward) on which some resource of `j`
+    /// has room, jumping over runs of blocked days and remembering the jumps for this pass.
+    private mutating func openDay(_ j: Int, after day: Int, forward: Bool) -> Int {
+        var best = forward ? Int.max : Int.min
+        for u in network.useRange(j) {
+            let next = nextOpen(use: u, from: forward ? day + 1 : day - 1, forward: forward)
+            best = forward ? min(best, next) : max(best, next)
+        }
+        return best
+    }
+
+    /// The first day from `day` on on which every resource of `j` has room.
+    private mutating func openDayForAll(_ j: Int, from day: Int) -> Int {
+        var candidate = day
+        for u in network.useRange(j) { candidate = max(candidate, nextOpen(use: u, from: day, forward: true)) }
+        return candidate
+    }
+
+    /// The first day from `day` (forward or backward) on which use `u`'s resource works and
+    /// is not full. Path-compressed, so a person's thousandth task costs what the first did.
+    private mutating func nextOpen(use u: Int, from day: Int, forward: Bool) -> Int {
+        let use = network.uses[u]
+        let r = Int(use.resource), calendar = Int(use.calendar)
+        let lane = (r << 21 | calendar << 1 | (forward ? 1 : 0)) << 32
+        var d = day, visited: [Int] = []
+        let step = forward ? 1 : -1
+        for _ in 0...SerialScheduler.strandedAfter {
+            let working = calendar == 0 || network.calendars[calendar].isWorking(d)
+            if working {
+                profile.cover(d, d + 1)
+                if profile.load[profile.index(r, d)] < network.capacity(r, on: d) { break }
+            }
+            visited.append(d)
+            let jump = Int(jumps[lane | (d & 0xFFFF_FFFF)] ?? 0)
+            d += jump > 0 ? jump * step : step
+        }
+        for v in visited { jumps[lane | (v & 0xFFFF_FFFF)] = Int32(clamping: abs(d - v)) }
+        return d
+    }
+
     /// Whether every resource of `j` has something left on `day` (a duration task's first day).
     private mutating func everyoneHasRoom(_ j: Int, on day: Int) -> Bool {
         for u in network.useRange(j) where room(j, use: u, on: day) <= 0 { return false }
@@ -190,26 +257,29 @@ struct SerialScheduler: Sendable {
         case let .effort(work, _):
             // Work never splits: it starts on a day from which it progresses on every working
             // day until done; a working day with no room starts the search again after it.
-            var done = 0, day = s0, first: Int? = nil, idle = 0
+            var done = 0, day = s0, first: Int? = nil
             while done < work {
-                let progress = roomAll(j, on: day)
-                if progress > 0 {
-                    first = first ?? day; done += Int(progress); idle = 0
-                } else if anyWorking(j, on: day) {
-                    first = nil; done = 0; idle += 1
-                } else if first == nil {
-                    idle += 1
-                }
-                day += 1
-                if idle > SerialScheduler.strandedAfter {
+                if day >= goneFrom[j] || day > SerialScheduler.horizonEnd {
                     // Nobody on the task will ever have time again: finish without them.
                     stranded.insert(j)
                     let rest = (work + PlanNetwork.unit - 1) / PlanNetwork.unit
                     let calendar = network.calendars[Int(network.uses[network.useRange(j).lowerBound].calendar)]
-                    let from = calendar.nextWorking(onOrAfter: s0) ?? s0
+                    let from = calendar.nextWorking(onOrAfter: first ?? s0) ?? s0
                     let last = calendar.day(at: calendar.count(before: from) + max(rest, 1) - 1) ?? from
                     return (from, max(last + 1, from + 1))
                 }
+                let progress = roomAll(j, on: day)
+                if progress > 0 {
+                    first = first ?? day; done += Int(progress)
+                } else if anyWorking(j, on: day) {
+                    // No room for anyone: start again after the run of days that are blocked for
+                    // every resource of the task (jumped over, not walked, so a busy person's
+                    // thousandth task costs no more than the first).
+                    first = nil; done = 0
+                    day = max(day + 1, openDay(j, after: day, forward: true))
+                    continue
+                }
+                day += 1
             }
             let start = first ?? s0, e = day
             if e < endBound {
@@ -219,11 +289,11 @@ struct SerialScheduler: Sendable {
             bookWhatIsLeft(j, start, e)
             return (start, e)
         default:
-            var s = s0, tries = 0
-            while !everyoneHasRoom(j, on: s) && tries <= SerialScheduler.strandedAfter {
-                s = network.snapStart(j, s + 1); tries += 1
+            var s = s0
+            while !everyoneHasRoom(j, on: s) {
+                if s >= goneFrom[j] || s > SerialScheduler.horizonEnd { stranded.insert(j); s = s0; break }
+                s = network.snapStart(j, max(s + 1, openDayForAll(j, from: s + 1)))
             }
-            if tries > SerialScheduler.strandedAfter { stranded.insert(j); s = s0 }
             var e = network.end(j, from: s)
             if e < endBound {
                 (s, e) = network.earliestPlacement(j, startBound: s, endBound: endBound)
@@ -240,17 +310,17 @@ struct SerialScheduler: Sendable {
         case let .effort(work, _):
             var bound = endBound
             for _ in 0..<64 {
-                var done = 0, day = bound - 1, last: Int? = nil, idle = 0
-                while done < work {
+                var done = 0, day = bound - 1, last: Int? = nil
+                while done < work && day >= SerialScheduler.horizonStart {
                     let progress = roomAll(j, on: day)
                     if progress > 0 {
-                        last = last ?? day; done += Int(progress); idle = 0
+                        last = last ?? day; done += Int(progress)
                     } else if anyWorking(j, on: day) {
-                        last = nil; done = 0; idle += 1
-                    } else if last == nil {
-                        idle += 1
+                        last = nil; done = 0
+                        day = min(day - 1, openDay(j, after: day, forward: false))
+                        continue
                     }
-                    if done >= work || idle > SerialScheduler.strandedAfter { break }
+                    if done >= work { break }
                     day -= 1
                 }
                 let e = (last ?? bound - 1) + 1
@@ -262,9 +332,9 @@ struct SerialScheduler: Sendable {
             let e = network.snapEnd(j, bound), s = network.start(j, to: e)
             return (s, e)
         default:
-            var e = endBound, s = network.start(j, to: e), tries = 0
-            while (s > startBound || !everyoneHasRoom(j, on: s)) && tries <= SerialScheduler.strandedAfter {
-                e = network.snapEnd(j, e - 1); s = network.start(j, to: e); tries += 1
+            var e = endBound, s = network.start(j, to: e)
+            while (s > startBound || !everyoneHasRoom(j, on: s)) && s > SerialScheduler.horizonStart {
+                e = network.snapEnd(j, e - 1); s = network.start(j, to: e)
             }
             bookWhatIsLeft(j, s, e)
             return (s, e)
@@ -282,7 +352,7 @@ struct SerialScheduler: Sendable {
     /// Empties the profile after a pass: zeroing the touched window when it is small (PSPLIB),
     /// taking each activity back out when the window is wide and sparse (plans).
     private mutating func release(start: [Int], end: [Int]) {
-        defer { log.removeAll(keepingCapacity: true) }
+        defer { log.removeAll(keepingCapacity: true); jumps.removeAll(keepingCapacity: true) }
         if logsBookings {
             for booking in log { profile.load[profile.index(Int(booking.resource), booking.day)] -= booking.amount }
             return
