@@ -152,7 +152,7 @@ struct ScheduleBuilder {
                 let link = linked.successors[index]
                 let q = Int(link.other)
                 let bound = linked.predecessorBound(link, successorStart: times.start[q], successorEnd: times.end[q],
-                                                    successorInstant: linked.isInstant(q))
+                                                    successorInstant: linked.linksBoundEnd(q))
                 let reference = link.kind.fromPredecessorEnd ? times.end[i] : times.start[i]
                 free = min(free, workingDays(i, from: reference, to: bound))
             }

@@ -68,6 +68,18 @@ struct ForecastRegressionTests {
         #expect(s.tasks[id("pair-work")].totalSlack == 0)
     }
 
+    /// A task without work pinned by `start:` alone happens on that date, as a milestone with
+    /// `start:` does (it was shown on the day before), and its successors start the next day.
+    @Test func aTaskWithoutWorkPinnedByItsStartHappensOnThatDate() throws {
+        // Friday 6 March.
+        let (c, id) = try Self.compile("""
+            - [ ] Sign-off — 0d start:2026-03-06
+            - [ ] Hand-over — 1d after:sign-off
+            """, today: "2026-03-02")
+        #expect(Self.span(c, id("sign-off")) == "2026-03-06..2026-03-06")
+        #expect(Self.span(c, id("hand-over")) == "2026-03-09..2026-03-09")
+    }
+
     @Test func openMilestonesAreNeverBeforeTodayAndSitOnTheirNotBeforeDate() throws {
         // Wednesday 4 March; Friday 6 March.
         let (c, id) = try Self.compile("""

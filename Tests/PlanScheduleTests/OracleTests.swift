@@ -271,7 +271,7 @@ func failuresShrunk(seeds: Range<UInt64>, limit: Int = 3, plan make: (UInt64) ->
 /// these dates as the boundary at the beginning of the day, so an open milestone or task without
 /// work held by one of them is shown on the working day before (or on a day before today).
 /// (A milestone with `start:` or `finish:` is right: it happens on that date.)
-@Test(.disabled("engine defect: an instant (milestone, task without work) held only by not-before, today or a single pin of a task without work is shown on the day before that date"))
+@Test
 func instantsAreShownOnTheDateThatHoldsThem() {
     let failures = failuresShrunk(seeds: 0..<1_000, plan: { randomTimeAnalysisPlan(seed: $0, including: .datesHoldingInstants) },
                                   check: earlyDateMismatch)
@@ -300,7 +300,7 @@ func instantsAreShownOnTheDateThatHoldsThem() {
 /// The engine places the gate at the raw release boundary: the project start even when today is
 /// later (the leaves may not start before today), and a not-before or project start on a
 /// non-working day, which a successor on another calendar counts from a day too early.
-@Test(.disabled("engine defect: the start gate of a package is the raw release (project start before today, a non-working day), not the first day its leaves may start"))
+@Test
 func summaryStartGatesAreTheFirstDayTheirLeavesMayStart() {
     let failures = failuresShrunk(seeds: 0..<3_000, plan: {
         var (plan, today) = randomTimeAnalysisPlan(seed: $0, including: [.summaryGatesAcrossCalendars, .todayAfterStart])
