@@ -57,6 +57,22 @@ struct ForecastRegressionTests {
         #expect(s.tasks[id("x")].totalSlack == 3)
     }
 
+    /// Slack keeps the length elastic work got from the share its people had left: Fix runs 4
+    /// days on Ann's free half, and slipping it keeps 4 days, so with Test tied to its start it
+    /// has no slack (at full units it would show -2, as if it had a deadline to miss).
+    @Test func slackOfWorkSlowedByASharedPersonKeepsItsLeveledLength() throws {
+        let (c, id) = try Self.compile("""
+            - [ ] PM — start:2026-03-02 finish:2026-03-31 @ann:50%
+            - [ ] Fix — 2d @ann
+            - [ ] Test — duration:2d ss:fix+2d
+            """, today: "2026-03-02")
+        let s = try #require(c.schedule)
+        #expect(Self.span(c, id("fix")) == "2026-03-02..2026-03-05")
+        #expect(Self.span(c, id("test")) == "2026-03-04..2026-03-05")
+        #expect(s.tasks[id("fix")].totalSlack == 0)
+        #expect(s.tasks[id("test")].totalSlack == 0)
+    }
+
     @Test func theCriticalFlagAndTheCriticalPathGiveOneAnswer() throws {
         let (c, id) = try Self.compile("""
             - [ ] Pair work — 4d @ann @bob
