@@ -73,6 +73,8 @@ struct TimeAnalysisOracle {
     let plan: Plan
     let today: Day
     private var index: [WorkingDayIndex] = []
+    /// Leaves under each task (itself for a leaf), worked out once: the passes ask often.
+    private var leavesUnder: [[Int]] = []
 
     init(plan: Plan, today: Day) {
         self.plan = plan
@@ -80,6 +82,11 @@ struct TimeAnalysisOracle {
         let earliest = ([today] + plan.projects.compactMap(\.start) + plan.tasks.compactMap(\.notBefore)).min()!
         let origin = earliest.ordinal - 40
         index = plan.calendars.map { WorkingDayIndex(NaiveCalendar($0), origin: origin, length: 800) }
+        func collect(_ task: Int) -> [Int] {
+            let children = plan.tasks[task].children
+            return children.isEmpty ? [task] : children.flatMap(collect)
+        }
+        leavesUnder = plan.tasks.indices.map(collect)
     }
 
     /// Working days before the boundary that opens day `ordinal`, in the task's project calendar.
@@ -111,10 +118,7 @@ struct TimeAnalysisOracle {
         return result
     }
 
-    func leaves(under task: Int) -> [Int] {
-        let children = plan.tasks[task].children
-        return children.isEmpty ? [task] : children.flatMap { leaves(under: $0) }
-    }
+    func leaves(under task: Int) -> [Int] { leavesUnder[task] }
 
     /// The earliest boundary a task of project `project` may start at: project start, today,
     /// and its own not-before (lowering already pushed a package's down to its tasks).
