@@ -198,13 +198,10 @@ extension Plan {
 
 /// The first task whose early dates differ between the engine and the oracle, described; nil
 /// when they agree on every task.
-func earlyDateMismatch(_ plan: Plan, today: Day) -> String? { earlyDateMismatch(plan, today: today, instants: true) }
-
-func earlyDateMismatch(_ plan: Plan, today: Day, instants: Bool) -> String? {
+func earlyDateMismatch(_ plan: Plan, today: Day) -> String? {
     let engine = Scheduler.schedule(plan, today: today, options: ScheduleOptions(samples: 1)).schedule
     let oracle = TimeAnalysisOracle(plan: plan, today: today).earlyDates()
-    for (i, expected) in oracle.enumerated()
-    where instants || plan.tasks[i].kind != .summary && TimeAnalysisOracle.workingDays(of: plan.tasks[i]) > 0 {
+    for (i, expected) in oracle.enumerated() {
         let got = engine.tasks[i]
         if got.earlyStart != expected.start || got.earlyFinish != expected.finish {
             return "task [\(i)] \(plan.tasks[i].id): engine \(got.earlyStart.iso)..\(got.earlyFinish.iso), "
@@ -273,15 +270,6 @@ func failuresShrunk(seeds: Range<UInt64>, limit: Int = 3, plan make: (UInt64) ->
 @Test func instantsAreShownOnTheDateThatHoldsThem() {
     let failures = failuresShrunk(seeds: 0..<1_000, plan: { randomTimeAnalysisPlan(seed: $0, including: .datesHoldingInstants) },
                                   check: earlyDateMismatch)
-    #expect(failures.isEmpty, "\(failures.joined(separator: "\n\n"))")
-}
-
-/// With today after the project start, not-before on instants and SS and SF from packages, every
-/// task with work gets the oracle's dates (packages and instants are not compared: the test
-/// above covers instants).
-@Test func earlyDatesOfWorkMatchTheOracleWhenTodayIsLate() {
-    let failures = failuresShrunk(seeds: 0..<1_000, plan: { randomTimeAnalysisPlan(seed: $0, including: .datesHoldingInstants) },
-                                  check: { earlyDateMismatch($0, today: $1, instants: false) })
     #expect(failures.isEmpty, "\(failures.joined(separator: "\n\n"))")
 }
 
