@@ -147,10 +147,17 @@ struct PlanNetwork {
         network.ceiling = Array(repeating: Int.max, count: activityCount)
         network.groupCount = max(plan.projects.count, 1)
         network.logsBookings = true
+        network.startSideCalendar = Array(repeating: 0, count: activityCount)
         releaseReason = Array(repeating: .projectStart, count: activityCount)
         fixedDate = Array(repeating: false, count: taskCount)
         blockedOpen = Array(repeating: false, count: taskCount)
         var usesOf: [[ResourceUse]] = Array(repeating: [], count: activityCount)
+        // Packages with a leaf under way or done: their leaves no longer wait for today.
+        var hasStartedLeaf = [Bool](repeating: false, count: taskCount)
+        for (i, task) in tasks.enumerated() where startGate[i] == nil && (progress[i] == .inProgress || progress[i] == .done) {
+            var parent = task.parent, seen = Set<Int>()
+            while let p = parent, tasks.indices.contains(p), seen.insert(p).inserted { hasStartedLeaf[p] = true; parent = tasks[p].parent }
+        }
         var links: [(from: Int, to: Int, kind: LinkKind, lag: Int, calendar: Int)] = []
 
         for (i, task) in tasks.enumerated() {
@@ -163,8 +170,15 @@ struct PlanNetwork {
             if let gate = startGate[i] {
                 network.group[gate] = Int32(project)
                 network.priority[gate] = Int32(clamping: task.priority)
-                network.release[gate] = max(start, task.notBefore?.ordinal ?? Int.min)
-                if let notBefore = task.notBefore, notBefore.ordinal > start { releaseReason[gate] = .notBefore }
+                // The start gate is the earliest its leaves may start: the first working day of
+                // the project calendar on or after the project start, today while none of them
+                // has started, and the package's not-before.
+                let first = hasStartedLeaf[i] ? start : max(start, todayOrdinal)
+                if first > start { releaseReason[gate] = .today }
+                if let notBefore = task.notBefore, notBefore.ordinal > first { releaseReason[gate] = .notBefore }
+                let earliest = max(first, task.notBefore?.ordinal ?? Int.min)
+                network.release[gate] = network.calendars[calendar].nextWorking(onOrAfter: earliest) ?? earliest
+                network.startSideCalendar[gate] = Int32(calendar)
                 network.release[i] = start
                 continue
             }
@@ -259,8 +273,13 @@ struct PlanNetwork {
             guard let gate = startGate[i] else { continue }
             for child in task.children where tasks.indices.contains(child) && child != i {
                 // Work under way no longer waits for its package to start (like its own FS/SS).
-                if startGate[child] != nil || progress[child] != .inProgress {
-                    links.append((gate, startGate[child] ?? child, .startToStart, 0, 0))
+                if let childGate = startGate[child] {
+                    links.append((gate, childGate, .startToStart, 0, 0))
+                } else if progress[child] != .inProgress {
+                    // The gate is the start of a working day; a milestone held by it happens at
+                    // the end of the working day before, as after an FS link (read in the
+                    // package's calendar), never on a day off.
+                    links.append((gate, child, .startToStart, 0, network.linksBoundEnd(child) ? taskCalendar[i] : 0))
                 }
                 links.append((child, i, .finishToFinish, 0, 0))
             }
@@ -342,7 +361,10 @@ struct PlanNetwork {
             }
             if let fixed = task.fixedStart, state == .unstarted {
                 if fixed.ordinal >= todayOrdinal {
-                    network.pinnedStart[i] = fixed.ordinal
+                    // Work starts at the beginning of the day; a task without work happens on
+                    // its date like a milestone with `start:`, at the end of that day (else it
+                    // would be shown on the day before).
+                    network.pinnedStart[i] = fixed.ordinal + (network.isInstant(i) ? 1 : 0)
                     fixedDate[i] = true
                 } else {
                     diagnostics.append(Diagnostic(

@@ -26,6 +26,14 @@ struct ScheduleBuilder {
         self.plan = plan; self.built = built; self.analysis = analysis; self.leveled = leveled; self.today = today
         drivers = StartDrivers(plan: plan, built: built, leveled: leveled)
         linked = ScheduleBuilder.withResourceLinks(built.network, leveled: leveled, holders: drivers.resourceLinks)
+        // Elastic work takes as long as the share its people had left made it: slipping it keeps
+        // that length (in working days of its project calendar), not the length at full units,
+        // else a task slowed by a shared person would show finish slack it does not have.
+        for j in 0..<min(plan.tasks.count, linked.count) where linked.isElastic(j) && leveled.times.end[j] > leveled.times.start[j] {
+            let calendar = built.taskCalendar[j]
+            let days = max(1, linked.calendars[calendar].workingDays(from: leveled.times.start[j], to: leveled.times.end[j]))
+            linked.shapes[j] = .span(calendar: Int32(calendar), days: Int32(clamping: days))
+        }
         let ends = ScheduleBuilder.workEnds(plan: plan, built: built, times: leveled.times)
         var limits = [Int](repeating: 0, count: linked.count)
         for j in 0..<linked.count { limits[j] = min(ends[Int(linked.group[j])], linked.due[j]) }
@@ -152,7 +160,7 @@ struct ScheduleBuilder {
                 let link = linked.successors[index]
                 let q = Int(link.other)
                 let bound = linked.predecessorBound(link, successorStart: times.start[q], successorEnd: times.end[q],
-                                                    successorInstant: linked.isInstant(q))
+                                                    successorInstant: linked.linksBoundEnd(q))
                 let reference = link.kind.fromPredecessorEnd ? times.end[i] : times.start[i]
                 free = min(free, workingDays(i, from: reference, to: bound))
             }

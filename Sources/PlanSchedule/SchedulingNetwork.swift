@@ -95,10 +95,21 @@ struct SchedulingNetwork: Sendable {
     var ceiling: [Int] = []
     /// Log every booking in resource-aware passes (plans: loads and explanations read them).
     var logsBookings = false
+    /// Per activity, the calendar of an instant that sits at the start of one of its working
+    /// days, as a task's start does (work packages' start gates: "the earliest its leaves may
+    /// start"), else 0. Links into such an instant bound a start, so an FS link gives the next
+    /// working day, not the end of the predecessor's last day; other instants (milestones)
+    /// happen at the end of a day. Empty: none (PSPLIB).
+    var startSideCalendar: [Int32] = []
 
     var count: Int { shapes.count }
 
     @inline(__always) func isElastic(_ j: Int) -> Bool { !elastic.isEmpty && elastic[j] }
+
+    /// Whether links into `j` bound its end (an instant at the end of a day) rather than its start.
+    @inline(__always) func linksBoundEnd(_ j: Int) -> Bool {
+        isInstant(j) && (startSideCalendar.isEmpty || startSideCalendar[j] == 0)
+    }
 
     /// Capacity of resource `r` on `day`.
     @inline(__always) func capacity(_ r: Int, on day: Int) -> Int32 {
@@ -258,14 +269,14 @@ struct SchedulingNetwork: Sendable {
     @inline(__always)
     func forwardBounds(_ j: Int, start: [Int], end: [Int]) -> (start: Int, end: Int) {
         var startBound = release[j], endBound = Int.min
-        let instant = isInstant(j)
+        let instant = isInstant(j), endSide = linksBoundEnd(j)
         for index in predecessorRange(j) {
             let link = predecessors[index]
             let p = Int(link.other)
             let reference = link.kind.fromPredecessorEnd ? end[p] : start[p]
             let bound = successorBound(link, reference: reference,
-                                       startSide: link.kind.constrainsSuccessorStart && !instant)
-            if link.kind.constrainsSuccessorStart && !instant {
+                                       startSide: link.kind.constrainsSuccessorStart && !endSide)
+            if link.kind.constrainsSuccessorStart && !endSide {
                 if bound > startBound { startBound = bound }
             } else if bound > endBound { endBound = bound }
         }
@@ -279,7 +290,7 @@ struct SchedulingNetwork: Sendable {
     func scheduledBound(_ link: Link, of j: Int, times: ActivityTimes) -> (reference: Int, bound: Int, startSide: Bool) {
         let q = Int(link.other)
         let reference = link.kind.fromPredecessorEnd ? times.end[q] : times.start[q]
-        let startSide = link.kind.constrainsSuccessorStart && !isInstant(j)
+        let startSide = link.kind.constrainsSuccessorStart && !linksBoundEnd(j)
         return (reference, successorBound(link, reference: reference, startSide: startSide), startSide)
     }
 
@@ -314,7 +325,7 @@ struct SchedulingNetwork: Sendable {
             let link = successors[index]
             let q = Int(link.other)
             let bound = predecessorBound(link, successorStart: start[q], successorEnd: end[q],
-                                         successorInstant: isInstant(q))
+                                         successorInstant: linksBoundEnd(q))
             if link.kind.fromPredecessorEnd {
                 if bound < endBound { endBound = bound }
             } else if bound < startBound { startBound = bound }
@@ -340,7 +351,17 @@ struct SchedulingNetwork: Sendable {
 
     /// Latest placement (without resources) honouring a latest start and a latest end.
     func latestPlacement(_ j: Int, startBound: Int, endBound: Int) -> (start: Int, end: Int) {
-        if isInstant(j) { let b = min(startBound, endBound); return (b, b) }
+        if isInstant(j) {
+            guard !startSideCalendar.isEmpty && startSideCalendar[j] != 0 else { let b = min(startBound, endBound); return (b, b) }
+            // A start gate sits at the start of a working day: the last one its successors allow.
+            // An end limit (the project's end, a boundary after a working day) allows the start
+            // of the next working day, which is the same moment of work.
+            let calendar = calendars[Int(startSideCalendar[j])]
+            let limit = endBound == Int.max ? Int.max : calendar.nextWorking(onOrAfter: endBound) ?? endBound
+            let b = min(startBound, limit)
+            let day = b == Int.max ? b : calendar.previousWorking(onOrBefore: b) ?? b
+            return (day, day)
+        }
         var e = snapEnd(j, endBound)
         var s = start(j, to: e)
         if s > startBound {

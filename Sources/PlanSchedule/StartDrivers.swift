@@ -85,7 +85,7 @@ struct StartDrivers {
     func isStructural(_ index: Int, into j: Int) -> Bool {
         let link = network.predecessors[index]
         let from = Int(link.other)
-        guard from >= plan.tasks.count, link.kind == .startToStart, link.calendar == 0 else { return false }
+        guard from >= plan.tasks.count, link.kind == .startToStart, link.lag == 0 else { return false }
         let child = built.taskOfActivity[j]
         return plan.tasks[child].parent == built.taskOfActivity[from]
     }

@@ -57,6 +57,22 @@ struct ForecastRegressionTests {
         #expect(s.tasks[id("x")].totalSlack == 3)
     }
 
+    /// Slack keeps the length elastic work got from the share its people had left: Fix runs 4
+    /// days on Ann's free half, and slipping it keeps 4 days, so with Test tied to its start it
+    /// has no slack (at full units it would show -2, as if it had a deadline to miss).
+    @Test func slackOfWorkSlowedByASharedPersonKeepsItsLeveledLength() throws {
+        let (c, id) = try Self.compile("""
+            - [ ] PM — start:2026-03-02 finish:2026-03-31 @ann:50%
+            - [ ] Fix — 2d @ann
+            - [ ] Test — duration:2d ss:fix+2d
+            """, today: "2026-03-02")
+        let s = try #require(c.schedule)
+        #expect(Self.span(c, id("fix")) == "2026-03-02..2026-03-05")
+        #expect(Self.span(c, id("test")) == "2026-03-04..2026-03-05")
+        #expect(s.tasks[id("fix")].totalSlack == 0)
+        #expect(s.tasks[id("test")].totalSlack == 0)
+    }
+
     @Test func theCriticalFlagAndTheCriticalPathGiveOneAnswer() throws {
         let (c, id) = try Self.compile("""
             - [ ] Pair work — 4d @ann @bob
@@ -66,6 +82,18 @@ struct ForecastRegressionTests {
         for i in s.criticalPaths[0] { #expect(s.tasks[i].isCritical, "\(c.plan.tasks[i].id) is on the path") }
         #expect(s.criticalPaths[0].contains(id("pair-work")))
         #expect(s.tasks[id("pair-work")].totalSlack == 0)
+    }
+
+    /// A task without work pinned by `start:` alone happens on that date, as a milestone with
+    /// `start:` does (it was shown on the day before), and its successors start the next day.
+    @Test func aTaskWithoutWorkPinnedByItsStartHappensOnThatDate() throws {
+        // Friday 6 March.
+        let (c, id) = try Self.compile("""
+            - [ ] Sign-off — 0d start:2026-03-06
+            - [ ] Hand-over — 1d after:sign-off
+            """, today: "2026-03-02")
+        #expect(Self.span(c, id("sign-off")) == "2026-03-06..2026-03-06")
+        #expect(Self.span(c, id("hand-over")) == "2026-03-09..2026-03-09")
     }
 
     @Test func openMilestonesAreNeverBeforeTodayAndSitOnTheirNotBeforeDate() throws {

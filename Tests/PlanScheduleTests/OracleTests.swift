@@ -92,8 +92,8 @@ func randomCalendar(_ name: String, dice: inout Dice) -> CalendarSpec {
     return calendar
 }
 
-/// Cases where the engine and the docs part ways (see the disabled tests below); the plans of the
-/// passing oracle test avoid them.
+/// Edge cases the base oracle test leaves out and the tests below take on one by one (they were
+/// engine defects, so failures there point at one rule).
 struct EdgeCases: OptionSet {
     let rawValue: Int
     /// Today after a project start, not-before on milestones and tasks without work, and a single
@@ -198,13 +198,10 @@ extension Plan {
 
 /// The first task whose early dates differ between the engine and the oracle, described; nil
 /// when they agree on every task.
-func earlyDateMismatch(_ plan: Plan, today: Day) -> String? { earlyDateMismatch(plan, today: today, instants: true) }
-
-func earlyDateMismatch(_ plan: Plan, today: Day, instants: Bool) -> String? {
+func earlyDateMismatch(_ plan: Plan, today: Day) -> String? {
     let engine = Scheduler.schedule(plan, today: today, options: ScheduleOptions(samples: 1)).schedule
     let oracle = TimeAnalysisOracle(plan: plan, today: today).earlyDates()
-    for (i, expected) in oracle.enumerated()
-    where instants || plan.tasks[i].kind != .summary && TimeAnalysisOracle.workingDays(of: plan.tasks[i]) > 0 {
+    for (i, expected) in oracle.enumerated() {
         let got = engine.tasks[i]
         if got.earlyStart != expected.start || got.earlyFinish != expected.finish {
             return "task [\(i)] \(plan.tasks[i].id): engine \(got.earlyStart.iso)..\(got.earlyFinish.iso), "
@@ -266,43 +263,23 @@ func failuresShrunk(seeds: Range<UInt64>, limit: Int = 3, plan make: (UInt64) ->
     #expect(failures.isEmpty, "\(failures.joined(separator: "\n\n"))")
 }
 
-/// Docs: "not-before: is an earliest start", "unstarted tasks start no earlier than today",
-/// "`start:` pins the start", and an instant's start is the day shown. The engine takes each of
-/// these dates as the boundary at the beginning of the day, so an open milestone or task without
-/// work held by one of them is shown on the working day before (or on a day before today).
-/// (A milestone with `start:` or `finish:` is right: it happens on that date.)
-@Test(.disabled("engine defect: an instant (milestone, task without work) held only by not-before, today or a single pin of a task without work is shown on the day before that date"))
-func instantsAreShownOnTheDateThatHoldsThem() {
+/// Docs: an open milestone is never before today; held only by its release (project start,
+/// today, not-before) it happens at the start of the first working day on or after it, and its
+/// successors start that day; a task without work pinned by `start:` or `finish:` happens on that
+/// date like a milestone with one. (The engine used to show such instants on the day before.)
+@Test func instantsAreShownOnTheDateThatHoldsThem() {
     let failures = failuresShrunk(seeds: 0..<1_000, plan: { randomTimeAnalysisPlan(seed: $0, including: .datesHoldingInstants) },
                                   check: earlyDateMismatch)
     #expect(failures.isEmpty, "\(failures.joined(separator: "\n\n"))")
 }
 
-/// With today after the project start and not-before on instants, only the day an instant is
-/// shown differs (see above): every task with work still gets the oracle's dates (packages and
-/// instants are not compared). SS and SF from packages are left out: their start gates ignore
-/// today (see below).
-@Test func earlyDatesOfWorkMatchTheOracleWhenTodayIsLate() {
+/// Docs: "SS and SF from a summary refer to its start gate (the earliest its leaves may start)",
+/// the start of a working day of the package's calendar, today while none of its leaves has
+/// started. (The engine used to place the gate at the raw release — the project start before
+/// today, a non-working day — and after an FS link at the end of the predecessor's last day,
+/// which a successor on another calendar counted from a day too early.)
+@Test func summaryStartGatesAreTheFirstDayTheirLeavesMayStart() {
     let failures = failuresShrunk(seeds: 0..<1_000, plan: {
-        var (plan, today) = randomTimeAnalysisPlan(seed: $0, including: .datesHoldingInstants)
-        plan.replaceStartLinksFromPackages()
-        // A task without work pinned by `start:` alone is placed at the beginning of that day, so
-        // its successors move too: part of the instants defect, left out here.
-        for t in plan.tasks.indices where plan.tasks[t].effortDays == 0 && (plan.tasks[t].fixedStart == nil) != (plan.tasks[t].fixedFinish == nil) {
-            plan.tasks[t].effortDays = 1
-        }
-        return (plan, today)
-    }, check: { earlyDateMismatch($0, today: $1, instants: false) })
-    #expect(failures.isEmpty, "\(failures.joined(separator: "\n\n"))")
-}
-
-/// Docs: "SS and SF from a summary refer to its start gate (the earliest its leaves may start)".
-/// The engine places the gate at the raw release boundary: the project start even when today is
-/// later (the leaves may not start before today), and a not-before or project start on a
-/// non-working day, which a successor on another calendar counts from a day too early.
-@Test(.disabled("engine defect: the start gate of a package is the raw release (project start before today, a non-working day), not the first day its leaves may start"))
-func summaryStartGatesAreTheFirstDayTheirLeavesMayStart() {
-    let failures = failuresShrunk(seeds: 0..<3_000, plan: {
         var (plan, today) = randomTimeAnalysisPlan(seed: $0, including: [.summaryGatesAcrossCalendars, .todayAfterStart])
         // Only the gates are on trial here: keep instants off dates that hold them.
         for t in plan.tasks.indices where TimeAnalysisOracle.workingDays(of: plan.tasks[t]) == 0 && plan.tasks[t].kind != .summary {

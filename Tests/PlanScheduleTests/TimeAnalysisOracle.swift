@@ -73,6 +73,8 @@ struct TimeAnalysisOracle {
     let plan: Plan
     let today: Day
     private var index: [WorkingDayIndex] = []
+    /// Leaves under each task (itself for a leaf), worked out once: the passes ask often.
+    private var leavesUnder: [[Int]] = []
 
     init(plan: Plan, today: Day) {
         self.plan = plan
@@ -80,6 +82,11 @@ struct TimeAnalysisOracle {
         let earliest = ([today] + plan.projects.compactMap(\.start) + plan.tasks.compactMap(\.notBefore)).min()!
         let origin = earliest.ordinal - 40
         index = plan.calendars.map { WorkingDayIndex(NaiveCalendar($0), origin: origin, length: 800) }
+        func collect(_ task: Int) -> [Int] {
+            let children = plan.tasks[task].children
+            return children.isEmpty ? [task] : children.flatMap(collect)
+        }
+        leavesUnder = plan.tasks.indices.map(collect)
     }
 
     /// Working days before the boundary that opens day `ordinal`, in the task's project calendar.
@@ -111,15 +118,19 @@ struct TimeAnalysisOracle {
         return result
     }
 
-    func leaves(under task: Int) -> [Int] {
-        let children = plan.tasks[task].children
-        return children.isEmpty ? [task] : children.flatMap { leaves(under: $0) }
-    }
+    func leaves(under task: Int) -> [Int] { leavesUnder[task] }
 
     /// The earliest boundary a task of project `project` may start at: project start, today,
     /// and its own not-before (lowering already pushed a package's down to its tasks).
     func release(_ task: Int) -> Int {
         max(projectRelease(task), plan.tasks[task].notBefore?.ordinal ?? Int.min)
+    }
+
+    /// The first working day (project calendar) on or after the release: where an open instant
+    /// held by nothing else happens, at the start of that day (MS Project's 8:00).
+    func firstDay(_ task: Int) -> Int {
+        let calendar = calendar(of: task)
+        return calendar.workingDay(calendar.idx(release(task)))
     }
 
     /// The project's first day for open work: its start, or today when that is later.
@@ -188,10 +199,10 @@ struct TimeAnalysisOracle {
             // An instant at the end of the day shown. Dependencies bound the instant; the
             // release (project start, today, not-before) bounds the day shown, which is what
             // "start no earlier than" means to a reader. Held by the release alone, it is shown
-            // on the release day (the project's first day, even a non-working one) and happens
-            // at that day's beginning, so work after it may start the same day.
+            // on the first working day on or after the release and happens at that day's
+            // beginning, so work after it may start the same day.
             let m = max(bounds.start, bounds.end)
-            let first = release(task)
+            let first = firstDay(task)
             if m <= calendar.idx(first) {
                 return (first, first, Dates(start: Day(ordinal: first), finish: Day(ordinal: first)))
             }
@@ -215,7 +226,11 @@ struct TimeAnalysisOracle {
     }
 
     /// Early start and finish of every task (summaries span their leaves).
-    func earlyDates() -> [Dates] {
+    func earlyDates() -> [Dates] { earlyTimes().dates }
+
+    /// Early dates, with the end boundary of every leaf (an instant shown on a day may happen
+    /// at its beginning or at its end).
+    func earlyTimes() -> (dates: [Dates], end: [Int?]) {
         let count = plan.tasks.count
         var startBoundary = [Int?](repeating: nil, count: count)
         var endBoundary = [Int?](repeating: nil, count: count)
@@ -243,7 +258,7 @@ struct TimeAnalysisOracle {
             let spans = leaves(under: task).map { dates[$0]! }
             dates[task] = Dates(start: spans.map(\.start).min()!, finish: spans.map(\.finish).max()!)
         }
-        return dates.map { $0! }
+        return (dates.map { $0! }, endBoundary)
     }
 
     /// Late start and finish of every leaf with work (nil for packages and instants) by a backward
@@ -251,13 +266,13 @@ struct TimeAnalysisOracle {
     /// the forward rules, each link read in its successor's calendar. A bound `k` there allows the
     /// predecessor's boundary up to the start of that calendar's working day `k`.
     func lateDates() -> [Dates?] {
-        let early = earlyDates()
+        let earlyEnd = earlyTimes().end
         let count = plan.tasks.count
         let isLeaf = plan.tasks.map { $0.kind != .summary }
         var projectEnd: [Int] = plan.projects.map { _ in Int.min }
         for t in 0..<count where isLeaf[t] {
             let p = plan.tasks[t].projectIndex
-            projectEnd[p] = max(projectEnd[p], early[t].finish.ordinal + 1)
+            projectEnd[p] = max(projectEnd[p], earlyEnd[t]!)
         }
         // Latest boundaries: of a leaf's start and end, of a package's start gate.
         var lateStart = [Int?](repeating: nil, count: count), lateEnd = lateStart

@@ -148,3 +148,36 @@ import Testing
     let early = s.tasks[f.index("c")]
     #expect(early.earlyStart == PlanFixture.day("2026-01-07") && early.lateStart == PlanFixture.day("2026-01-13"))
 }
+
+/// A work package's start gate is the earliest its leaves may start: never before today while
+/// none of them has started, so SS from the package counts from today (it counted from the
+/// project start, a day the leaves could not use).
+@Test func packageStartGatesWaitForTodayLikeTheirLeaves() {
+    var f = PlanFixture()
+    f.task("build", summary: true)
+    f.task("code", effort: 3, parent: "build")
+    f.task("docs", effort: 1, after: [("build", .startToStart, 1)])
+    let s = f.schedule(today: "2026-01-07").schedule
+    #expect(s.tasks[f.index("code")].earlyStart == PlanFixture.day("2026-01-07"))
+    #expect(s.tasks[f.index("docs")].earlyStart == PlanFixture.day("2026-01-08"))
+}
+
+/// FS into a package puts its start gate at the start of the next working day (Monday), not at
+/// the end of the predecessor's Friday: a task on a calendar that works Saturdays, SS from the
+/// package, starts on Monday, with the package.
+@Test func packageStartGatesAreTheStartOfAWorkingDay() {
+    var f = PlanFixture()
+    var sixDays = CalendarSpec(name: "six-days")
+    sixDays.workingDays = [.monday, .tuesday, .wednesday, .thursday, .friday, .saturday]
+    f.plan.calendars.append(sixDays)
+    f.task("a", effort: 1, notBefore: "2026-01-09")
+    f.task("pkg", summary: true, after: [("a", .finishToStart, 0)])
+    f.task("x", effort: 1, parent: "pkg")
+    f.addProject("q", start: "2026-01-05")
+    f.plan.projects[1].calendarIndex = 1
+    f.task("y", effort: 1, after: [("pkg", .startToStart, 0)])
+    let s = f.schedule().schedule
+    #expect(s.span(f, "x") == "2026-01-12..2026-01-12")
+    #expect(s.tasks[f.index("y")].earlyStart == PlanFixture.day("2026-01-12"))
+    #expect(s.span(f, "y") == "2026-01-12..2026-01-12")
+}
