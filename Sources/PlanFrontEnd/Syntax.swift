@@ -77,10 +77,6 @@ public struct MetadataSyntax: Sendable {
     public var valueRange: SourceRange
 }
 
-public enum PlanFileKind: String, Sendable, CaseIterable {
-    case project, partOf = "part-of", team, calendar, settings
-}
-
 public struct FileSyntax: Sendable {
     public var path: String
     public var kind: PlanFileKind

@@ -456,17 +456,13 @@ struct PlanNetwork {
         return removed.isEmpty ? links : links.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
     }
 
+    /// The model's reading of the task's progress (`TaskStateRule`), in the network's terms.
     static func progress(_ task: PlanModel.Task) -> Progress {
-        switch task.state {
-        case .cancelled: return .cancelled
-        case .done: return .done
+        switch task.workStage {
+        case .unstarted: return .unstarted
         case .inProgress: return .inProgress
-        case .todo, .blocked:
-            if task.actualFinish != nil && (task.percentComplete ?? 0) >= 100 { return .done }
-            if task.actualStart != nil || (task.percentComplete ?? 0) > 0 || (task.spentDays ?? 0) > 0 {
-                return .inProgress
-            }
-            return .unstarted
+        case .done: return .done
+        case .cancelled: return .cancelled
         }
     }
 

@@ -1,0 +1,184 @@
+import Foundation
+import PlanModel
+
+/// The registers of a project: `## Risks`, `## Issues`, `## Decisions` and the `## Journal`.
+/// Entries are told apart by id within their project; their owners and `tasks:` lists are left
+/// to name resolution.
+extension LoweringContext {
+    /// One risk. `Mitigation:` and `Contingency:` lines in its notes fill those fields.
+    mutating func lowerRisk(_ entry: EntrySyntax, project: Int) {
+        let riskIndex = plan.projects[project].risks.count
+        var explicitID: (String, SourceRange)?
+        var risk = Risk(id: "", title: entry.title, range: entry.titleRange)
+        var tasks: (String, SourceRange)?
+        for attribute in entry.attributes {
+            guard case .keyed(let key, let value) = attribute.form, Vocabulary.riskKeys.contains(key) else {
+                unknownAttribute(attribute, allowed: Vocabulary.riskKeys, entry: "risk")
+                continue
+            }
+            switch key {
+            case "id": explicitID = (value, attribute.range)
+            case "likelihood": risk.likelihood = values.choice(Level.self, value, at: attribute.range, what: "likelihood")
+            case "impact": risk.impact = values.choice(Level.self, value, at: attribute.range, what: "impact")
+            case "owner":
+                references.owners.append(OwnerReference(of: .risk(project: project, index: riskIndex), written: value, range: attribute.range))
+                risk.ownerRange = attribute.range
+            case "status": risk.status = values.choice(Risk.Status.self, value, at: attribute.range, what: "risk status") ?? .open
+            case "review": risk.review = values.date(value, at: attribute.range, what: "review date")
+            case "tasks": tasks = (value, attribute.range)
+            default: break
+            }
+        }
+        let fields = labelledFields(entry.notes, labels: ["mitigation", "contingency"])
+        risk.mitigation = fields.values["mitigation"]
+        risk.contingency = fields.values["contingency"]
+        risk.notes = fields.rest
+        risk.id = identifier(explicit: explicitID, title: entry.title, fallback: "risk-\(entry.range.start.line)")
+        if let first = plan.projects[project].risks.first(where: { $0.id == risk.id }) {
+            duplicate("risk", risk.id, at: explicitID?.1 ?? entry.titleRange, first: first.range)
+        }
+        if let (value, range) = tasks {
+            references.taskLists.append(TaskListReference(owner: .risk(project: project, index: riskIndex),
+                                                          references: value.split(separator: ",").map(String.init), range: range))
+        }
+        plan.projects[project].risks.append(risk)
+    }
+
+    mutating func lowerIssue(_ entry: EntrySyntax, project: Int) {
+        let issueIndex = plan.projects[project].issues.count
+        var explicitID: (String, SourceRange)?
+        var issue = IssueEntry(id: "", title: entry.title, range: entry.titleRange)
+        var tasks: (String, SourceRange)?
+        for attribute in entry.attributes {
+            guard case .keyed(let key, let value) = attribute.form, Vocabulary.issueKeys.contains(key) else {
+                unknownAttribute(attribute, allowed: Vocabulary.issueKeys, entry: "issue")
+                continue
+            }
+            switch key {
+            case "id": explicitID = (value, attribute.range)
+            case "owner":
+                references.owners.append(OwnerReference(of: .issue(project: project, index: issueIndex), written: value, range: attribute.range))
+            case "status": issue.status = values.choice(IssueEntry.Status.self, value, at: attribute.range, what: "issue status") ?? .open
+            case "raised": issue.raised = values.date(value, at: attribute.range, what: "raised date")
+            case "due": issue.due = values.date(value, at: attribute.range, what: "due date")
+            case "severity": issue.severity = values.choice(Level.self, value, at: attribute.range, what: "severity")
+            case "tasks": tasks = (value, attribute.range)
+            default: break
+            }
+        }
+        issue.notes = entry.notes
+        issue.id = identifier(explicit: explicitID, title: entry.title, fallback: "issue-\(entry.range.start.line)")
+        if let first = plan.projects[project].issues.first(where: { $0.id == issue.id }) {
+            duplicate("issue", issue.id, at: explicitID?.1 ?? entry.titleRange, first: first.range)
+        }
+        if let (value, range) = tasks {
+            references.taskLists.append(TaskListReference(owner: .issue(project: project, index: issueIndex),
+                                                          references: value.split(separator: ",").map(String.init), range: range))
+        }
+        plan.projects[project].issues.append(issue)
+    }
+
+    mutating func lowerDecision(_ entry: EntrySyntax, project: Int) {
+        let decisionIndex = plan.projects[project].decisions.count
+        var explicitID: (String, SourceRange)?
+        var decision = Decision(id: "", title: entry.title, range: entry.titleRange)
+        for attribute in entry.attributes {
+            guard case .keyed(let key, let value) = attribute.form, Vocabulary.decisionKeys.contains(key) else {
+                unknownAttribute(attribute, allowed: Vocabulary.decisionKeys, entry: "decision")
+                continue
+            }
+            switch key {
+            case "id": explicitID = (value, attribute.range)
+            case "date": decision.date = values.date(value, at: attribute.range, what: "decision date")
+            case "owner":
+                references.owners.append(OwnerReference(of: .decision(project: project, index: decisionIndex), written: value,
+                                                        range: attribute.range))
+            default: break
+            }
+        }
+        decision.notes = entry.notes
+        decision.id = identifier(explicit: explicitID, title: entry.title, fallback: "decision-\(entry.range.start.line)")
+        if let first = plan.projects[project].decisions.first(where: { $0.id == decision.id }) {
+            duplicate("decision", decision.id, at: explicitID?.1 ?? entry.titleRange, first: first.range)
+        }
+        plan.projects[project].decisions.append(decision)
+    }
+
+    /// `## Journal`: each dated level-3 heading starts an entry; the blocks below it are its text.
+    mutating func lowerJournal(_ section: SectionSyntax, project: Int) {
+        var current: JournalEntry?
+        var texts: [String] = []
+        func flush(_ plan: inout Plan) {
+            if var entry = current {
+                entry.text = texts.joined(separator: "\n\n")
+                plan.projects[project].journal.append(entry)
+            }
+            current = nil
+            texts = []
+        }
+        for block in section.blocks {
+            switch block {
+            case .heading(let heading):
+                flush(&plan)
+                current = journalEntry(heading)
+            case .list(let list):
+                if current != nil {
+                    texts.append(list.map { "- " + $0.rawText + ($0.notes.isEmpty ? "" : "\n  " + $0.notes) }.joined(separator: "\n"))
+                } else {
+                    diagnostics.report(.strayContent, "journal text before the first dated heading is not read",
+                                       at: list.first?.range ?? section.range, hint: "start each entry with `### YYYY-MM-DD — green|amber|red — headline`")
+                }
+            case .text(let markdown, let range):
+                if current != nil { texts.append(markdown) } else {
+                    diagnostics.report(.strayContent, "journal text before the first dated heading is not read", at: range,
+                                       hint: "start each entry with `### YYYY-MM-DD — green|amber|red — headline`")
+                }
+            }
+        }
+        flush(&plan)
+    }
+
+    /// `2026-03-06 — green — Back on track`: a date, an optional rating, an optional headline.
+    mutating func journalEntry(_ heading: HeadingSyntax) -> JournalEntry? {
+        let parts = heading.rawText.components(separatedBy: " — ").flatMap { $0.components(separatedBy: " -- ") }.map(\.trimmingSpaces)
+        let range = heading.range
+        guard let first = parts.first, let date = values.date(first.split(separator: " ").first.map(String.init) ?? first, at: range, what: "journal date") else {
+            return nil
+        }
+        var rating: Rating?
+        var headline = parts.dropFirst().joined(separator: " — ")
+        if parts.count > 1 {
+            if let value = Rating(rawValue: parts[1].lowercased()) {
+                rating = value
+                headline = parts.dropFirst(2).joined(separator: " — ")
+            } else if let near = Suggest.closest(to: parts[1].lowercased(), among: Rating.allCases.map(\.rawValue)) {
+                diagnostics.report(.unknownValue, "unknown rating '\(parts[1])'", at: range, hint: "did you mean '\(near)'?")
+                headline = parts.dropFirst(2).joined(separator: " — ")
+            }
+        }
+        return JournalEntry(date: date, rating: rating, headline: headline, text: "", range: range)
+    }
+
+    /// Splits `Mitigation: …` style lines out of notes; a field runs until a blank line or the next label.
+    func labelledFields(_ notes: String, labels: [String]) -> (values: [String: String], rest: String) {
+        var values: [String: String] = [:]
+        var rest: [Substring] = []
+        var current: String?
+        for line in notes.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if let colon = trimmed.firstIndex(of: ":"), labels.contains(trimmed[..<colon].lowercased()) {
+                let label = trimmed[..<colon].lowercased()
+                current = label
+                values[label] = String(trimmed[trimmed.index(after: colon)...]).trimmingSpaces
+            } else if trimmed.isEmpty {
+                current = nil
+                rest.append(line)
+            } else if let field = current {
+                values[field, default: ""] += " " + String(trimmed).trimmingSpaces
+            } else {
+                rest.append(line)
+            }
+        }
+        return (values, rest.joined(separator: "\n").trimmingCharacters)
+    }
+}

@@ -1,0 +1,304 @@
+import PlanModel
+
+// Name resolution, the step of lowering after every file is read: as swiftc binds names only
+// once all declarations are known, a reference to a task or person never depends on the order in
+// which files or sections are read. Lowering declares (projects, people and pools, written task
+// ids) and records every reference as written; `NameResolution.bind` builds the task symbol
+// tables, binds every reference to an index, and reports unknown names with the likely one.
+//
+// Calendars are the exception: a calendar's working day is needed while amounts are read (`16h`
+// on a task of a calendar with 7.5-hour days), so `calendar:` is bound as soon as it is read.
+// Calendar files are lowered first, so the table is complete by then.
+
+/// What the files declare, gathered while lowering.
+struct Declarations {
+    /// Project ids to indices in `plan.projects`.
+    var projects: [String: Int] = [:]
+    /// People and pools share one namespace: `@id`.
+    var resources: [String: (ref: ResourceRef, range: SourceRange)] = [:]
+    /// Task ids written with `id:`, by task index, and where; other tasks are named by their title.
+    var writtenTaskIDs: [Int: (id: String, range: SourceRange)] = [:]
+}
+
+/// `after:`, `fs:`, `ss:`, `ff:`, `sf:`: one predecessor of a task, as written.
+struct DependencyReference {
+    var task: Int
+    var reference: String
+    var kind: DependencyKind
+    var lag: Double
+    var range: SourceRange
+}
+
+/// `@id` or `@id:units` on a task.
+struct AssignmentReference {
+    var task: Int
+    var resource: String
+    var units: String?
+    var range: SourceRange
+}
+
+/// `tasks:a,b` on a risk or an issue.
+struct TaskListReference {
+    enum Owner {
+        case risk(project: Int, index: Int)
+        case issue(project: Int, index: Int)
+    }
+    var owner: Owner
+    var references: [String]
+    var range: SourceRange
+}
+
+/// `owner:@id` on a project, task, risk, issue or decision.
+struct OwnerReference {
+    enum Slot {
+        case project(Int)
+        case task(Int)
+        case risk(project: Int, index: Int)
+        case issue(project: Int, index: Int)
+        case decision(project: Int, index: Int)
+    }
+    var of: Slot
+    /// As written, with the `@`.
+    var written: String
+    var range: SourceRange
+}
+
+/// Every reference left for name resolution, in the order the files wrote them.
+struct UnboundReferences {
+    var owners: [OwnerReference] = []
+    var dependencies: [DependencyReference] = []
+    var assignments: [AssignmentReference] = []
+    var taskLists: [TaskListReference] = []
+}
+
+/// One project's task names: ids written with `id:` (unique within the project) and ids derived
+/// from titles (which may repeat; a reference to a repeated one is ambiguous).
+struct TaskSymbols {
+    var written: [String: Int] = [:]
+    var derived: [String: [Int]] = [:]
+}
+
+enum NameResolution {
+    /// Builds the task symbol tables, binds every reference, then gives each task its final id.
+    static func bind(_ context: inout LoweringContext) {
+        let tasks = taskSymbols(&context)
+        let references = context.references
+        for owner in references.owners { bindOwner(owner, &context) }
+        for dependency in references.dependencies { bindDependency(dependency, tasks, &context) }
+        for assignment in references.assignments { bindAssignment(assignment, &context) }
+        for list in references.taskLists { bindTaskList(list, tasks, &context) }
+        context.references = UnboundReferences()
+        assignFinalTaskIDs(tasks, &context)
+    }
+
+    // MARK: Symbol tables
+
+    /// Per project, in task order: written ids (invalid and repeated ones are reported and not
+    /// entered) and derived ones.
+    static func taskSymbols(_ context: inout LoweringContext) -> [TaskSymbols] {
+        var tables = Array(repeating: TaskSymbols(), count: context.plan.projects.count)
+        for (index, task) in context.plan.tasks.enumerated() {
+            let project = task.projectIndex
+            if let (id, range) = context.declarations.writtenTaskIDs[index] {
+                if !Slug.isValid(id) {
+                    context.diagnostics.report(.unknownValue, "'\(id)' is not a valid id", at: range, hint: "use letters, digits, '-', '_' or '.'")
+                } else if let first = tables[project].written[id] {
+                    context.diagnostics.report(.duplicateID, "task id '\(id)' is already used in this project", at: range,
+                                               notes: [.init("first used here", at: context.declarations.writtenTaskIDs[first]?.range)],
+                                               hint: "task ids must be unique within a project")
+                } else {
+                    tables[project].written[id] = index
+                }
+            }
+            let slug = Slug.make(task.title)
+            if !slug.isEmpty { tables[project].derived[slug, default: []].append(index) }
+        }
+        return tables
+    }
+
+    // MARK: Binding
+
+    static func bindOwner(_ owner: OwnerReference, _ context: inout LoweringContext) {
+        let person = context.ownerReference(owner.written, at: owner.range)
+        switch owner.of {
+        case .project(let project):
+            context.plan.projects[project].ownerIndex = person
+            if let person { context.plan.projects[project].ownerName = context.plan.people[person].name }
+        case .task(let task): context.plan.tasks[task].ownerIndex = person
+        case .risk(let project, let index): context.plan.projects[project].risks[index].ownerIndex = person
+        case .issue(let project, let index): context.plan.projects[project].issues[index].ownerIndex = person
+        case .decision(let project, let index): context.plan.projects[project].decisions[index].ownerIndex = person
+        }
+    }
+
+    static func bindDependency(_ pending: DependencyReference, _ tasks: [TaskSymbols], _ context: inout LoweringContext) {
+        let project = context.plan.tasks[pending.task].projectIndex
+        guard let predecessor = resolveTask(pending.reference, from: project, at: pending.range, tasks, &context) else { return }
+        if isSelfOrRelated(pending.task, predecessor, in: context.plan) {
+            let same = predecessor == pending.task
+            context.diagnostics.report(.selfDependency, same ? "'\(pending.reference)' is this task itself"
+                                           : "a task cannot wait for its own work package or subtask '\(pending.reference)'",
+                                       at: pending.range, hint: "depend on a task outside this part of the work breakdown")
+            return
+        }
+        context.plan.tasks[pending.task].dependencies.append(Dependency(predecessor: predecessor, kind: pending.kind,
+                                                                        lagDays: pending.lag, range: pending.range))
+    }
+
+    static func bindAssignment(_ pending: AssignmentReference, _ context: inout LoweringContext) {
+        guard let (ref, _) = context.declarations.resources[pending.resource] else {
+            let known = Array(context.declarations.resources.keys).sorted()
+            context.diagnostics.report(.unknownResource, "no person or pool has the id '@\(pending.resource)'", at: pending.range,
+                                       hint: Suggest.hint(for: pending.resource, among: known) ?? "define people and pools in a team file")
+            return
+        }
+        var units: Double
+        switch ref {
+        case .person(let person): units = context.plan.people[person].availability
+        case .pool: units = 1
+        }
+        if let text = pending.units {
+            if text.hasSuffix("%"), let percent = context.values.percent(text, at: pending.range, what: "assignment units") {
+                units = percent / 100
+            } else if !text.hasSuffix("%"), let number = Double(text), number.isFinite {
+                units = number
+            } else if !text.hasSuffix("%") {
+                context.diagnostics.report(.malformedNumber, "assignment units '\(text)' are not a number or a percentage", at: pending.range,
+                                           hint: "write @person:50% for half days, or @pool:2 for two people")
+                return
+            } else {
+                return
+            }
+            guard units > 0, units <= 1000 else {
+                context.diagnostics.report(.valueOutOfRange, "assignment units must be above 0 and at most 1,000, not \(text)", at: pending.range,
+                                           hint: "write @person:50% for half days, or @pool:2 for two people")
+                return
+            }
+        }
+        if context.plan.tasks[pending.task].assignments.contains(where: { $0.resource == ref }) {
+            context.diagnostics.report(.repeatedAttribute, "'@\(pending.resource)' is assigned twice", at: pending.range, hint: "remove one")
+            return
+        }
+        context.plan.tasks[pending.task].assignments.append(Assignment(resource: ref, units: units, range: pending.range))
+    }
+
+    static func bindTaskList(_ pending: TaskListReference, _ tasks: [TaskSymbols], _ context: inout LoweringContext) {
+        let project: Int
+        switch pending.owner {
+        case .risk(let p, _), .issue(let p, _): project = p
+        }
+        var indices: [Int] = []
+        for reference in pending.references where !reference.isEmpty {
+            if let index = resolveTask(reference, from: project, at: pending.range, tasks, &context) { indices.append(index) }
+        }
+        switch pending.owner {
+        case .risk(let p, let index): context.plan.projects[p].risks[index].taskIndices = indices
+        case .issue(let p, let index): context.plan.projects[p].issues[index].taskIndices = indices
+        }
+    }
+
+    /// `id` in the referring task's project, or `project/id` in another: a written id first,
+    /// then a title's derived id if exactly one task has it.
+    static func resolveTask(_ reference: String, from project: Int, at range: SourceRange, _ tasks: [TaskSymbols],
+                            _ context: inout LoweringContext) -> Int? {
+        var projectIndex = project
+        var id = Substring(reference)
+        if let slash = reference.firstIndex(of: "/") {
+            let name = String(reference[..<slash])
+            guard let other = context.declarations.projects[name] else {
+                context.diagnostics.report(.unknownProject, "no project has the id '\(name)'", at: range,
+                                           hint: Suggest.hint(for: name, among: Array(context.declarations.projects.keys).sorted()) ?? "write project/task")
+                return nil
+            }
+            projectIndex = other
+            id = reference[reference.index(after: slash)...]
+        }
+        let key = String(id)
+        let symbols = tasks[projectIndex]
+        if let index = symbols.written[key] { return index }
+        if let candidates = symbols.derived[key] {
+            if candidates.count == 1 { return candidates[0] }
+            let plan = context.plan
+            context.diagnostics.report(.unknownTask, "'\(key)' is ambiguous: \(candidates.count) tasks have this title", at: range,
+                                       notes: candidates.map { .init("'\(plan.tasks[$0].title)' is here", at: plan.tasks[$0].range) },
+                                       hint: "give the task you mean an explicit id, like `id:\(key)-2`, and refer to that")
+            return nil
+        }
+        let known = Array(symbols.written.keys) + Array(symbols.derived.keys)
+        context.diagnostics.report(.unknownTask, "no task '\(reference)' in project '\(context.plan.projects[projectIndex].id)'", at: range,
+                                   hint: Suggest.hint(for: key, among: known.sorted()) ?? "refer to a task by its id or its title in lower case with dashes")
+        return nil
+    }
+
+    /// Whether `a` and `b` are the same task or one contains the other.
+    static func isSelfOrRelated(_ a: Int, _ b: Int, in plan: Plan) -> Bool {
+        if a == b { return true }
+        var current = plan.tasks[a].parent
+        while let parent = current { if parent == b { return true }; current = plan.tasks[parent].parent }
+        current = plan.tasks[b].parent
+        while let parent = current { if parent == a { return true }; current = plan.tasks[parent].parent }
+        return false
+    }
+
+    // MARK: Final ids
+
+    /// Final ids for outputs: written ids as written; derived ones from the title, with `-2`, `-3`
+    /// for repeats in file order, never clashing with a written id. Done last, because a
+    /// reference names a task by its title's id, never by a numbered one.
+    static func assignFinalTaskIDs(_ tasks: [TaskSymbols], _ context: inout LoweringContext) {
+        for (project, range) in context.plan.projects.map(\.taskRange).enumerated() {
+            var used = Set(tasks[project].written.keys)
+            for index in range {
+                let task = context.plan.tasks[index]
+                guard context.declarations.writtenTaskIDs[index] == nil || task.id.isEmpty || tasks[project].written[task.id] != index else { continue }
+                var base = Slug.make(task.title)
+                if base.isEmpty { base = "task-\(task.range.start.line)" }
+                var candidate = base
+                var counter = 2
+                while used.contains(candidate) { candidate = "\(base)-\(counter)"; counter += 1 }
+                used.insert(candidate)
+                context.plan.tasks[index].id = candidate
+            }
+        }
+    }
+}
+
+// MARK: Names bound while reading
+
+extension LoweringContext {
+    /// `calendar:` on a project or person, bound at once (see the top of this file).
+    mutating func calendarReference(_ name: String, at range: SourceRange) -> Int? {
+        if let index = plan.calendarIndex(named: name) { return index }
+        diagnostics.report(.unknownReference, "no calendar named '\(name)'", at: range,
+                           hint: Suggest.hint(for: name, among: plan.calendars.map(\.name))
+                               ?? "define it in a file starting `- \(Vocabulary.kindKey(.calendar)): \(name)`")
+        return nil
+    }
+
+    /// `@id` naming a person (a pool cannot own anything).
+    mutating func personReference(_ id: String, at range: SourceRange) -> Int? {
+        if case .person(let index)? = declarations.resources[id]?.ref { return index }
+        let people = plan.people.map(\.id)
+        diagnostics.report(.unknownResource, declarations.resources[id] == nil ? "no person has the id '@\(id)'" : "'@\(id)' is a pool, not a person",
+                           at: range, hint: Suggest.hint(for: id, among: people)
+                               ?? "define people in a team file under `## \(Vocabulary.Section.people.heading)`")
+        return nil
+    }
+
+    mutating func ownerReference(_ value: String, at range: SourceRange) -> Int? {
+        guard value.hasPrefix("@") else {
+            diagnostics.report(.unknownValue, "owner must be a person written @id, not '\(value)'", at: range,
+                               hint: ownerHint(for: value))
+            return nil
+        }
+        return personReference(String(value.dropFirst()), at: range)
+    }
+
+    /// "write owner:@id" with a person of this plan: the one whose name matches the text, else
+    /// the first one defined; never an example name from the docs.
+    func ownerHint(for value: String) -> String {
+        let wanted = Slug.make(value)
+        let person = plan.people.first { $0.id == wanted || Slug.make($0.name) == wanted } ?? plan.people.first
+        return person.map { "write owner:@\($0.id)" } ?? "write owner:@ID with the id of a person from a team file"
+    }
+}
