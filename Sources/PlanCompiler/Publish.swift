@@ -77,6 +77,12 @@ public enum Publish {
         return PublishOutcome(diagnostics: compiled.diagnostics, sources: compiled.sources, files: files.map(\.path))
     }
 
+    /// While the plan has errors, the page `planc serve` shows in place of every page (the last
+    /// good site stays on disk): the diagnostics, in the theme given with --theme or the built-in one.
+    public static func diagnosticsPage(_ diagnostics: [Diagnostic], _ request: PublishRequest) throws -> SiteFile? {
+        try DiagnosticsPage.build(diagnostics: diagnostics, theme: theme(folder: request.themeFolder), options: request.siteOptions).first
+    }
+
     /// The pages of a compiled, scheduled and analysed plan, with `plan.json` written by the JSON
     /// exporter, the same document `planc export --format json` prints. Nothing without a schedule.
     public static func render(_ compiled: CompiledPlan, theme: Theme, options: SiteOptions) throws -> [SiteFile] {

@@ -79,9 +79,7 @@ public final class SiteServer: @unchecked Sendable {
             if outcome.wroteSite {
                 log("Built \(outcome.files.count) files in \(milliseconds) ms (\(parseCache.parsedLastTime) plan files parsed, \(outcome.diagnostics.count) diagnostics)")
             } else {
-                let files = try DiagnosticsPage.build(diagnostics: outcome.diagnostics, theme: Publish.theme(folder: request.themeFolder),
-                                                      options: request.siteOptions)
-                page = files.first?.contents
+                page = try Publish.diagnosticsPage(outcome.diagnostics, request)?.contents
                 log("The plan has errors: showing them in the page")
             }
         } catch {
