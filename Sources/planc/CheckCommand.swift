@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
 import PlanCompiler
-import PlanModel
 
 extension DiagnosticFormat: ExpressibleByArgument {}
 
