@@ -1,12 +1,14 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// planc is laid out as a compiler: each phase is a target, values flow one way.
+// planc is laid out as a compiler: one list of phases (PlanCompiler/Pipeline.swift), values flow one way.
 //   load -> parse -> lower -> check      PlanFrontEnd (over PlanMarkdown, the cmark wrapper)
 //   schedule                             PlanSchedule
 //   analyze                              PlanAnalysis
-//   emit                                 PlanReports (terminal, exports), PlanSite (HTML)
-// PlanCompiler wires the phases into one pipeline; `planc` only parses arguments.
+//   publish                              PlanCompiler/Publish.swift, over PlanSite (HTML) and PlanReports (plan.json)
+// PlanReports also renders the terminal reports and exports from the analysed plan. PlanCompiler runs
+// the phases (`Pipeline`) and writes diagnostics; PlanServe serves what publish wrote; `planc` only
+// wires arguments to them. Every target declares exactly the modules it imports.
 let package = Package(
     name: "planc",
     platforms: [.macOS(.v13)],
@@ -48,20 +50,20 @@ let package = Package(
             ],
             resources: [.copy("Templates")]
         ),
-        // The visible pipeline, diagnostic writers and atomic output.
+        // The pipeline of named phases (with publish, the site build), diagnostic writers, the plan's repository.
         .target(
             name: "PlanCompiler",
             dependencies: ["PlanModel", "PlanFrontEnd", "PlanSchedule", "PlanAnalysis", "PlanReports", "PlanSite"]
         ),
-        // `planc serve`: a local HTTP server that rebuilds on change.
+        // `planc serve`: a loopback HTTP server over what the pipeline published, rebuilt on change.
         .target(
             name: "PlanServe",
-            dependencies: ["PlanCompiler"]
+            dependencies: ["PlanCompiler", "PlanFrontEnd", "PlanSite"]
         ),
         .executableTarget(
             name: "planc",
             dependencies: [
-                "PlanCompiler", "PlanServe", "PlanModel", "PlanAnalysis", "PlanReports",
+                "PlanCompiler", "PlanServe", "PlanModel", "PlanReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,16 +71,20 @@ let package = Package(
         .executableTarget(name: "psplib-bench", dependencies: ["PlanSchedule", "PlanModel"]),
         // The fuzz target: the whole pipeline on one input. A plain build makes a reproducer;
         // `Fuzz/run.sh SECONDS` builds it with libFuzzer and AddressSanitizer and fuzzes.
-        .executableTarget(name: "plan-fuzz", dependencies: ["PlanCompiler", "PlanServe", "PlanSite", "PlanModel"]),
+        .executableTarget(name: "plan-fuzz", dependencies: ["PlanCompiler", "PlanSite", "PlanModel"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "PlanMarkdownTests", dependencies: ["PlanMarkdown"]),
-        .testTarget(name: "PlanFrontEndTests", dependencies: ["PlanFrontEnd", "PlanMarkdown"], resources: [.copy("Corpus")]),
-        .testTarget(name: "PlanScheduleTests", dependencies: ["PlanSchedule", "PlanCompiler"]),
-        .testTarget(name: "PlanAnalysisTests", dependencies: ["PlanAnalysis", "PlanCompiler"]),
-        .testTarget(name: "PlanReportsTests", dependencies: ["PlanReports", "PlanCompiler"], exclude: ["Golden"]),
-        .testTarget(name: "PlanSiteTests", dependencies: ["PlanSite", "PlanCompiler"]),
-        .testTarget(name: "PlanServeTests", dependencies: ["PlanServe", "PlanModel", "PlanSite"]),
-        .testTarget(name: "PlancTests", dependencies: ["PlanCompiler"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "PlanFrontEndTests", dependencies: ["PlanFrontEnd", "PlanMarkdown", "PlanModel"], resources: [.copy("Corpus")]),
+        .testTarget(name: "PlanScheduleTests", dependencies: ["PlanSchedule", "PlanModel"]),
+        .testTarget(name: "PlanAnalysisTests", dependencies: ["PlanAnalysis", "PlanModel"]),
+        .testTarget(name: "PlanReportsTests", dependencies: ["PlanReports", "PlanAnalysis", "PlanCompiler", "PlanModel"], exclude: ["Golden"]),
+        .testTarget(name: "PlanSiteTests", dependencies: ["PlanSite", "PlanAnalysis", "PlanCompiler", "PlanModel", "PlanReports"]),
+        // The pipeline's phases, publishing, and plans compiled from Markdown through every phase.
+        .testTarget(name: "PlanCompilerTests", dependencies: ["PlanCompiler", "PlanModel", "PlanSite"]),
+        .testTarget(name: "PlanServeTests", dependencies: ["PlanServe", "PlanCompiler", "PlanModel"]),
+        // Runs the built `planc` and `plan-fuzz` binaries (beside the test bundle; `swift test`
+        // builds every product first), so it imports, and declares, no module of ours.
+        .testTarget(name: "PlancTests", exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

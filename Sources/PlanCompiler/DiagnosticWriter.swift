@@ -17,6 +17,17 @@ public struct DiagnosticWriter {
         self.sources = sources
     }
 
+    /// What `planc check` prints: every diagnostic in `format`, then (for people) the summary.
+    public static func report(_ compiled: CompiledPlan, format: DiagnosticFormat, color: Bool, strict: Bool) -> String {
+        switch format {
+        case .human:
+            return DiagnosticWriter(color: color, sources: compiled.sources)
+                .human(compiled.diagnostics, filesChecked: compiled.plan.files.count, strict: strict)
+        case .json: return json(compiled.diagnostics)
+        case .github: return github(compiled.diagnostics)
+        }
+    }
+
     // MARK: People
 
     public func human(_ diagnostics: [Diagnostic], filesChecked: Int, strict: Bool) -> String {
@@ -118,6 +129,22 @@ public struct DiagnosticWriter {
 
     func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
     func bold(_ text: String) -> String { paint(text, "1") }
+
+    // MARK: Beside other output
+
+    /// `file:line:col: severity: message [code]`, one line each (and a hint line), the form editors
+    /// and CI annotate: what `planc build` and the reports write on standard error, where their
+    /// real output is the site or the report.
+    public static func lines(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map { line($0) + "\n" }.joined()
+    }
+
+    public static func line(_ diagnostic: Diagnostic) -> String {
+        let place = diagnostic.range.map { "\($0.file):\($0.start.line):\($0.start.column): " } ?? ""
+        var line = "\(place)\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code.rawValue)]"
+        if let hint = diagnostic.hint { line += "\n  hint: \(hint)" }
+        return line
+    }
 
     // MARK: Tools
 

@@ -10,7 +10,9 @@ public struct FrontEndResult: Sendable {
     public var inputUnreadable: Bool
 }
 
-/// load -> parse -> lower -> check, each phase a function of the previous one's values.
+/// load -> parse -> lower -> check, each phase a function of the previous one's values: the
+/// front end's part of the pipeline (PlanCompiler's `Pipeline` lists every phase), run in one call
+/// here for the front end's own tests.
 public enum FrontEnd {
     public static func compile(path: String, today: Day) -> FrontEndResult {
         var cache = ParseCache()
@@ -37,6 +39,21 @@ public enum FrontEnd {
                                inputUnreadable: Bool = false, root: String = ".", cache: inout ParseCache) -> FrontEndResult {
         var bag = DiagnosticBag()
         bag.append(contentsOf: loadDiagnostics)
+        let parsed = parse(files, loadDiagnostics: loadDiagnostics, inputUnreadable: inputUnreadable, root: root, cache: &cache)
+        bag.append(contentsOf: parsed.diagnostics)
+        var (plan, lowering) = Lowering.lower(parsed.syntax, today: today)
+        bag.append(contentsOf: lowering)
+        bag.append(contentsOf: Checker.check(&plan, today: today))
+        return FrontEndResult(plan: plan, diagnostics: bag.items, sources: parsed.sources, inputUnreadable: inputUnreadable)
+    }
+
+    /// Phase 2, parse: the syntax of every plan file among `files` (others are skipped), their
+    /// texts for diagnostic excerpts, and the parse's own diagnostics. `loadDiagnostics` only
+    /// decide which skipped files' texts are kept (a diagnostic may point into them).
+    public static func parse(_ files: [SourceFile], loadDiagnostics: [Diagnostic] = [], inputUnreadable: Bool = false,
+                             root: String = ".", cache: inout ParseCache) -> ParsedFiles {
+        var bag = DiagnosticBag()
+        bag.append(contentsOf: loadDiagnostics)
         var syntax: [FileSyntax] = []
         var sources: [String: String] = [:]
         cache.retain(paths: Set(files.map(\.path)))
@@ -55,11 +72,17 @@ public enum FrontEnd {
             bag.report(.noPlanFiles, "no plan files in '\(root)'", at: nil,
                        hint: "a plan file starts with `# Title` and a list whose first item is `- project: ID` (see `planc init`)")
         }
-        var (plan, lowering) = Lowering.lower(syntax, today: today)
-        bag.append(contentsOf: lowering)
-        bag.append(contentsOf: Checker.check(&plan, today: today))
-        return FrontEndResult(plan: plan, diagnostics: bag.items, sources: sources, inputUnreadable: inputUnreadable)
+        return ParsedFiles(syntax: syntax, sources: sources, diagnostics: Array(bag.items.dropFirst(loadDiagnostics.count)))
     }
+}
+
+/// What the parse phase hands to lowering.
+public struct ParsedFiles: Sendable {
+    /// One per plan file, in load order.
+    public var syntax: [FileSyntax]
+    /// Text of every plan file read, by path (and of other files a diagnostic points into).
+    public var sources: [String: String]
+    public var diagnostics: [Diagnostic]
 }
 
 /// Parses kept between compiles, by path. A file is parsed again only when its bytes differ, so

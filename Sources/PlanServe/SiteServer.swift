@@ -1,12 +1,12 @@
 import Foundation
-import PlanModel
 import PlanCompiler
+import PlanFrontEnd
 import PlanSite
 
 /// `planc serve`: builds the site, serves it on 127.0.0.1, rebuilds when a plan file changes
 /// and tells open pages to reload through `/__planc/version`.
 public final class SiteServer: @unchecked Sendable {
-    public let request: SiteBuildRequest
+    public let request: PublishRequest
     public let port: UInt16
     public let limits: LoopbackHTTPServer.Limits
     /// Guards `version` and `errorPage`, which connection threads read while the watcher rebuilds.
@@ -20,7 +20,7 @@ public final class SiteServer: @unchecked Sendable {
     private var parseCache = ParseCache()
     private let log: @Sendable (String) -> Void
 
-    public init(request: SiteBuildRequest, port: UInt16, limits: LoopbackHTTPServer.Limits = .init(),
+    public init(request: PublishRequest, port: UInt16, limits: LoopbackHTTPServer.Limits = .init(),
                 log: @escaping @Sendable (String) -> Void) {
         var request = request
         request.liveReload = true
@@ -74,14 +74,12 @@ public final class SiteServer: @unchecked Sendable {
         var page: [UInt8]?
         do {
             let started = DispatchTime.now().uptimeNanoseconds
-            let outcome = try SiteBuild.run(request, cache: &parseCache)
+            let outcome = try Pipeline.build(request, cache: &parseCache)
             let milliseconds = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
             if outcome.wroteSite {
                 log("Built \(outcome.files.count) files in \(milliseconds) ms (\(parseCache.parsedLastTime) plan files parsed, \(outcome.diagnostics.count) diagnostics)")
             } else {
-                let files = try DiagnosticsPage.build(diagnostics: outcome.diagnostics, theme: SiteBuild.theme(folder: request.themeFolder),
-                                                      options: request.siteOptions)
-                page = files.first?.contents
+                page = try Publish.diagnosticsPage(outcome.diagnostics, request)?.contents
                 log("The plan has errors: showing them in the page")
             }
         } catch {

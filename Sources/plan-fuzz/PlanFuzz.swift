@@ -1,11 +1,10 @@
 import Foundation
 import PlanCompiler
 import PlanModel
-import PlanServe
 import PlanSite
 
 /// One fuzz input through the whole pipeline, as `planc build` runs it, with the site rendered in
-/// memory: load -> parse -> lower -> check -> schedule -> analyze -> emit (pages, plan.json, or
+/// memory: load -> parse -> lower -> check -> schedule -> analyze -> publish (pages, plan.json, or
 /// the diagnostics page when the plan has errors).
 ///
 /// An input holds up to four plan files separated by NUL bytes, so team, calendar and settings
@@ -44,9 +43,8 @@ enum PlanFuzz {
         let compiled = Pipeline.compile(CompileOptions(path: folder, today: today))
         let options = SiteOptions(today: today, commit: "0000000", baseURL: nil, liveReload: false)
         do {
-            if !compiled.hasErrors, let schedule = compiled.schedule {
-                _ = try SiteBuild.render(plan: compiled.plan, schedule: schedule, diagnostics: compiled.diagnostics,
-                                         theme: theme, options: options)
+            if !compiled.hasErrors, compiled.schedule != nil {
+                _ = try Publish.render(compiled, theme: theme, options: options)
             } else {
                 _ = try DiagnosticsPage.build(diagnostics: compiled.diagnostics, theme: theme, options: options)
             }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import PlanModel
-import PlanServe
+import PlanCompiler
 
 /// Options shared by `build` and `serve`: where the site goes and how it looks.
 struct SiteOutputOptions: ParsableArguments {
@@ -16,6 +15,12 @@ struct SiteOutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A folder whose NAME.mustache templates and style.css replace the built-in ones.",
                                discussion: "See docs/site.md."), completion: .directory)
     var theme: String?
+
+    /// What to publish where, stamped with the commit checked out where the plan lives.
+    func request(_ plan: PlanOptions, liveReload: Bool = false) -> PublishRequest {
+        PublishRequest(planPath: plan.path, output: output, today: plan.todayDay, commit: PlanRepository.commit(at: plan.path),
+                       baseURL: baseURL, themeFolder: theme, liveReload: liveReload)
+    }
 }
 
 struct Build: ParsableCommand {
@@ -32,50 +37,17 @@ struct Build: ParsableCommand {
     @OptionGroup var site: SiteOutputOptions
 
     func run() throws {
-        let request = SiteBuildRequest(planPath: plan.path, output: site.output, today: plan.todayDay,
-                                       commit: GitCommit.current(at: plan.path), baseURL: site.baseURL,
-                                       themeFolder: site.theme)
-        let outcome: SiteBuildOutcome
-        do { outcome = try SiteBuild.run(request) } catch {
+        let request = site.request(plan)
+        let outcome: PublishOutcome
+        do { outcome = try Pipeline.build(request) } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        for diagnostic in outcome.diagnostics { FileHandle.standardError.write(Data((DiagnosticLine.format(diagnostic) + "\n").utf8)) }
+        FileHandle.standardError.write(Data(DiagnosticWriter.lines(outcome.diagnostics).utf8))
         guard outcome.wroteSite else {
             FileHandle.standardError.write(Data("error: the plan has errors; the site in \(site.output) was left as it was\n".utf8))
             throw ExitCode.failure
         }
         print("Wrote \(outcome.files.count) files to \(site.output) (status as of \(request.today.iso)\(request.commit.map { ", commit \($0)" } ?? ""))")
-    }
-}
-
-/// The short commit id of the repository holding PATH, read at the edge like the clock.
-enum GitCommit {
-    static func current(at path: String) -> String? {
-        var isDirectory: ObjCBool = false
-        let folder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
-            ? (path as NSString).deletingLastPathComponent : path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder.isEmpty ? "." : folder, "rev-parse", "--short", "HEAD"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? nil : text
-    }
-}
-
-/// `file:line:col: severity: message [code]`, the form editors and CI annotate.
-enum DiagnosticLine {
-    static func format(_ diagnostic: Diagnostic) -> String {
-        let place = diagnostic.range.map { "\($0.file):\($0.start.line):\($0.start.column): " } ?? ""
-        var line = "\(place)\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code.rawValue)]"
-        if let hint = diagnostic.hint { line += "\n  hint: \(hint)" }
-        return line
     }
 }

@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
 import PlanCompiler
-import PlanModel
 
 extension DiagnosticFormat: ExpressibleByArgument {}
 
@@ -23,17 +21,8 @@ struct Check: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let compiled = Pipeline.compile(plan.compileOptions())
-        let diagnostics = compiled.diagnostics
-        switch format {
-        case .human:
-            let writer = DiagnosticWriter(color: colorOptions.enabled, sources: compiled.sources)
-            print(writer.human(diagnostics, filesChecked: compiled.plan.files.count, strict: strict), terminator: "")
-        case .json:
-            print(DiagnosticWriter.json(diagnostics), terminator: "")
-        case .github:
-            print(DiagnosticWriter.github(diagnostics), terminator: "")
-        }
+        let compiled = Pipeline.compile(plan.compileOptions(), through: .schedule)
+        print(DiagnosticWriter.report(compiled, format: format, color: colorOptions.enabled, strict: strict), terminator: "")
         throw ExitCode(CheckOutcome.exitStatus(for: compiled, strict: strict))
     }
 }

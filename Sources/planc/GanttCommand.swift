@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import PlanAnalysis
 import PlanCompiler
 import PlanModel
 import PlanReports

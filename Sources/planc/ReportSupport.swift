@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import PlanAnalysis
 import PlanCompiler
 import PlanModel
 import PlanReports
@@ -55,8 +54,8 @@ enum ReportInput {
 
     static func context(_ options: PlanOptions, compiled: CompiledPlan) throws -> ReportContext {
         let errors = compiled.diagnostics.filter { $0.severity == .error }
-        guard let schedule = compiled.schedule, !compiled.plan.projects.isEmpty else {
-            for diagnostic in errors { standardError(DiagnosticLine.format(diagnostic)) }
+        guard let context = compiled.reportContext else {
+            FileHandle.standardError.write(Data(DiagnosticWriter.lines(errors).utf8))
             standardError(errors.isEmpty
                 ? "error: no project in \(options.path); a project file starts with '# Title' and '- project: ID'"
                 : "error: the plan has errors, so there is no schedule to show (planc check \(options.path) explains them)")
@@ -65,7 +64,7 @@ enum ReportInput {
         if !errors.isEmpty {
             standardError("warning: the plan has \(errors.count) error\(errors.count == 1 ? "" : "s"); showing a best-effort schedule (planc check \(options.path) lists them)")
         }
-        return ReportContext(plan: compiled.plan, schedule: schedule, analysis: Analyzer.analyze(compiled.plan, schedule))
+        return context
     }
 
     /// Runs a renderer; a bad filter (an unknown project or person) is an argument error: exit 2,

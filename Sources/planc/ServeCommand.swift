@@ -19,10 +19,7 @@ struct Serve: AsyncParsableCommand {
     var port: UInt16 = 8000
 
     func run() async throws {
-        let request = SiteBuildRequest(planPath: plan.path, output: site.output, today: plan.todayDay,
-                                       commit: GitCommit.current(at: plan.path), baseURL: site.baseURL,
-                                       themeFolder: site.theme, liveReload: true)
-        let server = SiteServer(request: request, port: port) { message in
+        let server = SiteServer(request: site.request(plan, liveReload: true), port: port) { message in
             FileHandle.standardError.write(Data((message + "\n").utf8))
         }
         try await server.run()

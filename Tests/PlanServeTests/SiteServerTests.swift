@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlanServe
+import PlanCompiler
 import PlanModel
 
 /// `planc serve`'s server end to end, in process on an ephemeral port: the site is answered on
@@ -26,7 +27,7 @@ import PlanModel
         try "# Demo\n\n- project: demo\n- start: 2026-09-01\n\n## Work\n- [ ] First — 2d\n"
             .write(toFile: base + "/plan/demo.md", atomically: true, encoding: .utf8)
         let log = Log()
-        let request = SiteBuildRequest(planPath: base + "/plan", output: base + "/site", today: Day(year: 2026, month: 9, day: 15)!)
+        let request = PublishRequest(planPath: base + "/plan", output: base + "/site", today: Day(year: 2026, month: 9, day: 15)!)
         let server = SiteServer(request: request, port: 0) { log.append($0) }
         let running = _Concurrency.Task { try await server.run() }
         defer { running.cancel() }

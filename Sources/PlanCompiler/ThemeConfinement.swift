@@ -6,23 +6,10 @@ import PlanSite
 /// files from elsewhere on the machine into the published pages (`theme: /etc` with a
 /// `style.css` link to a private file). A theme given with `--theme` is trusted: the person
 /// running planc chose it.
-public enum ThemeConfinement {
-    /// The folder a settings-file theme must stay in: the git work tree holding the plan, or the
-    /// plan folder when it is not in one.
-    public static func repositoryRoot(of planRoot: String) -> String {
-        let start = SiteWriter.canonical(planRoot)
-        var folder = start
-        while true {
-            if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(".git")) { return folder }
-            let up = (folder as NSString).deletingLastPathComponent
-            if up == folder || folder == "/" { return start }
-            folder = up
-        }
-    }
-
+enum ThemeConfinement {
     /// Nil when `theme` and every file planc would read from it (symbolic links resolved) are
     /// inside `root`; otherwise why not.
-    public static func violation(theme: String, root: String) -> String? {
+    static func violation(theme: String, root: String) -> String? {
         let folder = SiteWriter.canonical(theme)
         let inside = { (path: String) in path == root || path.hasPrefix(root == "/" ? "/" : root + "/") }
         guard inside(folder) else {

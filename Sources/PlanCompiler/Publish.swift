@@ -1,13 +1,12 @@
 import Foundation
-import PlanAnalysis
-import PlanCompiler
 import PlanModel
 import PlanReports
 import PlanSite
 
-/// One `planc build`: compile the plan, analyse it, render the site and swap it into place.
-/// Shared by `planc build` and `planc serve`, so both publish exactly the same pages.
-public struct SiteBuildRequest: Sendable {
+/// The publish phase: the HTML status site of a compiled plan, with plan.json beside it, written
+/// into a new folder and swapped into place. `planc build` runs it once, `planc serve` after every
+/// change, so both publish exactly the same pages.
+public struct PublishRequest: Sendable {
     public var planPath: String
     public var output: String
     public var today: Day
@@ -22,21 +21,15 @@ public struct SiteBuildRequest: Sendable {
         self.baseURL = baseURL; self.themeFolder = themeFolder; self.liveReload = liveReload
     }
 
-    var siteOptions: SiteOptions {
+    public var siteOptions: SiteOptions {
         SiteOptions(today: today, commit: commit, baseURL: baseURL, liveReload: liveReload)
     }
 
-    /// The folder that holds the plan: PATH itself, or the folder of a single plan file.
-    var planRoot: String {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: planPath, isDirectory: &isDirectory), !isDirectory.boolValue {
-            return (planPath as NSString).deletingLastPathComponent.isEmpty ? "." : (planPath as NSString).deletingLastPathComponent
-        }
-        return planPath
-    }
+    /// The folder that holds the plan (see `PlanRepository.folder(of:)`).
+    public var planRoot: String { PlanRepository.folder(of: planPath) }
 }
 
-public struct SiteBuildOutcome: Sendable {
+public struct PublishOutcome: Sendable {
     /// Every diagnostic of the compile, sorted.
     public var diagnostics: [Diagnostic]
     /// Text of the plan files, for diagnostic excerpts.
@@ -46,7 +39,7 @@ public struct SiteBuildOutcome: Sendable {
     public var wroteSite: Bool { !files.isEmpty }
 }
 
-public enum SiteBuild {
+public enum Publish {
     public enum Failure: Error, CustomStringConvertible {
         case theme(String)
         case output(String)
@@ -67,36 +60,34 @@ public enum SiteBuild {
         }
     }
 
-    /// Compiles and, when the plan has no errors, writes the site. Plan errors are not thrown:
-    /// they come back as diagnostics with `wroteSite == false` and the old site untouched.
-    public static func run(_ request: SiteBuildRequest) throws -> SiteBuildOutcome {
-        var cache = ParseCache()
-        return try run(request, cache: &cache)
-    }
-
-    /// The same, reusing the parse of unchanged plan files from `cache`.
-    public static func run(_ request: SiteBuildRequest, cache: inout ParseCache) throws -> SiteBuildOutcome {
-        let compiled = Pipeline.compile(CompileOptions(path: request.planPath, today: request.today), cache: &cache)
+    /// When the plan has no errors, writes its site. Plan errors are not thrown: they come back
+    /// as diagnostics with `wroteSite == false` and the old site untouched.
+    static func site(_ compiled: CompiledPlan, _ request: PublishRequest) throws -> PublishOutcome {
         // --theme wins over the repository's settings file, whose theme must stay inside the repository.
         if request.themeFolder == nil, let fromSettings = compiled.plan.settings.theme,
-           let problem = ThemeConfinement.violation(theme: fromSettings, root: ThemeConfinement.repositoryRoot(of: request.planRoot)) {
+           let problem = ThemeConfinement.violation(theme: fromSettings, root: PlanRepository.root(of: request.planRoot)) {
             throw Failure.theme(problem)
         }
         let theme = try theme(folder: request.themeFolder ?? compiled.plan.settings.theme)
-        guard !compiled.hasErrors, let schedule = compiled.schedule else {
-            return SiteBuildOutcome(diagnostics: compiled.diagnostics, sources: compiled.sources, files: [])
+        guard !compiled.hasErrors, compiled.schedule != nil else {
+            return PublishOutcome(diagnostics: compiled.diagnostics, sources: compiled.sources, files: [])
         }
-        let files = try render(plan: compiled.plan, schedule: schedule, diagnostics: compiled.diagnostics,
-                               theme: theme, options: request.siteOptions)
+        let files = try render(compiled, theme: theme, options: request.siteOptions)
         try write(files, request: request, planFiles: compiled.plan.files)
-        return SiteBuildOutcome(diagnostics: compiled.diagnostics, sources: compiled.sources, files: files.map(\.path))
+        return PublishOutcome(diagnostics: compiled.diagnostics, sources: compiled.sources, files: files.map(\.path))
     }
 
-    /// The pages of a compiled plan, with `plan.json` written by the JSON exporter, the same
-    /// document `planc export --format json` prints.
-    public static func render(plan: Plan, schedule: Schedule, diagnostics: [Diagnostic], theme: Theme,
-                              options: SiteOptions) throws -> [SiteFile] {
-        let analysis = Analyzer.analyze(plan, schedule)
+    /// While the plan has errors, the page `planc serve` shows in place of every page (the last
+    /// good site stays on disk): the diagnostics, in the theme given with --theme or the built-in one.
+    public static func diagnosticsPage(_ diagnostics: [Diagnostic], _ request: PublishRequest) throws -> SiteFile? {
+        try DiagnosticsPage.build(diagnostics: diagnostics, theme: theme(folder: request.themeFolder), options: request.siteOptions).first
+    }
+
+    /// The pages of a compiled, scheduled and analysed plan, with `plan.json` written by the JSON
+    /// exporter, the same document `planc export --format json` prints. Nothing without a schedule.
+    public static func render(_ compiled: CompiledPlan, theme: Theme, options: SiteOptions) throws -> [SiteFile] {
+        guard let schedule = compiled.schedule, let analysis = compiled.analysis else { return [] }
+        let plan = compiled.plan, diagnostics = compiled.diagnostics
         let builder = try SiteBuilder(plan: plan, schedule: schedule, analysis: analysis, theme: theme, options: options)
         // plan.json and the pages do not depend on each other: on two cores they take the time of one.
         let parts = PagesAndJSON()
@@ -113,7 +104,7 @@ public enum SiteBuild {
         return files
     }
 
-    static func write(_ files: [SiteFile], request: SiteBuildRequest, planFiles: [String]) throws {
+    static func write(_ files: [SiteFile], request: PublishRequest, planFiles: [String]) throws {
         do {
             try SiteWriter.checkOutput(request.output, planRoot: request.planRoot, planFiles: planFiles)
             try SiteWriter.write(files, to: request.output)

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import PlanServe
+import PlanCompiler
 import PlanModel
 import PlanSite
 
@@ -19,9 +19,9 @@ import PlanSite
         try "# Portfolio\n\n- settings: acme\n- theme: \(theme)\n".write(toFile: base + "/repo/plans/settings.md", atomically: true, encoding: .utf8)
     }
 
-    func build(_ base: String, theme: String? = nil) throws -> SiteBuildOutcome {
-        try SiteBuild.run(SiteBuildRequest(planPath: base + "/repo/plans", output: base + "/site", today: Day(year: 2026, month: 9, day: 15)!,
-                                           themeFolder: theme))
+    func build(_ base: String, theme: String? = nil) throws -> PublishOutcome {
+        try Pipeline.build(PublishRequest(planPath: base + "/repo/plans", output: base + "/site", today: Day(year: 2026, month: 9, day: 15)!,
+                                          themeFolder: theme))
     }
 
     @Test func aSettingsThemeOutsideTheRepositoryIsRefused() throws {
@@ -31,7 +31,7 @@ import PlanSite
         try "body{color:red}".write(toFile: base + "/outside/style.css", atomically: true, encoding: .utf8)
         for theme in ["/etc", "../../outside", base + "/outside"] {
             try settings(theme, in: base)
-            #expect(throws: SiteBuild.Failure.self, "\(theme)") { try build(base) }
+            #expect(throws: Publish.Failure.self, "\(theme)") { try build(base) }
         }
         #expect(!FileManager.default.fileExists(atPath: base + "/site"))
         // The same folder given on the command line is used.
@@ -47,7 +47,7 @@ import PlanSite
         try "secret".write(toFile: base + "/private.txt", atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: base + "/repo/site-theme/style.css", withDestinationPath: base + "/private.txt")
         try settings("../site-theme", in: base)
-        #expect(throws: SiteBuild.Failure.self) { try build(base) }
+        #expect(throws: Publish.Failure.self) { try build(base) }
         try FileManager.default.removeItem(atPath: base + "/repo/site-theme/style.css")
         try "main{margin:0}".write(toFile: base + "/repo/site-theme/style.css", atomically: true, encoding: .utf8)
         #expect(try build(base).wroteSite)
