@@ -70,15 +70,18 @@ let package = Package(
         // The fuzz target: the whole pipeline on one input. A plain build makes a reproducer;
         // `Fuzz/run.sh SECONDS` builds it with libFuzzer and AddressSanitizer and fuzzes.
         .executableTarget(name: "plan-fuzz", dependencies: ["PlanCompiler", "PlanServe", "PlanSite", "PlanModel"]),
+        // What the test targets share, and only they use: the plan fixture builder, the runner of
+        // the built binaries, golden files and temporary folders.
+        .target(name: "PlanTestSupport", dependencies: ["PlanModel", "PlanSchedule"], path: "Tests/PlanTestSupport"),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "PlanMarkdownTests", dependencies: ["PlanMarkdown"]),
-        .testTarget(name: "PlanFrontEndTests", dependencies: ["PlanFrontEnd", "PlanMarkdown"], resources: [.copy("Corpus")]),
-        .testTarget(name: "PlanScheduleTests", dependencies: ["PlanSchedule", "PlanCompiler"]),
-        .testTarget(name: "PlanAnalysisTests", dependencies: ["PlanAnalysis", "PlanCompiler"]),
-        .testTarget(name: "PlanReportsTests", dependencies: ["PlanReports", "PlanCompiler"], exclude: ["Golden"]),
-        .testTarget(name: "PlanSiteTests", dependencies: ["PlanSite", "PlanCompiler"]),
-        .testTarget(name: "PlanServeTests", dependencies: ["PlanServe", "PlanModel", "PlanSite"]),
-        .testTarget(name: "PlancTests", dependencies: ["PlanCompiler"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "PlanFrontEndTests", dependencies: ["PlanFrontEnd", "PlanMarkdown", "PlanTestSupport"], resources: [.copy("Corpus")]),
+        .testTarget(name: "PlanScheduleTests", dependencies: ["PlanSchedule", "PlanCompiler", "PlanTestSupport"]),
+        .testTarget(name: "PlanAnalysisTests", dependencies: ["PlanAnalysis", "PlanCompiler", "PlanTestSupport"]),
+        .testTarget(name: "PlanReportsTests", dependencies: ["PlanReports", "PlanCompiler", "PlanTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "PlanSiteTests", dependencies: ["PlanSite", "PlanCompiler", "PlanTestSupport"]),
+        .testTarget(name: "PlanServeTests", dependencies: ["PlanServe", "PlanModel", "PlanSite", "PlanTestSupport"]),
+        .testTarget(name: "PlancTests", dependencies: ["PlanCompiler", "PlanTestSupport"], exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )
