@@ -10,11 +10,10 @@ import Testing
 /// pages in `Tests/Golden/PlanSite/` (outside the target folder, so SwiftPM does not take them for
 /// resources); regenerate them with `PLANC_UPDATE_GOLDEN=1` and read the diff before committing.
 @Suite struct ExampleSiteTests {
-    static let repository = Repository.root
     static let today = Day(iso: "2026-09-15")!
 
     static func site(_ example: String) throws -> [String: String] {
-        let compiled = Pipeline.compile(CompileOptions(path: repository.appendingPathComponent("Examples/\(example)").path, today: today))
+        let compiled = Pipeline.compile(CompileOptions(path: Repository.url("Examples/\(example)").path, today: today))
         #expect(!compiled.hasErrors, "\(compiled.diagnostics.filter { $0.severity == .error })")
         let schedule = try #require(compiled.schedule)
         let builder = try SiteBuilder(plan: compiled.plan, schedule: schedule, analysis: Analyzer.analyze(compiled.plan, schedule),
@@ -57,7 +56,7 @@ import Testing
 
     @Test func everyExamplePageIsLightPerTask() throws {
         for example in ["crm-migration", "website-relaunch"] {
-            let compiled = Pipeline.compile(CompileOptions(path: Self.repository.appendingPathComponent("Examples/\(example)").path, today: Self.today))
+            let compiled = Pipeline.compile(CompileOptions(path: Repository.url("Examples/\(example)").path, today: Self.today))
             let site = try Self.site(example)
             for project in compiled.plan.projects {
                 let page = try #require(site["projects/\(project.id)/index.html"])

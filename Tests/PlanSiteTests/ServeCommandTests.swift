@@ -5,32 +5,12 @@ import Testing
 import Glibc
 #endif
 
-/// Runs `planc serve` and talks raw HTTP to it, so request paths reach the server exactly as
-/// written (no client normalising `..` away).
+/// Runs `planc serve` and talks raw HTTP to it (`LoopbackClient`), so request paths reach the
+/// server exactly as written (no client normalising `..` away).
 @Suite struct ServeCommandTests {
     static func request(_ path: String, port: UInt16) -> (status: Int, body: String)? {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { return nil }
-        let text = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-        _ = text.withCString { send(fd, $0, strlen($0), 0) }
-        var data = [UInt8]()
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = recv(fd, &buffer, buffer.count, 0)
-            if count <= 0 { break }
-            data.append(contentsOf: buffer[0..<count])
-        }
-        let response = String(decoding: data, as: UTF8.self)
-        guard response.hasPrefix("HTTP/1.1 "), let status = Int(response.dropFirst(9).prefix(3)) else { return nil }
+        guard let response = LoopbackClient.get(path, port: port, host: "127.0.0.1"),
+              let status = LoopbackClient.status(response) else { return nil }
         let body = response.range(of: "\r\n\r\n").map { String(response[$0.upperBound...]) } ?? ""
         return (status, body)
     }

@@ -48,7 +48,7 @@ public enum Planc {
         process.standardOutput = FileHandle.nullDevice
         let err = Pipe()
         process.standardError = err
-        let running = Running(process: process)
+        let running = Running(process: process, stderr: err.fileHandleForReading)
         err.fileHandleForReading.readabilityHandler = { [running] handle in running.append(handle.availableData) }
         try process.run()
         return running
@@ -71,10 +71,14 @@ public enum Planc {
     /// A running child: its stderr so far, and a way to wait for a line in it.
     public final class Running: @unchecked Sendable {
         public let process: Process
+        private let stderrHandle: FileHandle
         private let lock = NSLock()
         private var collected = Data()
 
-        init(process: Process) { self.process = process }
+        init(process: Process, stderr: FileHandle) {
+            self.process = process
+            self.stderrHandle = stderr
+        }
 
         func append(_ data: Data) {
             lock.lock(); collected.append(data); lock.unlock()
@@ -97,9 +101,11 @@ public enum Planc {
             return nil
         }
 
+        /// Terminates the child (if it still runs), waits for it and stops reading its stderr.
         public func stop() {
             if process.isRunning { process.terminate() }
             process.waitUntilExit()
+            stderrHandle.readabilityHandler = nil
         }
     }
 }
