@@ -11,7 +11,8 @@ import PlanSchedule
 ///   `task(_:_:_:…)` carry their scheduled `start` and `finish`, and `schedule` is the hand-made
 ///   schedule, so analysis and renderers see exactly those dates.
 ///
-/// Source ranges: projects on lines 1, 2, …; a scheduler task's line is its index + 10; people
+/// Source ranges, all in plan.md: projects on lines 1, 2, …; a scheduler task on line index + 10
+/// (its links from column 20); a task with hand-set dates on line index + 1 unless given; people
 /// from line 900, pools from line 950.
 public struct PlanFixture {
     public var plan = Plan()
