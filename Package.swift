@@ -72,19 +72,22 @@ let package = Package(
         // The fuzz target: the whole pipeline on one input. A plain build makes a reproducer;
         // `Fuzz/run.sh SECONDS` builds it with libFuzzer and AddressSanitizer and fuzzes.
         .executableTarget(name: "plan-fuzz", dependencies: ["PlanCompiler", "PlanSite", "PlanModel"]),
+        // What the test targets share, and only they use: the plan fixture builder, the runner of
+        // the built binaries, golden files and temporary folders.
+        .target(name: "PlanTestSupport", dependencies: ["PlanModel", "PlanSchedule"], path: "Tests/PlanTestSupport"),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "PlanMarkdownTests", dependencies: ["PlanMarkdown"]),
-        .testTarget(name: "PlanFrontEndTests", dependencies: ["PlanFrontEnd", "PlanMarkdown", "PlanModel"], resources: [.copy("Corpus")]),
-        .testTarget(name: "PlanScheduleTests", dependencies: ["PlanSchedule", "PlanModel"]),
-        .testTarget(name: "PlanAnalysisTests", dependencies: ["PlanAnalysis", "PlanModel"]),
-        .testTarget(name: "PlanReportsTests", dependencies: ["PlanReports", "PlanAnalysis", "PlanCompiler", "PlanModel"], exclude: ["Golden"]),
-        .testTarget(name: "PlanSiteTests", dependencies: ["PlanSite", "PlanAnalysis", "PlanCompiler", "PlanModel", "PlanReports"]),
+        .testTarget(name: "PlanFrontEndTests", dependencies: ["PlanFrontEnd", "PlanMarkdown", "PlanModel", "PlanTestSupport"], resources: [.copy("Corpus")]),
+        .testTarget(name: "PlanScheduleTests", dependencies: ["PlanSchedule", "PlanModel", "PlanTestSupport"]),
+        .testTarget(name: "PlanAnalysisTests", dependencies: ["PlanAnalysis", "PlanModel", "PlanTestSupport"]),
+        .testTarget(name: "PlanReportsTests", dependencies: ["PlanReports", "PlanAnalysis", "PlanCompiler", "PlanModel", "PlanTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "PlanSiteTests", dependencies: ["PlanSite", "PlanAnalysis", "PlanCompiler", "PlanModel", "PlanReports", "PlanTestSupport"]),
         // The pipeline's phases, publishing, and plans compiled from Markdown through every phase.
-        .testTarget(name: "PlanCompilerTests", dependencies: ["PlanCompiler", "PlanModel", "PlanSite"]),
-        .testTarget(name: "PlanServeTests", dependencies: ["PlanServe", "PlanCompiler", "PlanModel"]),
+        .testTarget(name: "PlanCompilerTests", dependencies: ["PlanCompiler", "PlanModel", "PlanSite", "PlanTestSupport"]),
+        .testTarget(name: "PlanServeTests", dependencies: ["PlanServe", "PlanCompiler", "PlanModel", "PlanTestSupport"]),
         // Runs the built `planc` and `plan-fuzz` binaries (beside the test bundle; `swift test`
-        // builds every product first), so it imports, and declares, no module of ours.
-        .testTarget(name: "PlancTests", exclude: ["Fixtures", "Golden"]),
+        // builds every product first).
+        .testTarget(name: "PlancTests", dependencies: ["PlanTestSupport"], exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,10 +1,11 @@
 import PlanModel
+import PlanTestSupport
 import Testing
 @testable import PlanAnalysis
 
 @Suite struct FiguresTests {
     @Test func percentCompleteIsByEffortAndLeavesOutCancelledWork() {
-        var fixture = PlanFixture()
+        var fixture = PlanFixture(today: "2026-09-15")
         fixture.project("crm")
         let package = fixture.task("discovery", "2026-09-01", "2026-09-30")
         fixture.task("interviews", "2026-09-01", "2026-09-04", parent: package, effort: 3, state: .done)
@@ -38,7 +39,7 @@ import Testing
     }
 
     @Test func actualCostFallsBackToProgressWhenSpentIsNotTracked() {
-        var fixture = PlanFixture()
+        var fixture = PlanFixture(today: "2026-09-15")
         fixture.project("crm")
         let omar = fixture.person("omar", rate: 100)
         fixture.task("audit", "2026-09-07", "2026-09-11", effort: 10, percent: 30, cost: 50, people: [omar])

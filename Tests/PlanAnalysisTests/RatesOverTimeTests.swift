@@ -1,4 +1,5 @@
 import PlanModel
+import PlanTestSupport
 import Testing
 @testable import PlanAnalysis
 

@@ -10,14 +10,12 @@ struct ForecastRegressionTests {
     /// Compiles a one-project plan with a team file; `people` are team-file entries.
     static func compile(_ work: String, people: [String] = ["Ann — id:ann"], start: String = "2026-03-02",
                         today: String, extraMetadata: String = "") throws -> (CompiledPlan, (String) -> Int) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planc-forecast-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         let team = "# Team\n\n- team: t\n\n## People\n" + people.map { "- \($0)\n" }.joined()
         let plan = "# P\n\n- project: p\n- start: \(start)\n\(extraMetadata)\n## Work\n\(work)\n"
-        try team.write(to: folder.appendingPathComponent("team.md"), atomically: true, encoding: .utf8)
-        try plan.write(to: folder.appendingPathComponent("plan.md"), atomically: true, encoding: .utf8)
-        let compiled = Pipeline.compile(CompileOptions(path: folder.path, today: Day(iso: today)!))
+        let compiled = try withTemporaryFolder("forecast") { folder in
+            try write(["team.md": team, "plan.md": plan], into: folder)
+            return Pipeline.compile(CompileOptions(path: folder.path, today: Day(iso: today)!))
+        }
         let index: (String) -> Int = { id in compiled.plan.tasks.firstIndex { $0.id == id } ?? -1 }
         return (compiled, index)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PlanTestSupport
 import Testing
 import PlanCompiler
 import PlanModel
@@ -6,13 +7,12 @@ import PlanSite
 
 /// A theme named in the settings file stays inside the repository; `--theme` is trusted.
 @Suite struct ThemeConfinementTests {
-    func repository() throws -> String {
-        let base = SiteWriter.canonical(NSTemporaryDirectory() + "planc-theme-confine-\(UUID().uuidString)")
+    /// A repository with one plan in `base/repo`.
+    func makeRepository(in base: String) throws {
         try FileManager.default.createDirectory(atPath: base + "/repo/.git", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: base + "/repo/plans", withIntermediateDirectories: true)
         try "# Demo\n\n- project: demo\n- start: 2026-09-01\n\n## Work\n- [ ] First — 2d\n\n## Notes\nSee ![burn-down](https://tracker.example/pixel.gif).\n"
             .write(toFile: base + "/repo/plans/demo.md", atomically: true, encoding: .utf8)
-        return base
     }
 
     func settings(_ theme: String, in base: String) throws {
@@ -24,9 +24,9 @@ import PlanSite
                                           themeFolder: theme))
     }
 
-    @Test func aSettingsThemeOutsideTheRepositoryIsRefused() throws {
-        let base = try repository()
-        defer { try? FileManager.default.removeItem(atPath: base) }
+    @Test func aSettingsThemeOutsideTheRepositoryIsRefused() throws { try withTemporaryFolder("theme-confine") { folder in
+        let base = SiteWriter.canonical(folder.path)
+        try makeRepository(in: base)
         try FileManager.default.createDirectory(atPath: base + "/outside", withIntermediateDirectories: true)
         try "body{color:red}".write(toFile: base + "/outside/style.css", atomically: true, encoding: .utf8)
         for theme in ["/etc", "../../outside", base + "/outside"] {
@@ -38,11 +38,11 @@ import PlanSite
         let outcome = try build(base, theme: base + "/outside")
         #expect(outcome.wroteSite)
         #expect(String(decoding: FileManager.default.contents(atPath: base + "/site/index.html") ?? Data(), as: UTF8.self).contains("body{color:red}"))
-    }
+    } }
 
-    @Test func aThemeFileLinkedOutsideIsRefusedAndAThemeInsideWorks() throws {
-        let base = try repository()
-        defer { try? FileManager.default.removeItem(atPath: base) }
+    @Test func aThemeFileLinkedOutsideIsRefusedAndAThemeInsideWorks() throws { try withTemporaryFolder("theme-confine") { folder in
+        let base = SiteWriter.canonical(folder.path)
+        try makeRepository(in: base)
         try FileManager.default.createDirectory(atPath: base + "/repo/site-theme", withIntermediateDirectories: true)
         try "secret".write(toFile: base + "/private.txt", atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: base + "/repo/site-theme/style.css", withDestinationPath: base + "/private.txt")
@@ -56,5 +56,5 @@ import PlanSite
         // The note's remote image is a link on the published page, not an image.
         #expect(page.contains("<a href=\"https://tracker.example/pixel.gif\">burn-down</a>"))
         #expect(!page.contains("<img"))
-    }
+    } }
 }

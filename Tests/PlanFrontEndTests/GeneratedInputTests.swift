@@ -1,18 +1,13 @@
 import Foundation
 import PlanFrontEnd
 import PlanModel
+import PlanTestSupport
 import Testing
 
 /// Hostile inputs too big or too strange to commit: generated here, each must give located
 /// diagnostics (or none) and never crash or hang.
 struct GeneratedInputTests {
     let today = Day(iso: "2026-03-01")!
-
-    func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "planc-test-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
 
     @Test func thousandDeepNestedListIsCutAtTheLimit() {
         var text = "# Deep\n\n- project: deep\n- start: 2026-03-02\n\n## Work\n"
@@ -47,8 +42,8 @@ struct GeneratedInputTests {
         #expect(result.plan.tasks.last?.notes == paragraph)
     }
 
-    @Test func symlinkLoopIsReportedAndSkipped() throws {
-        let folder = try temporaryFolder()
+    @Test func symlinkLoopIsReportedAndSkipped() throws { try withTemporaryFolder("generated") { url in
+        let folder = url.path
         try "# P\n\n- project: p\n\n## Work\n- [ ] A — 1d\n".write(toFile: folder + "/plan.md", atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: folder + "/sub/loop", withDestinationPath: folder)
@@ -57,10 +52,10 @@ struct GeneratedInputTests {
         let result = FrontEnd.compile(path: folder, today: today)
         #expect(result.plan.tasks.count == 1)
         #expect(result.diagnostics.filter { $0.code == .skippedPath }.count == 2)
-    }
+    } }
 
-    @Test func unreadableFileIsReportedWithItsPath() throws {
-        let folder = try temporaryFolder()
+    @Test func unreadableFileIsReportedWithItsPath() throws { try withTemporaryFolder("generated") { url in
+        let folder = url.path
         try "# P\n\n- project: p\n".write(toFile: folder + "/plan.md", atomically: true, encoding: .utf8)
         // Root reads any file regardless of mode, so point at a file whose read always fails.
         try FileManager.default.createSymbolicLink(atPath: folder + "/broken.md", withDestinationPath: "/proc/self/mem")
@@ -68,7 +63,7 @@ struct GeneratedInputTests {
         let problem = result.diagnostics.first { $0.code == .unreadableFile }
         #expect(problem?.range?.file == folder + "/broken.md")
         #expect(result.plan.projects.count == 1)
-    }
+    } }
 
     @Test func missingPathIsUnreadableInput() {
         let result = FrontEnd.compile(path: "/nonexistent/planc/folder", today: today)
@@ -76,30 +71,30 @@ struct GeneratedInputTests {
         #expect(result.diagnostics.map(\.code) == [.unreadableFile])
     }
 
-    @Test func folderWithoutPlansSaysSo() throws {
-        let folder = try temporaryFolder()
+    @Test func folderWithoutPlansSaysSo() throws { try withTemporaryFolder("generated") { url in
+        let folder = url.path
         try "# Read me\n\nNot a plan.\n".write(toFile: folder + "/README.md", atomically: true, encoding: .utf8)
         let result = FrontEnd.compile(path: folder, today: today)
         #expect(result.diagnostics.map(\.code) == [.noPlanFiles])
         #expect(!result.inputUnreadable)
-    }
+    } }
 
-    @Test func filesAreReadInByteOrderOfPaths() throws {
-        let folder = try temporaryFolder()
+    @Test func filesAreReadInByteOrderOfPaths() throws { try withTemporaryFolder("generated") { url in
+        let folder = url.path
         for name in ["b.md", "a.md", "Z.md", "ä.md"] {
             try "# \(name)\n\n- project: p\(name.utf8.first!)\n".write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
         }
         let result = FrontEnd.compile(path: folder, today: today)
         #expect(result.plan.files.map { ($0 as NSString).lastPathComponent } == ["Z.md", "a.md", "b.md", "ä.md"])
-    }
+    } }
 
-    @Test func hiddenAndOutputFoldersAreSkipped() throws {
-        let folder = try temporaryFolder()
+    @Test func hiddenAndOutputFoldersAreSkipped() throws { try withTemporaryFolder("generated") { url in
+        let folder = url.path
         for sub in [".git", "_site", "node_modules", "plans"] {
             try FileManager.default.createDirectory(atPath: folder + "/" + sub, withIntermediateDirectories: true)
             try "# X\n\n- project: \(sub.filter(\.isLetter))\n".write(toFile: folder + "/\(sub)/p.md", atomically: true, encoding: .utf8)
         }
         let result = FrontEnd.compile(path: folder, today: today)
         #expect(result.plan.projects.map(\.id) == ["plans"])
-    }
+    } }
 }

@@ -2,6 +2,7 @@ import Foundation
 @testable import PlanFrontEnd
 import PlanMarkdown
 import PlanModel
+import PlanTestSupport
 import Testing
 
 /// Regression tests for the findings of "hardening against hostile input": each names the input
@@ -195,17 +196,14 @@ struct HostileInputTests {
         #expect(PlanFiles.isSearched(folder: "projects"))
     }
 
-    @Test func theLoaderSkipsTemporaryFilesAndReadsMarkdownExtension() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planc-files-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+    @Test func theLoaderSkipsTemporaryFilesAndReadsMarkdownExtension() throws { try withTemporaryFolder("files") { folder in
         let plan = "# P\n\n- project: p\n"
         for name in ["plan.markdown", "plan.md.tmp.md", ".#plan.md", "plan.md~", "4913"] {
             try plan.write(to: folder.appendingPathComponent(name), atomically: false, encoding: .utf8)
         }
         let loaded = Loader.load(path: folder.path)
         #expect(loaded.files.map { ($0.path as NSString).lastPathComponent } == ["plan.markdown"])
-    }
+    } }
 
     // MARK: 5. Hints
 

@@ -1,5 +1,6 @@
 import PlanAnalysis
 import PlanModel
+import PlanTestSupport
 import Testing
 @testable import PlanReports
 

@@ -1,10 +1,10 @@
 import Foundation
 import PlanModel
+import PlanTestSupport
 import Testing
 @testable import PlanReports
 
 /// The repository root, found from this file so tests run from any working directory.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 @Suite struct ExportTests {
     /// The sample plan with text that stresses every format: commas, quotes, semicolons, a line
@@ -74,7 +74,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         ])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(document["schemaVersion"] as? Int == 1)
-        let schemaData = try Data(contentsOf: repositoryRoot.appendingPathComponent("docs/plan.schema.json"))
+        let schemaData = try Data(contentsOf: Repository.root.appendingPathComponent("docs/plan.schema.json"))
         let schema = try #require(try JSONSerialization.jsonObject(with: schemaData) as? [String: Any])
         var validator = MiniJSONSchema(schema)
         validator.validate(document, schema)
@@ -87,7 +87,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     }
 
     @Test func schemaValidatorCatchesDrift() throws {
-        let schemaData = try Data(contentsOf: repositoryRoot.appendingPathComponent("docs/plan.schema.json"))
+        let schemaData = try Data(contentsOf: Repository.root.appendingPathComponent("docs/plan.schema.json"))
         let schema = try #require(try JSONSerialization.jsonObject(with: schemaData) as? [String: Any])
         let text = JSONExport.render(Self.trickyContext())
         var document = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
@@ -193,22 +193,26 @@ enum TaskJugglerTool {
 
     /// Runs tj3 on `project`; `reading` names a report file it writes, returned as `report`.
     static func run(_ project: String, reading: String?) throws -> (status: Int32, output: String, report: String?) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planc-tj3-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("plan.tjp")
-        try project.write(to: file, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path ?? "/usr/bin/tj3")
-        process.arguments = ["--no-color", "--silent", file.path]
-        process.currentDirectoryURL = folder
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let report = reading.flatMap { try? String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self), report)
+        guard let path else {
+            throw ToolMissing(description: "tj3 is not on PATH (CI installs it: apt-get install tj3)")
+        }
+        return try withTemporaryFolder("tj3") { folder in
+            let file = folder.appendingPathComponent("plan.tjp")
+            try Data(project.utf8).write(to: file)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = ["--no-color", "--silent", file.path]
+            process.currentDirectoryURL = folder
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = pipe
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let report = reading.flatMap { try? String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+            return (process.terminationStatus, String(decoding: data, as: UTF8.self), report)
+        }
     }
+
+    struct ToolMissing: Error, CustomStringConvertible { var description: String }
 }

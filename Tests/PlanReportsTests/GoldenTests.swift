@@ -1,14 +1,14 @@
-#if canImport(PlanCompiler)
 import Foundation
 import PlanAnalysis
 import PlanCompiler
 import PlanModel
+import PlanTestSupport
 import Testing
 @testable import PlanReports
 
 /// Every chart, summary and export of the example plans, compared byte for byte with the files in
-/// Golden/. After an intended change, regenerate with `PLANC_UPDATE_GOLDEN=1 swift test --filter
-/// GoldenTests` and read the diff before committing it.
+/// Golden/ (`Golden.check`). After an intended change, regenerate with `PLANC_UPDATE_GOLDEN=1 swift test
+/// --filter GoldenTests` and read the diff before committing it.
 @Suite struct GoldenTests {
     static let today = Day(iso: "2026-09-15")!
     static let examples = ["crm-migration", "website-relaunch"]
@@ -16,7 +16,7 @@ import Testing
     /// The example compiled as `planc` would, with paths relative to the repository so the golden
     /// files do not depend on where the repository is checked out.
     static func context(_ example: String) throws -> (ReportContext, [Diagnostic]) {
-        let path = repositoryRoot.appendingPathComponent("Examples/\(example)").path
+        let path = Repository.root.appendingPathComponent("Examples/\(example)").path
         let compiled = Pipeline.compile(CompileOptions(path: path, today: today))
         let schedule = try #require(compiled.schedule, "\(example) did not schedule: \(compiled.diagnostics.prefix(3))")
         return (ReportContext(plan: compiled.plan, schedule: schedule, analysis: Analyzer.analyze(compiled.plan, schedule)),
@@ -42,34 +42,15 @@ import Testing
         for format in ExportFormat.allCases {
             outputs.append(("export.\(format.fileExtension)", try Exporter.render(format, context, diagnostics: diagnostics)))
         }
-        let prefix = repositoryRoot.path + "/"
+        let prefix = Repository.root.path + "/"
         return outputs.map { ($0.0, $0.1.replacingOccurrences(of: prefix, with: "")) }
     }
 
     @Test(arguments: examples)
     func outputsMatchGoldenFiles(example: String) throws {
-        let folder = repositoryRoot.appendingPathComponent("Tests/PlanReportsTests/Golden/\(example)")
-        let update = ProcessInfo.processInfo.environment["PLANC_UPDATE_GOLDEN"] == "1"
-        if update { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        let folder = Repository.root.appendingPathComponent("Tests/PlanReportsTests/Golden/\(example)")
         for (name, text) in try Self.outputs(example) {
-            let file = folder.appendingPathComponent(name)
-            if update {
-                try Data(text.utf8).write(to: file, options: .atomic)
-                continue
-            }
-            let golden = try? String(contentsOf: file, encoding: .utf8)
-            #expect(golden != nil, "missing golden file \(example)/\(name); run with PLANC_UPDATE_GOLDEN=1")
-            guard let golden else { continue }
-            if golden != text {
-                let expected = golden.split(separator: "\n", omittingEmptySubsequences: false)
-                let actual = text.split(separator: "\n", omittingEmptySubsequences: false)
-                let line = (0..<min(expected.count, actual.count)).first { expected[$0] != actual[$0] } ?? min(expected.count, actual.count)
-                Issue.record("""
-                    \(example)/\(name) differs from its golden file at line \(line + 1):
-                      golden: \(line < expected.count ? String(expected[line]) : "<end>")
-                      actual: \(line < actual.count ? String(actual[line]) : "<end>")
-                    """)
-            }
+            Golden.check(text, folder.appendingPathComponent(name))
         }
     }
 
@@ -97,7 +78,7 @@ import Testing
 
         let json = try Exporter.render(.json, context, diagnostics: diagnostics)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        let schemaData = try Data(contentsOf: repositoryRoot.appendingPathComponent("docs/plan.schema.json"))
+        let schemaData = try Data(contentsOf: Repository.root.appendingPathComponent("docs/plan.schema.json"))
         let schema = try #require(try JSONSerialization.jsonObject(with: schemaData) as? [String: Any])
         var validator = MiniJSONSchema(schema)
         validator.validate(document, schema)
@@ -113,4 +94,3 @@ import Testing
         #expect(!result.output.contains("Error"), "\(result.output)")
     }
 }
-#endif

@@ -1,5 +1,6 @@
 import PlanAnalysis
 import PlanModel
+import PlanTestSupport
 @testable import PlanReports
 
 /// Hand-built plans the renderer tests share: small enough to read in a failure message.

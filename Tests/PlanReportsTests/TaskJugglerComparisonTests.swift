@@ -1,8 +1,8 @@
-#if canImport(PlanCompiler)
 import Foundation
 import PlanAnalysis
 import PlanCompiler
 import PlanModel
+import PlanTestSupport
 import Testing
 @testable import PlanReports
 
@@ -182,13 +182,11 @@ import Testing
     @Test(arguments: fixtures)
     func tj3SchedulesTheExportOnPlancsDays(fixture: Fixture) throws {
         try #require(TaskJugglerTool.path != nil, "tj3 is not installed (CI installs it: apt-get install tj3)")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planc-tjp-\(fixture.name)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        for (name, text) in fixture.files {
-            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        let today = try #require(Day(iso: fixture.today))
+        let compiled = try withTemporaryFolder("tjp-\(fixture.name)") { folder in
+            try write(fixture.files, into: folder)
+            return Pipeline.compile(CompileOptions(path: folder.path, today: today))
         }
-        let compiled = Pipeline.compile(CompileOptions(path: folder.path, today: try #require(Day(iso: fixture.today))))
         let problems = compiled.diagnostics.filter { $0.severity != .note }
         #expect(problems.isEmpty, "\(problems)")
         let schedule = try #require(compiled.schedule)
@@ -284,4 +282,3 @@ extension TaskJugglerTool {
         return TaskJugglerComparisonTests.Instant(day: day, minutes: clock[0] * 60 + clock[1])
     }
 }
-#endif

@@ -1,5 +1,6 @@
 import Foundation
 import PlanModel
+import PlanTestSupport
 import Testing
 @testable import PlanReports
 

@@ -1,4 +1,5 @@
 import PlanModel
+import PlanTestSupport
 import Testing
 @testable import PlanSchedule
 
@@ -176,7 +177,7 @@ func randomPlansGetFeasibleDeterministicSchedules(seed: UInt64) {
 private func addTeam(_ f: inout PlanFixture, _ name: String, seed: UInt64, tasks: Int, people: Int) {
     var generator = SplitMix64(seed: seed)
     func below(_ n: Int) -> Int { Int(generator.next() % UInt64(n)) }
-    f.addProject(name, start: "2026-01-05")
+    f.project(name, title: name, file: "plan.md", start: "2026-01-05")
     for p in 0..<people { f.person("\(name)-p\(p)") }
     for i in 0..<tasks {
         let after: [(String, DependencyKind, Double)] = i > 0 && below(3) != 0 ? [("\(name)\(below(i))", .finishToStart, 0)] : []

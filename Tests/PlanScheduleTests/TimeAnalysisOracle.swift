@@ -1,4 +1,5 @@
 import PlanModel
+import PlanTestSupport
 
 // A second, deliberately simple implementation of the time analysis, written from the rules of
 // docs/scheduling.md and not from `Sources/PlanSchedule`: calendars are walked day by day, and

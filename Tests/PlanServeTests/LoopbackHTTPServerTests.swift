@@ -1,4 +1,5 @@
 import Foundation
+import PlanTestSupport
 import Testing
 @testable import PlanServe
 #if canImport(Glibc)
@@ -9,55 +10,9 @@ import Glibc
 /// bytes reach it exactly as written. Every wait is bounded.
 @Suite struct LoopbackHTTPServerTests {
     /// A raw client connection with a receive timeout, so no test can hang.
-    final class Client {
-        let fd: Int32
+    typealias Client = LoopbackClient
 
-        init?(port: UInt16, receiveTimeout: Double = 10) {
-            fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            guard fd >= 0 else { return nil }
-            var time = timeval(tv_sec: Int(receiveTimeout), tv_usec: suseconds_t((receiveTimeout - receiveTimeout.rounded(.down)) * 1_000_000))
-            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
-            setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
-            var address = LoopbackHTTPServer.loopback(port: port)
-            let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-            if connected != 0 { close(fd); return nil }
-        }
-
-        deinit { close(fd) }
-
-        /// Sends what it can; a server that closed early makes the rest fail, which is fine.
-        @discardableResult
-        func send(_ bytes: [UInt8]) -> Int {
-            var offset = 0
-            while offset < bytes.count {
-                let written = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
-                if written <= 0 { break }
-                offset += written
-            }
-            return offset
-        }
-
-        func send(_ text: String) { send(Array(text.utf8)) }
-
-        /// Everything until the server closes (or the receive timeout), and whether it closed.
-        func readToEnd() -> (text: String, closed: Bool) {
-            var data = [UInt8]()
-            var buffer = [UInt8](repeating: 0, count: 65_536)
-            while true {
-                let count = recv(fd, &buffer, buffer.count, 0)
-                if count == 0 { return (String(decoding: data, as: UTF8.self), true) }
-                if count < 0 { return (String(decoding: data, as: UTF8.self), false) }
-                data.append(contentsOf: buffer[0..<count])
-            }
-        }
-    }
-
-    static func status(_ response: String) -> Int? {
-        guard response.hasPrefix("HTTP/1.1 ") else { return nil }
-        return Int(response.dropFirst(9).prefix(3))
-    }
+    static func status(_ response: String) -> Int? { LoopbackClient.status(response) }
 
     static func server(_ limits: LoopbackHTTPServer.Limits = .init()) throws -> LoopbackHTTPServer {
         try LoopbackHTTPServer(port: 0, limits: limits) { head in
@@ -66,9 +21,7 @@ import Glibc
     }
 
     static func get(_ port: UInt16, host: String? = nil, path: String = "/") -> String? {
-        guard let client = Client(port: port) else { return nil }
-        client.send("GET \(path) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n\r\n")
-        return client.readToEnd().text
+        LoopbackClient.get(path, port: port, host: host)
     }
 
     static func seconds(_ body: () -> Void) -> Double {

@@ -1,4 +1,5 @@
 import Foundation
+import PlanTestSupport
 import Testing
 @testable import PlanServe
 import PlanCompiler
@@ -20,9 +21,8 @@ import PlanModel
         }
     }
 
-    @Test func servesThePlanOnLoopbackNamesOnly() async throws {
-        let base = NSTemporaryDirectory() + "planc-site-server-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: base) }
+    @Test func servesThePlanOnLoopbackNamesOnly() async throws { try await withTemporaryFolder("site-server") { folder in
+        let base = folder.path
         try FileManager.default.createDirectory(atPath: base + "/plan", withIntermediateDirectories: true)
         try "# Demo\n\n- project: demo\n- start: 2026-09-01\n\n## Work\n- [ ] First — 2d\n"
             .write(toFile: base + "/plan/demo.md", atomically: true, encoding: .utf8)
@@ -46,5 +46,5 @@ import PlanModel
         #expect(!rebound.contains("demo"))
         #expect(LoopbackHTTPServerTests.get(bound, path: "/__planc/version")?.hasSuffix("\r\n\r\n1") == true)
         #expect(LoopbackHTTPServerTests.status(LoopbackHTTPServerTests.get(bound, path: "/../demo.md") ?? "") == 404)
-    }
+    } }
 }

@@ -2,6 +2,7 @@ import Foundation
 import PlanAnalysis
 import PlanCompiler
 import PlanModel
+import PlanTestSupport
 import Testing
 @testable import PlanSite
 
@@ -9,11 +10,10 @@ import Testing
 /// pages in `Tests/Golden/PlanSite/` (outside the target folder, so SwiftPM does not take them for
 /// resources); regenerate them with `PLANC_UPDATE_GOLDEN=1` and read the diff before committing.
 @Suite struct ExampleSiteTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let today = Day(iso: "2026-09-15")!
 
     static func site(_ example: String) throws -> [String: String] {
-        let compiled = Pipeline.compile(CompileOptions(path: repository.appendingPathComponent("Examples/\(example)").path, today: today))
+        let compiled = Pipeline.compile(CompileOptions(path: Repository.url("Examples/\(example)").path, today: today))
         #expect(!compiled.hasErrors, "\(compiled.diagnostics.filter { $0.severity == .error })")
         let schedule = try #require(compiled.schedule)
         let builder = try SiteBuilder(plan: compiled.plan, schedule: schedule, analysis: Analyzer.analyze(compiled.plan, schedule),
@@ -32,15 +32,8 @@ import Testing
         return lines[first...last].joined(separator: "\n") + "\n"
     }
 
-    static func checkGolden(_ name: String, _ actual: String) throws {
-        let url = repository.appendingPathComponent("Tests/Golden/PlanSite/\(name)")
-        if ProcessInfo.processInfo.environment["PLANC_UPDATE_GOLDEN"] != nil {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "golden \(name) differs; rerun with PLANC_UPDATE_GOLDEN=1 and review the diff")
+    static func checkGolden(_ name: String, _ actual: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        Golden.check(actual, Repository.url("Tests/Golden/PlanSite/\(name)"), sourceLocation: sourceLocation)
     }
 
     @Test func crmGoldenFragments() throws {
@@ -63,7 +56,7 @@ import Testing
 
     @Test func everyExamplePageIsLightPerTask() throws {
         for example in ["crm-migration", "website-relaunch"] {
-            let compiled = Pipeline.compile(CompileOptions(path: Self.repository.appendingPathComponent("Examples/\(example)").path, today: Self.today))
+            let compiled = Pipeline.compile(CompileOptions(path: Repository.url("Examples/\(example)").path, today: Self.today))
             let site = try Self.site(example)
             for project in compiled.plan.projects {
                 let page = try #require(site["projects/\(project.id)/index.html"])
@@ -74,70 +67,30 @@ import Testing
     }
 }
 
-/// Runs the built `planc` binary: byte-identical output across time zones and locales, and a
-/// failing build that leaves the previous site in place.
+/// Runs the built `planc` binary: a failing build leaves the previous site in place. (Same bytes
+/// in every process, time zone and locale: `PlancTests/CrossProcessDeterminismTests`.)
 @Suite struct BuildCommandTests {
-    static let planc = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("planc")
-
     @discardableResult
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = planc
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+    static func run(_ arguments: [String]) throws -> Int32 {
+        try Planc.run(arguments).status
     }
 
-    static func contents(of folder: String) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        while let path = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { result[path] = FileManager.default.contents(atPath: folder + "/" + path) }
-        }
-        return result
-    }
-
-    @Test func sameBytesInEveryTimeZoneAndLocale() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.planc.path), "planc was not built next to the tests")
-        let base = NSTemporaryDirectory() + "planc-determinism-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: base) }
-        let example = ExampleSiteTests.repository.appendingPathComponent("Examples/crm-migration").path
-        #expect(try Self.run(["build", example, "-o", base + "/a", "--today", "2026-09-15"],
-                             environment: ["TZ": "Pacific/Kiritimati", "LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8"]) == 0)
-        #expect(try Self.run(["build", example, "-o", base + "/b", "--today", "2026-09-15"],
-                             environment: ["TZ": "America/Adak", "LANG": "C", "LC_ALL": "C"]) == 0)
-        let a = try Self.contents(of: base + "/a")
-        let b = try Self.contents(of: base + "/b")
-        #expect(a.count >= 5)
-        #expect(a == b)
-    }
-
-    @Test func aPlanWithErrorsLeavesThePreviousSite() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.planc.path), "planc was not built next to the tests")
-        let base = NSTemporaryDirectory() + "planc-atomic-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: base) }
+    @Test func aPlanWithErrorsLeavesThePreviousSite() throws { try withTemporaryFolder("atomic") { folder in
+        let base = folder.path
         let plan = base + "/plan"
         try FileManager.default.createDirectory(atPath: plan, withIntermediateDirectories: true)
         let good = "# Demo\n\n- project: demo\n- start: 2026-09-01\n\n## Work\n- [ ] First — 2d\n- [ ] Second — 3d after:first\n"
         try good.write(toFile: plan + "/demo.md", atomically: true, encoding: .utf8)
         #expect(try Self.run(["build", plan, "-o", base + "/site", "--today", "2026-09-15"]) == 0)
-        let before = try Self.contents(of: base + "/site")
+        let before = contentsOfFiles(in: folder.appendingPathComponent("site"))
         #expect(before["index.html"] != nil)
         let broken = good + "- [ ] Third — 1d after:second,third-missing start:2026-02-30\n"
         try broken.write(toFile: plan + "/demo.md", atomically: true, encoding: .utf8)
         #expect(try Self.run(["build", plan, "-o", base + "/site", "--today", "2026-09-15"]) != 0)
-        #expect(try Self.contents(of: base + "/site") == before)
+        #expect(contentsOfFiles(in: folder.appendingPathComponent("site")) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: base).sorted() == ["plan", "site"])
         // And the plan folder itself is never an output.
         #expect(try Self.run(["build", plan, "-o", plan, "--today", "2026-09-15"]) != 0)
         #expect(FileManager.default.fileExists(atPath: plan + "/demo.md"))
-    }
+    } }
 }

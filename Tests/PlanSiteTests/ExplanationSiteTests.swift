@@ -1,4 +1,5 @@
 import PlanModel
+import PlanTestSupport
 import PlanReports
 import Testing
 @testable import PlanSite
@@ -10,13 +11,13 @@ import Testing
     static func explained(taskTitle: String = "Data audit") -> (Plan, Schedule) {
         var (plan, schedule) = Fixture.make(taskTitle: taskTitle)
         schedule.explanations = [
-            DateExplanation(driver: .projectStart(Fixture.day("2026-02-02"))),
-            DateExplanation(driver: .actual(start: Fixture.day("2026-02-02"), finish: Fixture.day("2026-02-06"))),
+            DateExplanation(driver: .projectStart(day("2026-02-02"))),
+            DateExplanation(driver: .actual(start: day("2026-02-02"), finish: day("2026-02-06"))),
             DateExplanation(driver: .predecessor(task: 1, kind: .finishToStart, lagDays: 0)),
             DateExplanation(driver: .predecessor(task: 2, kind: .finishToStart, lagDays: 0)),
             DateExplanation(driver: .predecessor(task: 3, kind: .finishToStart, lagDays: 0)),
             DateExplanation(driver: .resource(.person(0), busyWith: 1)),
-            DateExplanation(driver: .blocked, shift: CalendarShift(from: Fixture.day("2026-04-03"), person: nil, holiday: "Easter")),
+            DateExplanation(driver: .blocked, shift: CalendarShift(from: day("2026-04-03"), person: nil, holiday: "Easter")),
             DateExplanation(driver: .predecessor(task: 6, kind: .startToStart, lagDays: 2), dependsOnBlocked: [6]),
         ]
         plan.tasks[7].dependencies[0].kind = .startToStart
@@ -42,11 +43,11 @@ import Testing
 
     /// Every kind of driver reaches the Why cell and the tooltip in DateExplanationText's words.
     @Test(arguments: [
-        StartDriver.projectStart(Fixture.day("2026-02-02")), .today(Fixture.day("2026-03-04")),
-        .inProgress(actualStart: Fixture.day("2026-02-09")), .inProgress(actualStart: nil), .blocked,
-        .notBefore(Fixture.day("2026-02-09")), .pinned(start: Fixture.day("2026-02-09"), finish: nil),
-        .pinned(start: Fixture.day("2026-02-09"), finish: Fixture.day("2026-03-06")),
-        .actual(start: Fixture.day("2026-02-09"), finish: Fixture.day("2026-03-06")),
+        StartDriver.projectStart(day("2026-02-02")), .today(day("2026-03-04")),
+        .inProgress(actualStart: day("2026-02-09")), .inProgress(actualStart: nil), .blocked,
+        .notBefore(day("2026-02-09")), .pinned(start: day("2026-02-09"), finish: nil),
+        .pinned(start: day("2026-02-09"), finish: day("2026-03-06")),
+        .actual(start: day("2026-02-09"), finish: day("2026-03-06")),
         .predecessor(task: 1, kind: .startToFinish, lagDays: 1.5), .resource(.person(1), busyWith: 1), .workPackage(0),
     ])
     func everyDriverReachesTheSite(driver: StartDriver) throws {

@@ -1,15 +1,15 @@
 import PlanAnalysis
 import PlanModel
+import PlanTestSupport
 @testable import PlanSite
 
 /// A small hand-built plan and schedule: two work packages, milestones, dependencies, a blocked
-/// task, an over-allocated person, risks, issues, decisions and journal entries.
+/// task, an over-allocated person, risks, issues, decisions and journal entries, built with the
+/// shared `PlanFixture` (tasks scheduled by hand) and placed in `crm.md`.
 enum Fixture {
     static let today = Day(iso: "2026-03-04")!
 
     static func range(_ line: Int) -> SourceRange { SourceRange(file: "crm.md", line: line, column: 1) }
-
-    static func day(_ text: String) -> Day { Day(iso: text)! }
 
     struct Row {
         var title: String
@@ -29,13 +29,16 @@ enum Fixture {
 
     static func make(title: String = "CRM Migration", taskTitle: String = "Data audit", notes: String = "",
                      extraRows: Int = 0) -> (Plan, Schedule) {
-        var plan = Plan()
-        var calendar = CalendarSpec(name: "default")
-        calendar.holidays = [Holiday(days: DayRange(first: day("2026-04-03"), last: day("2026-04-06")), name: "Easter")]
-        plan.calendars = [calendar]
-        var dana = Person(id: "dana", name: "Dana Whitfield", range: range(1))
-        dana.role = "Project manager"
-        plan.people = [dana, Person(id: "omar", name: "Omar Haddad", range: range(2))]
+        var fixture = PlanFixture(today: today.iso)
+        fixture.plan.calendars[0].holidays = [Holiday(days: DayRange(first: day("2026-04-03"), last: day("2026-04-06")), name: "Easter")]
+        fixture.person("dana")
+        fixture.person("omar")
+        fixture.plan.people[0].name = "Dana Whitfield"
+        fixture.plan.people[0].role = "Project manager"
+        fixture.plan.people[1].name = "Omar Haddad"
+        fixture.plan.people[0].range = range(1)
+        fixture.plan.people[1].range = range(2)
+        fixture.project("crm", title: title, file: "crm.md")
 
         var rows: [Row] = [
             Row(title: "Discovery", level: 0, kind: .summary, start: "2026-02-02", finish: "2026-03-06"),
@@ -59,7 +62,8 @@ enum Fixture {
         rows.append(Row(title: "Go-live", level: 0, kind: .milestone, start: "2026-04-17", finish: "2026-04-17",
                         after: [6], critical: true))
 
-        var project = Project(id: "crm", title: title, range: range(1), file: "crm.md")
+        var project = fixture.plan.projects[0]
+        project.range = range(1)
         project.ownerIndex = 0
         project.sponsor = "Maria Keller, CFO"
         project.stakeholders = ["Sales", "IT Operations"]
@@ -90,31 +94,17 @@ enum Fixture {
             JournalEntry(date: day("2026-03-02"), rating: .green, headline: "Back on track", text: "Audit nearly done.", range: range(72)),
         ]
 
-        var tasks: [Task] = []
-        var entries: [TaskSchedule] = []
+        fixture.plan.projects[0] = project
         var parent: Int?
         for (index, row) in rows.enumerated() {
             if row.level == 0 { parent = nil }
-            var task = Task(id: HTMLIDs.derive(row.title), projectIndex: 0, title: row.title, range: range(10 + index),
-                            parent: row.level == 0 ? nil : parent, level: row.level, kind: row.kind)
-            task.state = row.state
-            task.percentComplete = row.percent
-            task.effortDays = row.effort
-            task.notes = row.notes
-            task.dependencies = row.after.map { Dependency(predecessor: $0, kind: .finishToStart, lagDays: 0, range: range(10 + index)) }
-            task.assignments = row.people.map { Assignment(resource: .person($0), units: 1, range: range(10 + index)) }
-            if row.kind == .milestone, row.title == "Design sign-off" { task.deadline = day("2026-03-02") }
-            if let owner = task.parent { tasks[owner].children.append(index) }
+            let deadline = row.kind == .milestone && row.title == "Design sign-off" ? "2026-03-02" : nil
+            fixture.task(HTMLIDs.derive(row.title), row.start, row.finish, kind: row.kind, title: row.title,
+                         parent: row.level == 0 ? nil : parent, effort: row.effort, state: row.state, percent: row.percent,
+                         deadline: deadline, people: row.people, isLate: row.late, critical: row.critical,
+                         slack: row.critical ? 0 : 3, after: row.after, notes: row.notes, range: range(10 + index))
             if row.kind == .summary { parent = index }
-            tasks.append(task)
-            let start = day(row.start), finish = day(row.finish)
-            entries.append(TaskSchedule(start: start, finish: finish, earlyStart: start, earlyFinish: finish,
-                                        lateStart: start, lateFinish: finish, totalSlack: row.critical ? 0 : 3,
-                                        freeSlack: 0, isCritical: row.critical, isLate: row.late))
         }
-        project.taskRange = 0..<tasks.count
-        plan.projects = [project]
-        plan.tasks = tasks
 
         // Daily load: Dana at 1.0 on interviews, both on the API (Dana at 1.5 one week: over-allocated).
         var danaDays: [(day: Day, load: Double)] = []
@@ -129,11 +119,11 @@ enum Fixture {
             cursor = cursor.adding(days: 1)
         }
         let schedule = Schedule(
-            tasks: entries, projectFinish: [day("2026-04-17")], projectStart: [day("2026-02-02")], today: today,
+            tasks: fixture.slots, projectFinish: [day("2026-04-17")], projectStart: [day("2026-02-02")], today: today,
             resourceLoad: [ResourceLoad(resource: .person(0), capacity: 1, days: danaDays),
                            ResourceLoad(resource: .person(1), capacity: 1, days: omarDays)],
             criticalPaths: [[1, 2, 3, 5, 6, rows.count - 1]])
-        return (plan, schedule)
+        return (fixture.plan, schedule)
     }
 
     static func site(_ plan: Plan, _ schedule: Schedule, options: SiteOptions? = nil, theme: Theme? = nil) throws -> [String: String] {

@@ -1,35 +1,16 @@
 import Foundation
+import PlanTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Runs `planc serve` and talks raw HTTP to it, so request paths reach the server exactly as
-/// written (no client normalising `..` away).
+/// Runs `planc serve` and talks raw HTTP to it (`LoopbackClient`), so request paths reach the
+/// server exactly as written (no client normalising `..` away).
 @Suite struct ServeCommandTests {
     static func request(_ path: String, port: UInt16) -> (status: Int, body: String)? {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { return nil }
-        let text = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-        _ = text.withCString { send(fd, $0, strlen($0), 0) }
-        var data = [UInt8]()
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = recv(fd, &buffer, buffer.count, 0)
-            if count <= 0 { break }
-            data.append(contentsOf: buffer[0..<count])
-        }
-        let response = String(decoding: data, as: UTF8.self)
-        guard response.hasPrefix("HTTP/1.1 "), let status = Int(response.dropFirst(9).prefix(3)) else { return nil }
+        guard let response = LoopbackClient.get(path, port: port, host: "127.0.0.1"),
+              let status = LoopbackClient.status(response) else { return nil }
         let body = response.range(of: "\r\n\r\n").map { String(response[$0.upperBound...]) } ?? ""
         return (status, body)
     }
@@ -43,25 +24,25 @@ import Glibc
         return false
     }
 
-    @Test func servesOnlyTheSiteAndRebuildsOnChange() throws {
-        // A missing binary is a failure, not a skip.
-        try #require(FileManager.default.isExecutableFile(atPath: BuildCommandTests.planc.path), "planc was not built next to the tests")
-        let base = NSTemporaryDirectory() + "planc-serve-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: base) }
+    /// The port `planc serve --port 0` reports in its "Serving … on http://127.0.0.1:PORT/" line.
+    static func port(of server: Planc.Running) throws -> UInt16 {
+        let log = try #require(server.waitForStderr(containing: "/ — edit"), "planc serve did not start: \(server.stderr)")
+        let address = try #require(log.components(separatedBy: "http://127.0.0.1:").dropFirst().first)
+        return try #require(UInt16(address.prefix { $0.isNumber }), "no port in \(log)")
+    }
+
+    @Test func servesOnlyTheSiteAndRebuildsOnChange() throws { try withTemporaryFolder("serve") { folder in
+        // A missing binary is a failure, not a skip (Planc.start throws); the port is ephemeral.
+        let base = folder.path
         let plan = base + "/plan"
         try FileManager.default.createDirectory(atPath: plan, withIntermediateDirectories: true)
         try "top secret\n".write(toFile: base + "/secret.txt", atomically: true, encoding: .utf8)
         let good = "# Demo\n\n- project: demo\n- start: 2026-09-01\n\n## Work\n- [ ] First — 2d\n- [ ] Second — 3d after:first\n"
         try good.write(toFile: plan + "/demo.md", atomically: true, encoding: .utf8)
 
-        let port = UInt16(20_000 + Int(getpid() % 20_000))
-        let process = Process()
-        process.executableURL = BuildCommandTests.planc
-        process.arguments = ["serve", plan, "-o", base + "/site", "--port", "\(port)", "--today", "2026-09-15"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { process.terminate(); process.waitUntilExit() }
+        let server = try Planc.start(["serve", plan, "-o", base + "/site", "--port", "0", "--today", "2026-09-15"])
+        defer { server.stop() }
+        let port = try Self.port(of: server)
 
         #expect(Self.eventually { Self.request("/", port: port)?.status == 200 })
         let home = try #require(Self.request("/", port: port))
@@ -85,5 +66,5 @@ import Glibc
         try good.replacingOccurrences(of: "2026-09-01", with: "2026-02-30").write(toFile: plan + "/demo.md", atomically: true, encoding: .utf8)
         #expect(Self.eventually { Self.request("/", port: port)?.body.contains("The plan has errors") == true })
         #expect(Self.request("/projects/demo/", port: port)?.body.contains("P105") == true)
-    }
+    } }
 }

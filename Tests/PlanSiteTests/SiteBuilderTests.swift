@@ -1,5 +1,6 @@
 import Foundation
 import PlanModel
+import PlanTestSupport
 import Testing
 @testable import PlanSite
 
@@ -47,7 +48,7 @@ import Testing
     @Test func overAllocatedWeeksAreMarkedInText() throws {
         let (plan, schedule) = Fixture.make()
         let table = ResourceLoadTable(plan: plan, schedule: schedule, projectIndex: 0)
-        let weeks = (0..<11).map { Fixture.day("2026-02-02").adding(days: 7 * $0) }
+        let weeks = (0..<11).map { day("2026-02-02").adding(days: 7 * $0) }
         let rows = table.rows(weeks: weeks)
         #expect(rows.map(\.name) == ["Dana Whitfield", "Omar Haddad"])
         // Dana: 1.5 a day in the week of 9 March. Omar: full time, but Easter (3 and 6 April)
@@ -84,10 +85,8 @@ import Testing
         #expect(chart.contains(">Feb 2026</text>") && chart.contains(">Mar 2026</text>"))
     }
 
-    @Test func themeOverridesTemplatesAndStylesheet() throws {
-        let folder = NSTemporaryDirectory() + "planc-theme-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    @Test func themeOverridesTemplatesAndStylesheet() throws { try withTemporaryFolder("theme") { url in
+        let folder = url.path
         try "<h1>Our portfolio: {{projectCount}}</h1>{{> footer-note}}".write(toFile: folder + "/portfolio.mustache", atomically: true, encoding: .utf8)
         try "<p>{{title}} &amp; more</p>".write(toFile: folder + "/footer-note.mustache", atomically: true, encoding: .utf8)
         try "body { color: rebeccapurple; }".write(toFile: folder + "/style.css", atomically: true, encoding: .utf8)
@@ -99,7 +98,7 @@ import Testing
         // Templates the theme does not provide stay built in.
         #expect(site["projects/crm/index.html"]!.contains("<h2 id=\"risks\">Risks</h2>"))
         #expect(throws: Theme.LoadError.self) { try Theme.builtIn().overridden(by: folder + "/missing") }
-    }
+    } }
 
     @Test func baseURLGivesCanonicalLinksAndAnAbsolute404() throws {
         let (plan, schedule) = Fixture.make()

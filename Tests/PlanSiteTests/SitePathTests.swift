@@ -1,14 +1,18 @@
 import Foundation
+import PlanTestSupport
 import Testing
 @testable import PlanSite
 
 /// `planc serve` finds every file through `SitePath.resolve`: these are its traversal tests.
 @Suite struct SitePathTests {
+    /// Removed with the suite instance, after each test.
+    let folder: TemporaryFolder
     let base: String
     let root: String
 
     init() throws {
-        base = SiteWriter.canonical(NSTemporaryDirectory() + "planc-serve-tests-\(UUID().uuidString)")
+        folder = try TemporaryFolder("site-path")
+        base = SiteWriter.canonical(folder.path)
         root = base + "/_site"
         let manager = FileManager.default
         try manager.createDirectory(atPath: root + "/projects/crm", withIntermediateDirectories: true)
@@ -21,10 +25,7 @@ import Testing
         try manager.createSymbolicLink(atPath: root + "/etc", withDestinationPath: "/etc")
     }
 
-    func cleanUp() { try? FileManager.default.removeItem(atPath: base) }
-
     @Test func servesFilesAndFolderIndexes() {
-        defer { cleanUp() }
         #expect(SitePath.resolve("/", root: root) == root + "/index.html")
         #expect(SitePath.resolve("/index.html?x=1#top", root: root) == root + "/index.html")
         #expect(SitePath.resolve("/projects/crm/", root: root) == root + "/projects/crm/index.html")
@@ -34,7 +35,6 @@ import Testing
     }
 
     @Test func refusesEverythingOutsideTheSite() {
-        defer { cleanUp() }
         let attempts = [
             "/../secret.txt", "/projects/../../secret.txt", "/..%2fsecret.txt", "/%2e%2e/secret.txt",
             "/%2E%2E%2Fsecret.txt", "/projects/%2e%2e/%2e%2e/secret.txt", "/..\\secret.txt", "/%5c..%5csecret.txt",

@@ -1,18 +1,17 @@
 import Foundation
+import PlanTestSupport
 import Testing
 @testable import PlanSite
 
 /// The swap of a new site into place: leftovers of killed builds, concurrent builds into one
 /// folder, and output paths that are dangling symbolic links.
 @Suite struct SiteWriterSwapTests {
-    /// The folder and file helpers of the writer's other tests.
+    /// The file helpers of the writer's other tests.
     let files = SiteWriterTests()
-    func temporaryFolder() throws -> String { try files.temporaryFolder() }
     func read(_ path: String) -> String? { files.read(path) }
 
-    @Test func theNextBuildRemovesLeftoversOfAnInterruptedOne() throws {
-        let base = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: base) }
+    @Test func theNextBuildRemovesLeftoversOfAnInterruptedOne() throws { try withTemporaryFolder("site-swap") { folder in
+        let base = SiteWriter.canonical(folder.path)
         let out = base + "/_site"
         try SiteWriter.write([SiteFile(path: "index.html", text: "one")], to: out)
         // What a build killed while staging, or between the two renames of older plancs, leaves.
@@ -26,11 +25,10 @@ import Testing
         try SiteWriter.write([SiteFile(path: "index.html", text: "two")], to: out)
         #expect(read(out + "/index.html") == "two")
         #expect(try FileManager.default.contentsOfDirectory(atPath: base).sorted() == [".git", ".public.planc-new-1-2", "_site"])
-    }
+    } }
 
-    @Test func concurrentBuildsIntoOneFolderAllSucceedAndTheFolderAlwaysExists() throws {
-        let base = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: base) }
+    @Test func concurrentBuildsIntoOneFolderAllSucceedAndTheFolderAlwaysExists() throws { try withTemporaryFolder("site-swap") { folder in
+        let base = SiteWriter.canonical(folder.path)
         let out = base + "/_site"
         try SiteWriter.write([SiteFile(path: "index.html", text: "first")], to: out)
         let writers = 8, rounds = 8
@@ -60,11 +58,10 @@ import Testing
         #expect(checks.value > 0)
         #expect(read(out + "/index.html")?.hasPrefix("writer ") == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: base) == ["_site"])
-    }
+    } }
 
-    @Test func aDanglingOutputLinkIsAClearError() throws {
-        let base = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: base) }
+    @Test func aDanglingOutputLinkIsAClearError() throws { try withTemporaryFolder("site-swap") { folder in
+        let base = SiteWriter.canonical(folder.path)
         try FileManager.default.createSymbolicLink(atPath: base + "/out", withDestinationPath: base + "/nowhere/site")
         let expected = SiteWriter.WriteError.dangerousOutput(
             path: base + "/out",
@@ -83,7 +80,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: base + "/real/site", withIntermediateDirectories: true)
         try SiteWriter.write([SiteFile(path: "index.html", text: "x")], to: base + "/good")
         #expect(read(base + "/real/site/index.html") == "x")
-    }
+    } }
 }
 
 final class Counter: @unchecked Sendable {

@@ -1,21 +1,15 @@
 import Foundation
+import PlanTestSupport
 import Testing
 @testable import PlanSite
 
 @Suite struct SiteWriterTests {
-    func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "planc-site-tests-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return SiteWriter.canonical(path)
-    }
-
     func read(_ path: String) -> String? {
         FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    @Test func replacesTheWholeFolder() throws {
-        let base = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: base) }
+    @Test func replacesTheWholeFolder() throws { try withTemporaryFolder("site-writer") { folder in
+        let base = SiteWriter.canonical(folder.path)
         let out = base + "/_site"
         try SiteWriter.write([SiteFile(path: "index.html", text: "one"), SiteFile(path: "old.html", text: "x")], to: out)
         try SiteWriter.write([SiteFile(path: "index.html", text: "two"), SiteFile(path: "projects/a/index.html", text: "a")], to: out)
@@ -24,11 +18,10 @@ import Testing
         #expect(read(out + "/old.html") == nil)
         // Nothing is left beside the output: no staging or retired folders.
         #expect(try FileManager.default.contentsOfDirectory(atPath: base) == ["_site"])
-    }
+    } }
 
-    @Test func aFailedWriteLeavesThePreviousSite() throws {
-        let base = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: base) }
+    @Test func aFailedWriteLeavesThePreviousSite() throws { try withTemporaryFolder("site-writer") { folder in
+        let base = SiteWriter.canonical(folder.path)
         let out = base + "/_site"
         try SiteWriter.write([SiteFile(path: "index.html", text: "good")], to: out)
         // A file and a folder of the same name cannot both be written: the build fails midway.
@@ -37,11 +30,10 @@ import Testing
         #expect(throws: SiteWriter.WriteError.self) { try SiteWriter.write(broken, to: out) }
         #expect(read(out + "/index.html") == "good")
         #expect(try FileManager.default.contentsOfDirectory(atPath: base) == ["_site"])
-    }
+    } }
 
-    @Test func refusesPathsThatLeaveTheSite() throws {
-        let base = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: base) }
+    @Test func refusesPathsThatLeaveTheSite() throws { try withTemporaryFolder("site-writer") { folder in
+        let base = SiteWriter.canonical(folder.path)
         for path in ["../evil.html", "/etc/passwd", "a/../../x", "", "a//b", "./x", "a\\..\\b"] {
             #expect(throws: SiteWriter.WriteError.badFilePath(path)) {
                 try SiteWriter.write([SiteFile(path: path, text: "x")], to: base + "/_site")
@@ -49,11 +41,10 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: base + "/evil.html"))
         #expect(!FileManager.default.fileExists(atPath: base + "/_site"))
-    }
+    } }
 
-    @Test func refusesDangerousOutputFolders() throws {
-        let base = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: base) }
+    @Test func refusesDangerousOutputFolders() throws { try withTemporaryFolder("site-writer") { folder in
+        let base = SiteWriter.canonical(folder.path)
         let plan = base + "/plans"
         try FileManager.default.createDirectory(atPath: plan + "/crm", withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: plan + "/crm/crm.md", contents: Data("# CRM\n".utf8))
@@ -77,16 +68,15 @@ import Testing
         try check(plan + "/_site")
         try SiteWriter.write([SiteFile(path: "index.html", text: "x")], to: base + "/built")
         try check(base + "/built")
-    }
+    } }
 
-    @Test func symlinkedOutputIsCheckedWhereItPoints() throws {
-        let base = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: base) }
+    @Test func symlinkedOutputIsCheckedWhereItPoints() throws { try withTemporaryFolder("site-writer") { folder in
+        let base = SiteWriter.canonical(folder.path)
         let plan = base + "/plans"
         try FileManager.default.createDirectory(atPath: plan, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: base + "/link", withDestinationPath: plan)
         #expect(throws: SiteWriter.WriteError.self) {
             try SiteWriter.checkOutput(base + "/link", planRoot: plan, planFiles: [])
         }
-    }
+    } }
 }

@@ -1,48 +1,11 @@
 import Foundation
+import PlanTestSupport
 import Testing
 
-/// Runs the built `planc` binary the way a user or CI does, and compares its output.
-enum Planc {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-
-    static var binary: URL {
-        if let path = ProcessInfo.processInfo.environment["PLANC_BINARY"] { return URL(fileURLWithPath: path) }
-        // The test bundle sits next to the products it was built with.
-        return Bundle.main.bundleURL.appendingPathComponent("planc")
-    }
-
-    struct Output { var status: Int32; var stdout: String; var stderr: String }
-
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Output {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? root
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
-    /// Compares with Golden/NAME; PLANC_UPDATE_GOLDEN=1 rewrites it (read the diff before committing).
-    static func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = golden.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["PLANC_UPDATE_GOLDEN"] != nil {
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? "(missing golden file \(name))"
-        #expect(text == expected, "output differs from Golden/\(name)", sourceLocation: sourceLocation)
+/// The golden files of the command line's output, in Golden/.
+enum CommandGolden {
+    static func check(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        Golden.check(text, Repository.url("Tests/PlancTests/Golden/\(name)"), sourceLocation: sourceLocation)
     }
 }
 
@@ -62,7 +25,7 @@ enum Planc {
     @Test func humanOutputLikeACompiler() throws {
         let result = try Planc.run(["check", "--today", "2026-03-01", bad])
         #expect(result.status == 1)
-        try Planc.expectGolden(result.stdout, "check-human.txt")
+        CommandGolden.check(result.stdout, "check-human.txt")
     }
 
     @Test func jsonOutput() throws {
@@ -71,19 +34,17 @@ enum Planc {
         let parsed = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
         #expect(parsed?.isEmpty == false)
         #expect(parsed?.allSatisfy { $0["code"] is String && $0["severity"] is String && $0["notes"] is [Any] } == true)
-        try Planc.expectGolden(result.stdout, "check-json.txt")
+        CommandGolden.check(result.stdout, "check-json.txt")
     }
 
     @Test func githubAnnotations() throws {
         let result = try Planc.run(["check", "--format", "github", "--today", "2026-03-01", bad])
         #expect(result.status == 1)
         #expect(result.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") })
-        try Planc.expectGolden(result.stdout, "check-github.txt")
+        CommandGolden.check(result.stdout, "check-github.txt")
     }
 
-    @Test func exitStatuses() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planc-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    @Test func exitStatuses() throws { try withTemporaryFolder("e2e") { folder in
         try "# W\n\n- project: w\n- start: 2026-03-02\n\n## Work\n- [ ] Only — 1d prio:high\n"
             .write(to: folder.appendingPathComponent("plan.md"), atomically: true, encoding: .utf8)
         #expect(try Planc.run(["check", "--today", "2026-03-01", folder.path]).status == 0)
@@ -91,7 +52,7 @@ enum Planc {
         #expect(try Planc.run(["check", "/no/such/folder"]).status == 2)
         #expect(try Planc.run(["check", "--today", "2026-02-30", folder.path]).status == 2)
         #expect(try Planc.run(["check", "--no-such-flag"]).status == 2)
-    }
+    } }
 
     @Test func colourOnlyWhenAsked() throws {
         let plain = try Planc.run(["check", "--today", "2026-03-01", bad])
@@ -100,25 +61,21 @@ enum Planc {
         #expect(forced.stdout.contains("\u{1B}[1;31merror[P105]"))
     }
 
-    @Test func sourceDateEpochIsToday() throws {
+    @Test func sourceDateEpochIsToday() throws { try withTemporaryFolder("e2e") { folder in
         // 2026-03-01T00:00:00Z; the plan's task is `started` on 2026-03-02, in the future then.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planc-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try "# W\n\n- project: w\n\n## Work\n- [ ] Only — 1d started:2026-03-02\n"
             .write(to: folder.appendingPathComponent("plan.md"), atomically: true, encoding: .utf8)
         let before = try Planc.run(["check", folder.path], environment: ["SOURCE_DATE_EPOCH": "1772323200"])
         #expect(before.stdout.contains("P307"))
         let after = try Planc.run(["check", folder.path], environment: ["SOURCE_DATE_EPOCH": "1772496000"])
         #expect(!after.stdout.contains("P307"))
-    }
+    } }
 }
 
 struct OtherCommandTests {
     /// A project in initiation has objectives and scope but no work breakdown yet: every command
     /// still works on it.
-    @Test func aProjectWithoutTasksIsReportedAndPublished() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planc-empty-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    @Test func aProjectWithoutTasksIsReportedAndPublished() throws { try withTemporaryFolder("empty") { folder in
         try "# New CRM\n\n- project: crm\n- phase: initiation\n\n## Objectives\n- Replace the old CRM\n"
             .write(to: folder.appendingPathComponent("plan.md"), atomically: true, encoding: .utf8)
         for command in [["check"], ["schedule"], ["status"], ["gantt"], ["tasks"], ["export", "--format", "json"]] {
@@ -129,7 +86,7 @@ struct OtherCommandTests {
         let build = try Planc.run(["build", "--today", "2026-03-01", "-o", site.path, folder.appendingPathComponent("plan.md").path])
         #expect(build.status == 0, "\(build.stderr)")
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("projects/crm/index.html").path))
-    }
+    } }
 
     @Test func explainPrintsTheCatalog() throws {
         let one = try Planc.run(["explain", "p205"])
@@ -137,12 +94,12 @@ struct OtherCommandTests {
         #expect(one.stdout.hasPrefix("P205: Dependency cycle (error)"))
         #expect(try Planc.run(["explain", "P999"]).status == 2)
         let reference = try Planc.run(["explain", "--markdown"])
-        let committed = try String(contentsOf: Planc.root.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
+        let committed = try String(contentsOf: Repository.url("docs/diagnostics.md"), encoding: .utf8)
         #expect(reference.stdout == committed, "docs/diagnostics.md is out of date: run `planc explain --markdown > docs/diagnostics.md`")
     }
 
-    @Test func initWritesACleanPlanAndNeverOverwrites() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planc-init-\(UUID().uuidString)")
+    @Test func initWritesACleanPlanAndNeverOverwrites() throws { try withTemporaryFolder("init") { base in
+        let folder = base.appendingPathComponent("plans")
         let created = try Planc.run(["init", folder.path, "--start", "2026-03-02"])
         #expect(created.status == 0)
         let check = try Planc.run(["check", "--strict", "--today", "2026-03-01", folder.path])
@@ -150,22 +107,25 @@ struct OtherCommandTests {
         let again = try Planc.run(["init", folder.path])
         #expect(again.status == 2)
         #expect(again.stderr.contains("already exists"))
-    }
+    } }
 }
 
 /// Every file of the bad-input corpus, checked alone by the real binary: a located diagnostic and
 /// exit status 1, never a crash, a hang or a silent pass.
 struct BadInputCorpusTests {
-    static let corpus = Planc.root.appendingPathComponent("Tests/PlanFrontEndTests/Corpus")
+    static let corpus = Repository.url("Tests/PlanFrontEndTests/Corpus")
     static var files: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? [])
             .filter { $0.hasSuffix(".md") && $0 != "team.md" }.sorted()
     }
 
+    /// An unreadable or empty corpus would leave `checkedAlone` with no case to run.
+    @Test func theCorpusIsThere() {
+        #expect(Self.files.count >= 10, "no corpus files in \(Self.corpus.path)")
+    }
+
     @Test(arguments: files)
-    func checkedAlone(_ name: String) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planc-corpus-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    func checkedAlone(_ name: String) throws { try withTemporaryFolder("corpus") { folder in
         try FileManager.default.copyItem(at: Self.corpus.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         let result = try Planc.run(["check", "--strict", "--format", "json", "--today", "2026-03-01", folder.path])
         #expect(result.status == 1, "\(name): exit \(result.status)\n\(result.stdout)\(result.stderr)")
@@ -175,7 +135,7 @@ struct BadInputCorpusTests {
         for diagnostic in diagnostics where diagnostic["code"] as? String != "P003" {
             #expect(diagnostic["line"] is Int, "\(name): \(diagnostic)")
         }
-    }
+    } }
 }
 
 @Suite(.serialized) struct WhyCommandTests {

@@ -1,4 +1,5 @@
 import Foundation
+import PlanTestSupport
 import Testing
 
 /// One plan mid-project (Fixtures/billing-midway, today 2027-04-07) read through every output:
@@ -47,8 +48,7 @@ import Testing
         let gantt = try run(["gantt", "--width", "100"])
         #expect(gantt.split(separator: "\n").first { $0.contains("Requirements") }?.hasPrefix("!") == true)
 
-        let site = try buildSite()
-        let tasksPage = try String(contentsOf: site.appendingPathComponent("projects/billing/tasks.html"), encoding: .utf8)
+        let tasksPage = try sitePages("projects/billing/tasks.html")[0]
         let rowHTML = try #require(tasksPage.components(separatedBy: "<tr id=\"task-requirements\"").dropFirst().first?.components(separatedBy: "</tr>").first)
         #expect(rowHTML.contains("<td>late</td>"))
     }
@@ -72,10 +72,10 @@ import Testing
         let status = try run(["status", "--width", "100"])
         #expect(status.contains("Cancelled (1)  no work, no cost, not in progress\n  Legacy report rewrite\n"))
 
-        let site = try buildSite()
-        let page = try String(contentsOf: site.appendingPathComponent("projects/billing/index.html"), encoding: .utf8)
+        let pages = try sitePages("projects/billing/index.html", "projects/billing/tasks.html")
+        let page = pages[0]
         #expect(page.contains("<g class=\"t x\"><title>Legacy report rewrite — cancelled"))
-        let tasksPage = try String(contentsOf: site.appendingPathComponent("projects/billing/tasks.html"), encoding: .utf8)
+        let tasksPage = pages[1]
         let rowHTML = try #require(tasksPage.components(separatedBy: "<tr id=\"task-legacy-report-rewrite\"").dropFirst().first?.components(separatedBy: "</tr>").first)
         #expect(rowHTML.contains("<td>—</td>") && rowHTML.contains("<td>cancelled</td>") && !rowHTML.contains("100 %"))
     }
@@ -98,8 +98,7 @@ import Testing
         let calendar = try run(["export", "--format", "ics"])
         #expect(calendar.replacingOccurrences(of: "\r\n ", with: "").contains("forecast late by 18 working days"))
 
-        let site = try buildSite()
-        let page = try String(contentsOf: site.appendingPathComponent("projects/billing/index.html"), encoding: .utf8)
+        let page = try sitePages("projects/billing/index.html")[0]
         #expect(page.contains("<span class=\"st forecast-late\">⚠ forecast late by 18 working days</span>"))
         // An open milestone is never before today, even when all before it is done.
         #expect(page.contains("<th scope=\"row\">Discovery signed off</th><td>7 Apr 2027</td><td>30 Apr 2027</td><td><span class=\"st next\">"))
@@ -132,10 +131,12 @@ import Testing
         #expect(abs(actual - expectedActual) < 0.01)
     }
 
-    func buildSite() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planc-consistency-\(UUID().uuidString)")
-        let result = try Planc.run(["build", "-o", folder.path] + today + [plan])
-        #expect(result.status == 0, "\(result.stderr)")
-        return folder
+    /// Builds the site into a temporary folder and reads `paths` from it.
+    func sitePages(_ paths: String...) throws -> [String] {
+        try withTemporaryFolder("consistency") { folder in
+            let result = try Planc.run(["build", "-o", folder.path] + today + [plan])
+            #expect(result.status == 0, "\(result.stderr)")
+            return try paths.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PlanTestSupport
 import Testing
 
 /// The README's quick start, run as written with stand-ins for `dpkg`, `apt-get` and `swift` on
@@ -6,7 +7,7 @@ import Testing
 /// libcmark is installed, and a machine that has libcmark is left alone.
 @Suite struct QuickStartTests {
     static func quickStart() throws -> [String] {
-        let readme = try String(contentsOf: Planc.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: Repository.url("README.md"), encoding: .utf8)
         let section = try #require(readme.components(separatedBy: "## Quick start").dropFirst().first)
         let block = try #require(section.components(separatedBy: "```sh\n").dropFirst().first?.components(separatedBy: "```").first)
         return block.split(separator: "\n").map(String.init)
@@ -22,10 +23,8 @@ import Testing
     /// Runs the first command in bash with fake tools that log their arguments. The fake apt-get
     /// behaves like apt on empty lists: `install` fails with "Unable to locate package" until
     /// `update` ran.
-    func run(libcmarkInstalled: Bool) throws -> (status: Int32, log: [String]) {
-        let bin = NSTemporaryDirectory() + "planc-quickstart-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: bin) }
-        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+    func run(libcmarkInstalled: Bool) throws -> (status: Int32, log: [String]) { try withTemporaryFolder("quickstart") { folder in
+        let bin = folder.path
         let log = bin + "/log"
         let tools = [
             "dpkg": "echo \"dpkg $*\" >> \(log); exit \(libcmarkInstalled ? 0 : 1)",
@@ -52,7 +51,7 @@ import Testing
         process.waitUntilExit()
         let lines = (try? String(contentsOfFile: log, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
         return (process.terminationStatus, lines)
-    }
+    } }
 
     @Test func aFreshMachineRefreshesThePackageListsThenInstalls() throws {
         let result = try run(libcmarkInstalled: false)
