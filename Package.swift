@@ -46,7 +46,8 @@ let package = Package(
                 "PlanModel", "PlanAnalysis", "PlanReports", "PlanMarkdown",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Templates")]
+            // The templates are compiled in (Templates+Embedded.swift), so planc is one file.
+            exclude: ["Templates"]
         ),
         // The visible pipeline, diagnostic writers and atomic output.
         .target(
