@@ -244,7 +244,7 @@ tbody tr:nth-child(even) { background: var(--band); }
 .portfolio th[scope=row] .muted { font-weight: normal; }
 .portfolio td:nth-child(2) { min-width: 15rem; }
 th .muted { font-weight: normal; }
-.pct { display: block; font-weight: 600; }
+.pct { display: block; font-weight: 600; white-space: nowrap; }
 .meter { display: block; width: 6rem; height: .45rem; background: var(--band); border: 1px solid var(--line); }
 .meter span { display: block; height: 100%; background: var(--progress); }
 
