@@ -48,7 +48,8 @@ let package = Package(
                 "PlanModel", "PlanAnalysis", "PlanReports", "PlanMarkdown",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Templates")]
+            // The templates are compiled in (Templates+Embedded.swift), so planc is one file.
+            exclude: ["Templates"]
         ),
         // The pipeline of named phases (with publish, the site build), diagnostic writers, the plan's repository.
         .target(

@@ -63,7 +63,7 @@ public enum HealthRules {
             let ratio = analysis.costForecast / budget.amount
             if ratio > 1 + 1e-9 {
                 let currency = budget.currency ?? analysis.currency
-                let sentence = "Cost forecast \(Figures.money(analysis.costForecast, currency)) is \(Figures.percent(ratio)) of the budget \(Figures.money(budget.amount, currency))"
+                let sentence = "Cost forecast \(NumberText.money(analysis.costForecast, currency: currency)) is \(NumberText.percent(ratio)) of the budget \(NumberText.money(budget.amount, currency: currency))"
                 if ratio > redCostRatio + 1e-9 { red.append(sentence) } else { amber.append(sentence) }
             }
         }
@@ -135,7 +135,7 @@ public enum HealthRules {
             }
         }
         if order.count == 1, let resource = order.first, let total = totals[resource] {
-            let peak = total.capacity > 0 ? " (peak \(Figures.percent(total.peak / total.capacity)) of capacity)" : ""
+            let peak = total.capacity > 0 ? " (peak \(NumberText.percent(total.peak / total.capacity)) of capacity)" : ""
             return "\(Figures.resourceName(resource, plan)) is over-allocated on \(count(total.days, "day")) from \(total.first.iso)\(peak)"
         }
         let listed = order.prefix(3).map { "\(Figures.resourceName($0, plan)) (\(count(totals[$0]?.days ?? 0, "day")))" }

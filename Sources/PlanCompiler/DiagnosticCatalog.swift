@@ -83,7 +83,7 @@ public enum DiagnosticCatalog {
                          explanation: "A block sits where planc does not read anything (text in a list-only section outside any item, a metadata item that is not `key: value`, journal text before the first dated heading). It is reported so that nothing in a plan is dropped silently.")
         case .valueOutOfRange:
             return Entry(title: "A value is out of range",
-                         explanation: "The number or date is well-formed but impossible or absurd, and the message states the limit: availability above 100 %, units of 0 or above 1,000, a pool of zero or more than 100,000 people, more than a century of work (36,500 working days), money of 10^15 or more, a date outside 1900-01-01 to 2400-12-31 (the planning window).")
+                         explanation: "The number or date is well-formed but impossible or absurd, and the message states the limit: a person's availability of 0 % or above 100 % (0 % is for a change from a date on, such as time away), units of 0 or above 1,000, a pool of zero or more than 100,000 people, more than a century of work (36,500 working days), money of 10^15 or more, a date outside 1900-01-01 to 2400-12-31 (the planning window).")
         case .malformedHeading:
             return Entry(title: "Unexpected heading",
                          explanation: "A plan file has exactly one level-1 heading, its title. Sections are level-2 headings; work packages are level 3 and below inside `## Work`.")

@@ -1,5 +1,6 @@
 import Foundation
 import PlanModel
+import PlanReports
 
 /// Formats diagnostics for people (like swiftc and rustc), for tools (JSON) and for GitHub
 /// Actions (workflow commands that annotate the pull request). Pure: text in, text out.
@@ -104,7 +105,7 @@ public struct DiagnosticWriter {
                 cells = 4 - width % 4
                 display += String(repeating: " ", count: cells)
             } else {
-                cells = Self.cellWidth(character)
+                cells = TerminalText.width(of: character)
                 display.append(character)
             }
             if column < range.start.column { caretStart += cells }
@@ -115,16 +116,6 @@ public struct DiagnosticWriter {
         caretWidth = max(caretWidth, 1)
         let caret = String(repeating: " ", count: caretStart) + paint("^" + String(repeating: "~", count: caretWidth - 1), "1;32")
         return "\(gutter) |\n\(paint(number, "2")) | \(display)\n\(gutter) | \(caret)\n"
-    }
-
-    static func cellWidth(_ character: Character) -> Int {
-        guard let scalar = character.unicodeScalars.first else { return 1 }
-        let value = scalar.value
-        let wide = (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
-            || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
-            || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1F64F).contains(value) || (0x1F900...0x1F9FF).contains(value)
-            || (0x20000...0x3FFFD).contains(value)
-        return wide ? 2 : 1
     }
 
     func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
@@ -161,13 +152,13 @@ public struct DiagnosticWriter {
             } else {
                 out += "\"end\": null, "
             }
-            out += "\"severity\": \(jsonString(diagnostic.severity.rawValue)), "
-            out += "\"code\": \(jsonString(diagnostic.code.rawValue)), "
-            out += "\"message\": \(jsonString(diagnostic.message)), "
+            out += "\"severity\": \(JSONValue.quoted(diagnostic.severity.rawValue)), "
+            out += "\"code\": \(JSONValue.quoted(diagnostic.code.rawValue)), "
+            out += "\"message\": \(JSONValue.quoted(diagnostic.message)), "
             out += "\"hint\": \(jsonValue(diagnostic.hint)), "
             out += "\"notes\": ["
             out += diagnostic.notes.map { note in
-                "{\"message\": \(jsonString(note.message)), \"file\": \(jsonValue(note.range?.file)), "
+                "{\"message\": \(JSONValue.quoted(note.message)), \"file\": \(jsonValue(note.range?.file)), "
                     + "\"line\": \(jsonValue(note.range?.start.line)), \"column\": \(jsonValue(note.range?.start.column))}"
             }.joined(separator: ", ")
             out += "]}"
@@ -212,28 +203,7 @@ public struct DiagnosticWriter {
     }
 }
 
-func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 {
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
-}
-
-func jsonValue(_ text: String?) -> String { text.map(jsonString) ?? "null" }
+func jsonValue(_ text: String?) -> String { text.map(JSONValue.quoted) ?? "null" }
 func jsonValue(_ number: Int?) -> String { number.map(String.init) ?? "null" }
 
 extension String {

@@ -49,7 +49,7 @@ public enum Checker {
                     let available = WorkingCalendar(plan: plan, calendarIndex: project.calendarIndex).workingDays(in: start, through: finish)
                     if abs(Double(available) - days) >= 0.5 {
                         bag.report(.datesContradictEffort,
-                                   "'\(task.title)' is fixed to \(available) working days (\(start) to \(finish)) but needs \(format(days))",
+                                   "'\(task.title)' is fixed to \(available) working days (\(start) to \(finish)) but needs \(NumberText.plain(days))",
                                    at: task.range, hint: "drop the estimate or one of the dates; planc keeps the dates")
                     }
                 }
@@ -87,13 +87,13 @@ public enum Checker {
                     let availability = plan.people[person].availability
                     if assignment.units > availability + 1e-9 {
                         bag.report(.overAssigned,
-                                   "@\(plan.people[person].id) is assigned at \(percent(assignment.units)) but available \(percent(availability))",
-                                   at: assignment.range, hint: "lower the units, like @\(plan.people[person].id):\(percent(availability))")
+                                   "@\(plan.people[person].id) is assigned at \(NumberText.percentLiteral(assignment.units)) but available \(NumberText.percentLiteral(availability))",
+                                   at: assignment.range, hint: "lower the units, like @\(plan.people[person].id):\(NumberText.percentLiteral(availability))")
                     }
                 case .pool(let pool):
                     if assignment.units > Double(plan.pools[pool].size) + 1e-9 {
                         bag.report(.poolTooSmall,
-                                   "the task needs \(format(assignment.units)) from @\(plan.pools[pool].id), which has only \(plan.pools[pool].size)",
+                                   "the task needs \(NumberText.plain(assignment.units)) from @\(plan.pools[pool].id), which has only \(plan.pools[pool].size)",
                                    at: assignment.range, hint: "ask for at most \(plan.pools[pool].size), or enlarge the pool")
                     }
                 }
@@ -205,12 +205,5 @@ public enum Checker {
                 }
             }
         }
-    }
-
-    static func percent(_ units: Double) -> String { format(units * 100) + "%" }
-
-    static func format(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 }

@@ -63,9 +63,9 @@ enum PinnedOverAllocation {
             let others = active.filter { $0 != later }.sorted { list[$0].task < list[$1].task }
             let firstDay = firstWorkingDay(from: day, through: segmentEnd, calendar)
             bag.report(.pinnedOverAllocation,
-                       "@\(who.id) is booked at \(percent(load)) from \(firstDay) by pinned tasks but available \(percent(availability))",
+                       "@\(who.id) is booked at \(NumberText.percentLiteral(load)) from \(firstDay) by pinned tasks but available \(NumberText.percentLiteral(availability))",
                        at: list[later].range,
-                       notes: others.map { .init("'\(plan.tasks[list[$0].task].title)' books @\(who.id) at \(percent(list[$0].units)) then", at: list[$0].range) },
+                       notes: others.map { .init("'\(plan.tasks[list[$0].task].title)' books @\(who.id) at \(NumberText.percentLiteral(list[$0].units)) then", at: list[$0].range) },
                        hint: "pinned tasks keep their dates, so leveling cannot separate them: lower the units, move a pin or assign someone else")
         }
     }
@@ -76,5 +76,4 @@ enum PinnedOverAllocation {
         return current
     }
 
-    private static func percent(_ units: Double) -> String { Checker.percent(units) }
 }

@@ -21,7 +21,7 @@ struct ValueReader {
                                    hint: "months run from 01 to 12; check the day and month")
             } else if y >= 1, !(1...Day.daysIn(month: m, year: y)).contains(d) {
                 diagnostics.report(.impossibleDate,
-                                   "\(what) '\(text)' is not a calendar date: \(Day.monthName(m)) \(y) has \(Day.daysIn(month: m, year: y)) days",
+                                   "\(what) '\(text)' is not a calendar date: \(CalendarNames.month(m)) \(y) has \(Day.daysIn(month: m, year: y)) days",
                                    at: range, hint: "check the day and month")
             } else {
                 diagnostics.report(.valueOutOfRange,
@@ -236,13 +236,6 @@ extension String {
         while scalars.first == " " || scalars.first == "\t" { scalars = scalars.dropFirst() }
         while scalars.last == " " || scalars.last == "\t" { scalars = scalars.dropLast() }
         return String(scalars)
-    }
-}
-
-extension Day {
-    static func monthName(_ month: Int) -> String {
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-         "November", "December"][month - 1]
     }
 }
 

@@ -110,17 +110,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 public enum Weekday: Int, CaseIterable, Sendable, Hashable {
     case monday, tuesday, wednesday, thursday, friday, saturday, sunday
 
-    public var shortName: String {
-        ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][rawValue]
-    }
+    /// `mon`: as the plan language and the exports write it (names in `CalendarNames`).
+    public var shortName: String { abbreviation.lowercased() }
 
+    /// `mon`, `Mon`, `monday`, `Mond`: a prefix of the name that is at least three letters long.
     public init?(shortName: Substring) {
         let lowered = shortName.lowercased()
-        guard let index = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].firstIndex(where: { lowered.hasPrefix($0) })
-        else { return nil }
-        let full = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"][index]
-        guard full.hasPrefix(lowered) else { return nil }
-        self.init(rawValue: index)
+        guard let day = Weekday.allCases.first(where: { lowered.hasPrefix($0.shortName) }),
+              day.name.lowercased().hasPrefix(lowered) else { return nil }
+        self = day
     }
 }
 

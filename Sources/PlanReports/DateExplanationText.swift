@@ -96,7 +96,7 @@ public struct DateExplanationText: Sendable {
 
     /// `+2d`, `-1d` (a lead), or empty for no lag.
     public static func lag(_ days: Double) -> String {
-        days == 0 ? "" : (days > 0 ? "+" : "") + Figures.days(days) + "d"
+        days == 0 ? "" : (days > 0 ? "+" : "") + NumberText.decimal(days) + "d"
     }
 
     public static func linkName(_ kind: DependencyKind) -> String {
@@ -187,7 +187,7 @@ public struct DateExplanationText: Sendable {
         let link = "(\(Self.linkName(kind))\(lagDays == 0 ? "" : " " + Self.lag(lagDays)))"
         var offset = ""
         if lagDays != 0 {
-            let amount = Figures.days(abs(lagDays))
+            let amount = NumberText.decimal(abs(lagDays))
             offset = "\(amount) working \(abs(lagDays) == 1 ? "day" : "days") \(lagDays > 0 ? "after" : "before") "
         }
         let core = offset + event + " " + link

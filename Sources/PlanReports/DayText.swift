@@ -1,30 +1,25 @@
 import PlanModel
 
-/// Dates as the pages show them. Fixed English names rather than the machine's locale, so the
-/// same plan gives the same bytes everywhere.
+/// Dates as the pages and the terminal show them, with the names of `CalendarNames` (PlanModel).
 public enum DayText {
-    public static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
     /// `15 Sep 2026`.
     public static func long(_ day: Day) -> String {
         let (y, m, d) = day.components
-        return "\(d) \(monthNames[m - 1]) \(y)"
+        return "\(d) \(CalendarNames.monthAbbreviation(m)) \(y)"
     }
 
     /// `15 Sep`.
     public static func short(_ day: Day) -> String {
         let (_, m, d) = day.components
-        return "\(d) \(monthNames[m - 1])"
+        return "\(d) \(CalendarNames.monthAbbreviation(m))"
     }
 
     public static func optional(_ day: Day?) -> String { day.map(long) ?? "—" }
 
-    public static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-
     /// `Mon 12 Jan 2027`, or `Fri 9 Jan` when it falls in the same year as `reference`: the way a
     /// sentence names a day near another one.
     public static func weekday(_ day: Day, yearUnlessSameAs reference: Day? = nil) -> String {
-        let name = weekdayNames[day.weekday.rawValue] + " "
+        let name = day.weekday.abbreviation + " "
         if let reference, reference.components.year == day.components.year { return name + short(day) }
         return name + long(day)
     }
@@ -53,39 +48,5 @@ public enum DayText {
 
     public static func signed(_ days: Int, unit: String = "d") -> String {
         days > 0 ? "+\(days)\(unit)" : "\(days)\(unit)"
-    }
-}
-
-/// Numbers as the pages show them, without locale: `1,234,567`, `42 %`.
-public enum NumberText {
-    public static func grouped(_ value: Double) -> String {
-        let rounded = Int(value.rounded())
-        let digits = String(abs(rounded))
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result += "," }
-            result.append(character)
-        }
-        return (rounded < 0 ? "−" : "") + result
-    }
-
-    public static func money(_ money: Money?) -> String {
-        guard let money else { return "—" }
-        return grouped(money.amount) + (money.currency.map { " " + $0 } ?? "")
-    }
-
-    public static func money(_ amount: Double?, currency: String?) -> String {
-        guard let amount else { return "—" }
-        return grouped(amount) + (currency.map { " " + $0 } ?? "")
-    }
-
-    public static func percent(_ fraction: Double) -> String {
-        "\(Int((fraction * 100).rounded()))\u{00A0}%"
-    }
-
-    /// Up to one decimal: `2`, `2.5`.
-    public static func decimal(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(abs(tenths % 10))"
     }
 }

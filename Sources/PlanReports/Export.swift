@@ -57,11 +57,11 @@ public enum TaskCSVExport {
                     task.parent.map { plan.tasks.indices.contains($0) ? plan.tasks[$0].id : "" } ?? "",
                     task.state.rawValue, context.progressPercent(index).map(String.init) ?? "",
                     slot?.start.iso ?? "", slot?.finish.iso ?? "", task.deadline?.iso ?? "",
-                    task.effortDays.map(Figures.days) ?? "", task.durationDays.map(Figures.days) ?? "",
+                    task.effortDays.map(NumberText.decimal) ?? "", task.durationDays.map(NumberText.decimal) ?? "",
                     context.assigneeIDs(index).joined(separator: " "), depends.joined(separator: " "),
                     slot.map { String($0.totalSlack) } ?? "", slot?.isCritical == true ? "yes" : "no",
                     context.isLate(index) ? "yes" : "no", task.tags.joined(separator: " "),
-                    task.cost.map { TaskJugglerExport.amount($0.amount) } ?? "", task.cost?.currency ?? "",
+                    task.cost.map { NumberText.plain($0.amount) } ?? "", task.cost?.currency ?? "",
                     task.actualStart?.iso ?? "", task.actualFinish?.iso ?? "",
                 ])
             }

@@ -95,6 +95,15 @@ public enum JSONValue: Sendable, Equatable {
         return "\(value)"
     }
 
+    /// `text` as a JSON string literal. The one JSON string writer of planc: quotes, backslashes
+    /// and control characters are escaped, and so are U+2028 and U+2029, which JSON allows raw
+    /// but JavaScript (a page embedding the document) reads as line ends.
+    public static func quoted(_ text: String) -> String {
+        var out = ""
+        quote(text, into: &out)
+        return out
+    }
+
     static func quote(_ text: String, into out: inout String) {
         // Most strings (ids, dates, titles) need no escaping: append them whole.
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {

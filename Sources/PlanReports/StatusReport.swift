@@ -43,12 +43,12 @@ public enum StatusReport {
             guard let analysis = context.projectAnalysis(index) else { continue }
             let project = plan.projects[index]
             let slip = analysis.slipDays.map { $0 > 0 ? "+\($0)d" : "\($0)d" } ?? ""
-            let budgetUse = analysis.budget.flatMap { $0.amount > 0 ? Figures.percent(analysis.costForecast / $0.amount) : nil } ?? ""
+            let budgetUse = analysis.budget.flatMap { $0.amount > 0 ? NumberText.percent(analysis.costForecast / $0.amount) : nil } ?? ""
             table.add([
                 .init(analysis.health.rawValue, paint: ratingPaint(analysis.health)),
                 .init(style.text(project.title)),
                 .init((project.phase ?? .planning).rawValue),
-                .init(Figures.percent(analysis.percentComplete)),
+                .init(NumberText.percent(analysis.percentComplete)),
                 .init(analysis.forecastFinish?.iso ?? "-"), .init(project.deadline?.iso ?? "-"),
                 .init(slip), .init(budgetUse),
             ])
@@ -104,7 +104,7 @@ public enum StatusReport {
         let barWidth = 20
         let filled = Int((analysis.percentComplete * Double(barWidth)).rounded())
         let bar = String(repeating: style.ascii ? "#" : "█", count: filled) + String(repeating: style.ascii ? "." : "░", count: barWidth - filled)
-        line(TerminalText.fit("Progress", 11) + "\(style.paint(bar, .green)) \(Figures.percent(analysis.percentComplete)) of \(Figures.days(analysis.plannedEffortDays)) person-days")
+        line(TerminalText.fit("Progress", 11) + "\(style.paint(bar, .green)) \(NumberText.percent(analysis.percentComplete)) of \(NumberText.decimal(analysis.plannedEffortDays)) person-days")
         var forecast = analysis.forecastFinish.map { "finish \($0.iso)" } ?? "no forecast"
         if let deadline = analysis.deadline {
             forecast += ", deadline \(deadline.iso)"
@@ -116,14 +116,14 @@ public enum StatusReport {
         field("Forecast", forecast)
         let currency = analysis.currency
         if analysis.plannedCost > 0 || analysis.budget != nil {
-            var budget = analysis.budget.map { "budget \(Figures.money($0.amount, $0.currency ?? currency)), " } ?? ""
-            budget += "planned \(Figures.money(analysis.plannedCost, currency)), spent \(Figures.money(analysis.actualCost, currency)), forecast \(Figures.money(analysis.costForecast, currency))"
+            var budget = analysis.budget.map { "budget \(NumberText.money($0.amount, currency: $0.currency ?? currency)), " } ?? ""
+            budget += "planned \(NumberText.money(analysis.plannedCost, currency: currency)), spent \(NumberText.money(analysis.actualCost, currency: currency)), forecast \(NumberText.money(analysis.costForecast, currency: currency))"
             field("Cost", budget)
             var indices: [String] = []
-            if let spi = analysis.schedulePerformanceIndex { indices.append("SPI \(twoDecimals(spi))") }
-            if let cpi = analysis.costPerformanceIndex { indices.append("CPI \(twoDecimals(cpi))") }
+            if let spi = analysis.schedulePerformanceIndex { indices.append("SPI \(NumberText.twoDecimals(spi))") }
+            if let cpi = analysis.costPerformanceIndex { indices.append("CPI \(NumberText.twoDecimals(cpi))") }
             if !indices.isEmpty {
-                field("", "EV \(Figures.money(analysis.earnedValue, nil)), PV \(Figures.money(analysis.plannedValue, nil)), " + indices.joined(separator: ", "))
+                field("", "EV \(NumberText.money(analysis.earnedValue, currency: nil)), PV \(NumberText.money(analysis.plannedValue, currency: nil)), " + indices.joined(separator: ", "))
             }
         }
 
@@ -197,7 +197,7 @@ public enum StatusReport {
             line(style.paint("Over-allocated", .bold))
             limited(Array(analysis.overAllocations.indices)) { run in
                 let entry = analysis.overAllocations[run]
-                let peak = entry.capacity > 0 ? ", peak \(Figures.percent(entry.peakLoad / entry.capacity))" : ""
+                let peak = entry.capacity > 0 ? ", peak \(NumberText.percent(entry.peakLoad / entry.capacity))" : ""
                 return style.text(Figures.resourceName(entry.resource, plan))
                     + "  \(entry.firstDay.iso)..\(entry.lastDay.iso), \(entry.days) day\(entry.days == 1 ? "" : "s")\(peak)"
             }
@@ -210,12 +210,5 @@ public enum StatusReport {
         }
         return lines.map { TerminalText.truncate($0, to: width, ascii: style.ascii) }
             .map(\.trailingTrimmed).joined(separator: "\n") + "\n"
-    }
-
-    static func twoDecimals(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        let magnitude = hundredths.magnitude
-        let fraction = magnitude % 100
-        return (hundredths < 0 ? "-" : "") + "\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }

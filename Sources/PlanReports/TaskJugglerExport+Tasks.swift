@@ -172,12 +172,12 @@ extension TaskJugglerExport.Writer {
         }
         if let cost = task.cost {
             body.append("chargeset cost")
-            body.append("charge \(TaskJugglerExport.amount(cost.amount)) onstart")
+            body.append("charge \(NumberText.plain(cost.amount)) onstart")
         }
         if state == .done {
             body.append("complete 100")
         } else if let percent = task.percentComplete, percent > 0 {
-            body.append("complete \(TaskJugglerExport.amount(min(percent, 100)))")
+            body.append("complete \(NumberText.plain(min(percent, 100)))")
         }
         return body
     }
@@ -218,8 +218,8 @@ extension TaskJugglerExport.Writer {
         let task = context.plan.tasks[index]
         var timing = Timing()
         let started = task.actualStart.map { "started \($0.iso)" } ?? "started"
-        let done = task.percentComplete.map { ", \(TaskJugglerExport.amount($0))% done" }
-            ?? task.spentDays.map { ", \(TaskJugglerExport.amount($0))d spent" } ?? ""
+        let done = task.percentComplete.map { ", \(NumberText.plain($0))% done" }
+            ?? task.spentDays.map { ", \(NumberText.plain($0))d spent" } ?? ""
         timing.comments.append("# \(started)\(done): the remaining work is scheduled from today")
         for dependency in dependencies(of: index) {
             timing.comments.append("# \(dependency.kind.rawValue) link on \(context.qualifiedID(dependency.predecessor)): not exported for work in progress")
@@ -315,15 +315,15 @@ extension TaskJugglerExport.Writer {
         if let effort = task.effortDays, !allocations(task).isEmpty {
             var left = effort * share
             if remaining, task.percentComplete == nil, let spent = task.spentDays { left = max(effort - spent, 0) }
-            return ["effort \(TaskJugglerExport.amount(max(left, 0.1)))d"]
+            return ["effort \(NumberText.plain(max(left, 0.1)))d"]
         }
         guard let days = task.durationDays ?? task.effortDays else { return ["length 1d"] }
         var lines: [String] = []
-        if task.durationDays == nil { lines.append("# effort \(TaskJugglerExport.amount(days))d with nobody assigned: exported as length") }
+        if task.durationDays == nil { lines.append("# effort \(NumberText.plain(days))d with nobody assigned: exported as length") }
         var left = days * share
         if remaining, task.durationDays == nil, task.percentComplete == nil, let spent = task.spentDays { left = max(days - spent, 0) }
         let whole = max(Int(left.rounded(.up)), 1)
-        if Double(whole) != left { lines.append("# \(TaskJugglerExport.amount(left))d: planc schedules whole working days") }
+        if Double(whole) != left { lines.append("# \(NumberText.plain(left))d: planc schedules whole working days") }
         lines.append("length \(whole)d")
         return lines
     }
@@ -338,7 +338,7 @@ extension TaskJugglerExport.Writer {
         var limits: [String] = []
         for assignment in task.assignments {
             if case .person(let person) = assignment.resource, assignment.units > 0, assignment.units < 1, let id = personIDs[person] {
-                limits.append("dailymax \(TaskJugglerExport.amount(assignment.units * hoursPerDay))h { resources \(id) }")
+                limits.append("dailymax \(NumberText.plain(assignment.units * hoursPerDay))h { resources \(id) }")
             }
         }
         if !limits.isEmpty { lines.append("limits { \(limits.joined(separator: " ")) }") }

@@ -46,16 +46,6 @@ public enum TaskJugglerExport {
         return out + "\""
     }
 
-    static func amount(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        let magnitude = hundredths.magnitude
-        let fraction = magnitude % 100
-        let sign = hundredths < 0 ? "-" : ""
-        if fraction == 0 { return sign + String(magnitude / 100) }
-        if fraction % 10 == 0 { return sign + "\(magnitude / 100).\(fraction / 10)" }
-        return sign + "\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
-    }
-
     /// The working day of a TaskJuggler calendar: `hoursPerDay` hours from 9:00 (earlier when
     /// they would run past midnight), so that a day's effort is one working day, as in planc.
     /// Hours that are not whole are rounded to the quarter hour: TaskJuggler's clock has slots
@@ -164,9 +154,9 @@ public enum TaskJugglerExport {
             if let currency { lines.append("  currency \(TaskJugglerExport.quoted(currency))") }
             if let resolution = workingDay.resolution { lines.append("  timingresolution \(resolution)min") }
             if workingDay.hours != calendarSpec.hoursPerDay {
-                lines.append("  # hours-per-day \(TaskJugglerExport.amount(calendarSpec.hoursPerDay)) rounded to the quarter hour TaskJuggler's clock can hold")
+                lines.append("  # hours-per-day \(NumberText.plain(calendarSpec.hoursPerDay)) rounded to the quarter hour TaskJuggler's clock can hold")
             }
-            lines.append("  dailyworkinghours \(TaskJugglerExport.amount(workingDay.hours))")
+            lines.append("  dailyworkinghours \(NumberText.plain(workingDay.hours))")
             lines.append(contentsOf: workingDay.lines(calendarSpec.workingDays, indent: "  "))
             lines.append("}")
             lines.append("")
@@ -260,9 +250,9 @@ public enum TaskJugglerExport {
                 let id = unique(person.id)
                 personIDs[index] = id
                 lines.append("resource \(id) \(TaskJugglerExport.quoted(person.name)) {")
-                if let rate = person.rate { lines.append("  rate \(TaskJugglerExport.amount(rate.amount))") }
+                if let rate = person.rate { lines.append("  rate \(NumberText.plain(rate.amount))") }
                 if person.availability < 1, person.availability > 0 {
-                    lines.append("  limits { dailymax \(TaskJugglerExport.amount(person.availability * hoursPerDay))h }")
+                    lines.append("  limits { dailymax \(NumberText.plain(person.availability * hoursPerDay))h }")
                 }
                 if !person.changes.isEmpty {
                     lines.append("  # availability or rate changes from \(person.changes.map(\.from.iso).joined(separator: ", ")) are not exported")
@@ -279,7 +269,7 @@ public enum TaskJugglerExport {
             for (index, pool) in plan.pools.enumerated() {
                 let id = unique(pool.id)
                 lines.append("resource \(id) \(TaskJugglerExport.quoted(pool.name)) {")
-                if let rate = pool.rate { lines.append("  rate \(TaskJugglerExport.amount(rate.amount))") }
+                if let rate = pool.rate { lines.append("  rate \(NumberText.plain(rate.amount))") }
                 var members: [String] = []
                 for head in 1...max(pool.size, 1) {
                     let member = unique("\(pool.id)_\(head)")

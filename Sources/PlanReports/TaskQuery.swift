@@ -119,7 +119,7 @@ public enum TaskList {
     static func text(_ value: Value) -> String {
         switch value {
         case .text(let text): return text
-        case .number(let number): return Figures.days(number)
+        case .number(let number): return NumberText.decimal(number)
         case .integer(let number): return String(number)
         case .flag(let flag): return flag ? "yes" : ""
         case .day(let day): return day.iso

@@ -1,16 +1,28 @@
 /// Measuring and fitting text in terminal columns. Terminals give East Asian wide characters and
 /// most emoji two columns and combining marks none, so `String.count` would misalign tables.
-enum TerminalText {
-    /// Columns one grapheme takes: two for wide and emoji scalars, otherwise one.
-    static func width(of character: Character) -> Int {
+/// `width(of:)` is the one cell-width table of planc: every terminal renderer (status, gantt,
+/// tasks, why, and the source excerpts of diagnostics) measures with it.
+public enum TerminalText {
+    /// Columns one grapheme takes: none for control characters, zero-width format characters and
+    /// a combining mark with nothing to combine with; two for East Asian wide and fullwidth
+    /// characters and emoji (emoji presentation, or any character with VS16 `U+FE0F`); else one.
+    /// Combining marks after a base character are part of its grapheme and add nothing.
+    public static func width(of character: Character) -> Int {
         guard let scalar = character.unicodeScalars.first else { return 0 }
-        if scalar.value < 0x20 { return 0 }
+        let value = scalar.value
+        if value < 0x20 || (0x7F...0x9F).contains(value) { return 0 }
+        if value < 0x7F || value == 0xAD { return 1 }  // ASCII; a soft hyphen shows as a hyphen
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if isWide(value) || scalar.properties.isEmojiPresentation { return 2 }
         if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-        return isWide(scalar.value) ? 2 : 1
+        return 1
     }
 
     /// Columns the text takes on screen; ANSI SGR sequences (`ESC [ … m`) take none.
-    static func width(_ text: some StringProtocol) -> Int {
+    public static func width(_ text: some StringProtocol) -> Int {
         var total = 0
         var inEscape = false
         for character in text {
@@ -21,11 +33,13 @@ enum TerminalText {
         return total
     }
 
+    /// East Asian Wide and Fullwidth blocks (Unicode's EastAsianWidth W and F, by block).
     private static func isWide(_ value: UInt32) -> Bool {
         switch value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+             0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19,
+             0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF,
+             0x20000...0x3FFFD:
             return true
         default:
             return false

@@ -150,7 +150,7 @@ struct TimeAxis {
                     let (year, month, _) = start.components
                     let index = year * 12 + month - 1
                     if index != previousMonth {
-                        let name = DayText.monthNames[month - 1]
+                        let name = CalendarNames.monthAbbreviation(month)
                         coarse.append((column, coarse.isEmpty || month == 1 ? "\(name) \(year)" : name))
                         previousMonth = index
                     }
@@ -168,7 +168,7 @@ struct TimeAxis {
                 }
                 let index = year * 12 + month - 1
                 if index != previousMonth {
-                    fine.append((column, DayText.monthNames[month - 1]))
+                    fine.append((column, CalendarNames.monthAbbreviation(month)))
                     previousMonth = index
                 }
             }
@@ -179,7 +179,7 @@ struct TimeAxis {
             let next = columns[coarse[1].0].first
             let (year, month, _) = (next.components.day == 1 ? next : first.first).components
             coarse.removeFirst()
-            coarse[0].1 = "\(DayText.monthNames[month - 1]) \(year)"
+            coarse[0].1 = "\(CalendarNames.monthAbbreviation(month)) \(year)"
         }
         return (TimeAxis.place(coarse, width: columns.count), TimeAxis.place(fine, width: columns.count))
     }

@@ -5,14 +5,7 @@ import PlanReports
 public enum DiagnosticsPage {
     public static func build(diagnostics: [Diagnostic], theme: Theme, options: SiteOptions) throws -> [SiteFile] {
         let library = try theme.library()
-        let items = diagnostics.map { diagnostic -> DiagnosticItem in
-            let location = diagnostic.range.map { "\($0.file):\($0.start.line):\($0.start.column)" } ?? "(no location)"
-            return DiagnosticItem(severity: diagnostic.severity.rawValue, code: diagnostic.code.rawValue,
-                                  location: location, message: diagnostic.message, hint: diagnostic.hint)
-        }
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let view = DiagnosticsView(title: "The plan has errors", errorCount: errors,
-                                   warningCount: diagnostics.filter { $0.severity == .warning }.count, items: items)
+        let view = self.view(diagnostics)
         guard let body = library.render(view, withTemplate: "diagnostics") else {
             throw SiteBuilder.BuildError.templateFailed("diagnostics")
         }
@@ -24,5 +17,15 @@ public enum DiagnosticsPage {
             throw SiteBuilder.BuildError.templateFailed("layout")
         }
         return [SiteFile(path: "index.html", text: page)]
+    }
+
+    static func view(_ diagnostics: [Diagnostic]) -> DiagnosticsView {
+        let items = diagnostics.map { diagnostic -> DiagnosticItem in
+            let location = diagnostic.range.map { "\($0.file):\($0.start.line):\($0.start.column)" } ?? "(no location)"
+            return DiagnosticItem(severity: diagnostic.severity.rawValue, code: diagnostic.code.rawValue,
+                                  location: location, message: diagnostic.message, hint: diagnostic.hint)
+        }
+        return DiagnosticsView(title: "The plan has errors", errorCount: diagnostics.filter { $0.severity == .error }.count,
+                               warningCount: diagnostics.filter { $0.severity == .warning }.count, items: items)
     }
 }

@@ -198,10 +198,10 @@ struct GanttChart {
             if first >= scale.origin, (month - 1) % monthStep == 0 {
                 let x = scale.x(first)
                 grid += "M\(x) 0V\(height)"
-                let label = monthStep == 12 ? "\(year)" : "\(DayText.monthNames[month - 1]) \(year)"
+                let label = monthStep == 12 ? "\(year)" : "\(CalendarNames.monthAbbreviation(month)) \(year)"
                 labels += "<text x=\"\(x + 3)\" y=\"12\">\(label)</text>"
             } else if first < scale.origin, Day(year: year, month: month, day: Day.daysIn(month: month, year: year))! - scale.origin > 12 {
-                labels += "<text x=\"\(scale.x(scale.origin) + 3)\" y=\"12\">\(DayText.monthNames[month - 1]) \(year)</text>"
+                labels += "<text x=\"\(scale.x(scale.origin) + 3)\" y=\"12\">\(CalendarNames.monthAbbreviation(month)) \(year)</text>"
             }
             month += 1
             if month > 12 { month = 1; year += 1 }

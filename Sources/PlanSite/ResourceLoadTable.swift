@@ -80,7 +80,7 @@ struct ResourceLoadTable {
             out += "<tr><th scope=\"row\">\(HTML.escape(row.name))</th>"
             for cell in row.weeks {
                 if !cell.hasLoad { out += "<td></td>"; continue }
-                let percent = cell.share.isFinite ? "\(Int((cell.share * 100).rounded())) %" : "off"
+                let percent = cell.share.isFinite ? NumberText.percent(cell.share) : "off"
                 if cell.over {
                     out += "<td class=\"over\">▲ \(percent)</td>"
                 } else {

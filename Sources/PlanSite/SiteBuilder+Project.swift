@@ -170,18 +170,12 @@ extension SiteBuilder {
         rows.append(KeyFigure(label: "Forecast at completion", value: NumberText.money(figures.costForecast, currency: currency), note: nil))
         rows.append(KeyFigure(label: "Earned value", value: NumberText.money(figures.earnedValue, currency: currency), note: nil))
         if let cpi = figures.costPerformanceIndex {
-            rows.append(KeyFigure(label: "Cost performance (CPI)", value: String(format2(cpi)), note: cpi < 1 ? "over cost" : "within cost"))
+            rows.append(KeyFigure(label: "Cost performance (CPI)", value: NumberText.twoDecimals(cpi), note: cpi < 1 ? "over cost" : "within cost"))
         }
         if let spi = figures.schedulePerformanceIndex {
-            rows.append(KeyFigure(label: "Schedule performance (SPI)", value: String(format2(spi)), note: spi < 1 ? "behind plan" : "on or ahead of plan"))
+            rows.append(KeyFigure(label: "Schedule performance (SPI)", value: NumberText.twoDecimals(spi), note: spi < 1 ? "behind plan" : "on or ahead of plan"))
         }
         return BudgetView(rows: rows, chartHTML: budgetChart(figures))
-    }
-
-    private func format2(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        let fraction = abs(hundredths % 100)
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     /// Budget, forecast and spent as horizontal bars on one scale, each labelled with its amount.

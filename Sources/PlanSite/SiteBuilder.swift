@@ -69,13 +69,16 @@ public struct SiteBuilder: Sendable {
     }
 
     func page(title: String, root: String, path: String, crumbs: [Crumb], body: String) throws -> String {
-        let layout = LayoutView(
+        try render("layout", layoutView(title: title, root: root, path: path, crumbs: crumbs, body: body))
+    }
+
+    func layoutView(title: String, root: String, path: String, crumbs: [Crumb], body: String) -> LayoutView {
+        LayoutView(
             pageTitle: title, siteTitle: siteTitle, root: root,
             canonical: options.normalizedBaseURL.map { $0 + path },
             stylesheetCSS: stylesheet, breadcrumbs: crumbs,
             today: DayText.long(options.today), todayISO: options.today.iso,
             commit: options.commit, bodyHTML: body, liveReload: options.liveReload)
-        return try render("layout", layout)
     }
 
     var siteTitle: String {
@@ -84,6 +87,11 @@ public struct SiteBuilder: Sendable {
     }
 
     func portfolioPage() throws -> String {
+        let view = portfolioView()
+        return try page(title: siteTitle, root: "", path: "", crumbs: [], body: try render("portfolio", view))
+    }
+
+    func portfolioView() -> PortfolioView {
         var counts: [Rating: Int] = [:]
         // Worst health first: the projects that need attention lead; ties keep plan order.
         let order = plan.projects.indices.sorted {
@@ -116,9 +124,8 @@ public struct SiteBuilder: Sendable {
             guard let count = counts[rating], count > 0 else { return nil }
             return "\(count) \(rating.rawValue)"
         }.joined(separator: ", ")
-        let view = PortfolioView(title: siteTitle, today: DayText.long(options.today), projectCount: rows.count, projectWord: rows.count == 1 ? "project" : "projects",
-                                 counts: summary, projects: rows, hasProjects: !rows.isEmpty)
-        return try page(title: siteTitle, root: "", path: "", crumbs: [], body: try render("portfolio", view))
+        return PortfolioView(title: siteTitle, today: DayText.long(options.today), projectCount: rows.count, projectWord: rows.count == 1 ? "project" : "projects",
+                             counts: summary, projects: rows, hasProjects: !rows.isEmpty)
     }
 
     func notFoundPage() throws -> String {
@@ -140,14 +147,18 @@ public struct SiteBuilder: Sendable {
 
     func tasksPage(_ index: Int) throws -> String {
         let project = plan.projects[index]
-        var rows = taskRows(index).map(\.html).joined()
-        if rows.hasSuffix("\n") { rows.removeLast() }
-        let view = TasksView(projectTitle: project.title, projectHref: "./", rowsHTML: rows,
-                             count: project.taskRange.count)
+        let view = tasksView(index)
         let crumbs = [Crumb(label: "Portfolio", href: "../../"), Crumb(label: project.title, href: "./"),
                       Crumb(label: "Tasks", href: nil)]
         return try page(title: project.title + " — tasks", root: "../../", path: "projects/\(folders[index])/tasks.html",
                         crumbs: crumbs, body: try render("tasks", view))
+    }
+
+    func tasksView(_ index: Int) -> TasksView {
+        var rows = taskRows(index).map(\.html).joined()
+        if rows.hasSuffix("\n") { rows.removeLast() }
+        return TasksView(projectTitle: plan.projects[index].title, projectHref: "./", rowsHTML: rows,
+                         count: plan.projects[index].taskRange.count)
     }
 
     // MARK: Helpers shared by the views

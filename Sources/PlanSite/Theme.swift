@@ -1,8 +1,8 @@
 import Foundation
 import Mustache
 
-/// The templates and stylesheet the pages are made from: the built-in theme (bundled into the
-/// binary's resources), with any file a repository's theme folder provides taking its place.
+/// The templates and stylesheet the pages are made from: the built-in theme (compiled into the
+/// binary), with any file a repository's theme folder provides taking its place.
 public struct Theme: Sendable {
     /// Template sources by name (file name without `.mustache`).
     public private(set) var templates: [String: String]
@@ -18,7 +18,7 @@ public struct Theme: Sendable {
 
         public var description: String {
             switch self {
-            case .missingBuiltIn(let name): return "the built-in template '\(name)' is missing from the planc installation"
+            case .missingBuiltIn(let name): return "the built-in template '\(name)' is missing from this planc build"
             case .unreadable(let path, let reason): return "cannot read theme file \(path): \(reason)"
             case .invalidTemplate(let name, let reason): return "template '\(name)' does not parse: \(reason)"
             case .notAFolder(let path): return "the theme folder \(path) does not exist or is not a folder"
@@ -30,20 +30,15 @@ public struct Theme: Sendable {
         self.templates = templates; self.stylesheet = stylesheet
     }
 
-    /// The theme compiled into planc.
+    /// The theme compiled into planc (`Templates+Embedded.swift`, made from `Templates/`): the
+    /// binary is the whole tool, with no resource bundle to install beside it.
     public static func builtIn() throws -> Theme {
-        guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
-            throw LoadError.missingBuiltIn("Templates")
-        }
         var templates: [String: String] = [:]
         for name in templateNames {
-            let url = folder.appendingPathComponent(name + ".mustache")
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw LoadError.missingBuiltIn(name) }
+            guard let text = embeddedFiles[name + ".mustache"] else { throw LoadError.missingBuiltIn(name) }
             templates[name] = text
         }
-        guard let css = try? String(contentsOf: folder.appendingPathComponent("style.css"), encoding: .utf8) else {
-            throw LoadError.missingBuiltIn("style.css")
-        }
+        guard let css = embeddedFiles["style.css"] else { throw LoadError.missingBuiltIn("style.css") }
         return Theme(templates: templates, stylesheet: css)
     }
 

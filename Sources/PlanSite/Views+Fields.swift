@@ -97,16 +97,6 @@ extension KeyFigure: MustacheParent {
     }
 }
 
-extension ListItem: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "text": return text
-        case "note": return note
-        default: return nil
-        }
-    }
-}
-
 extension MilestoneRow: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {

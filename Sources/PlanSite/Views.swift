@@ -85,11 +85,6 @@ struct KeyFigure {
     var note: String?
 }
 
-struct ListItem {
-    var text: String
-    var note: String?
-}
-
 struct MilestoneRow {
     var title: String
     var id: String

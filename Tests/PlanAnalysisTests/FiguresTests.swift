@@ -63,14 +63,4 @@ import Testing
         #expect(calendar.workingDays(after: day("2027-01-01"), through: day("2026-12-20")) == -7)
         #expect(calendar.workingDays(in: day("2026-12-21"), through: day("2027-01-01")) == 7)
     }
-
-    @Test func numbersAreFormattedWithoutLocale() {
-        #expect(Figures.money(1_234_567.4, "EUR") == "1,234,567 EUR")
-        #expect(Figures.money(-999, nil) == "-999")
-        #expect(Figures.percent(1.104) == "110 %")
-        #expect(Figures.days(2.5) == "2.5")
-        #expect(Figures.days(3) == "3")
-        #expect(Figures.days(-0.5) == "-0.5")
-        #expect(Figures.days(-2) == "-2")
-    }
 }

@@ -156,7 +156,7 @@ import Testing
 
     @Test func taskJugglerIdsAndStrings() {
         #expect(TaskJugglerExport.identifier("design-sign-off") == "design_sign_off")
-        #expect(TaskJugglerExport.amount(-0.5) == "-0.5" && TaskJugglerExport.amount(12.05) == "12.05" && TaskJugglerExport.amount(3) == "3")
+        #expect(NumberText.plain(-0.5) == "-0.5" && NumberText.plain(12.05) == "12.05" && NumberText.plain(3) == "3")
         #expect(TaskJugglerExport.identifier("2026.kick") == "_2026_kick")
         #expect(TaskJugglerExport.quoted("say \"hi\"\nthere") == "\"say 'hi' there\"")
         let text = TaskJugglerExport.render(Self.trickyContext(), projects: [0])

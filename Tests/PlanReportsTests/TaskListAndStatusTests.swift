@@ -133,6 +133,19 @@ import Testing
         #expect(TerminalText.width("\u{1B}[1;31mred\u{1B}[0m") == 3)
     }
 
+    /// The one cell-width table: wide and fullwidth characters and emoji take two columns,
+    /// combining marks and zero-width characters none.
+    @Test func widthTableCoversWideEmojiAndZeroWidth() {
+        #expect(TerminalText.width("ＡＢ") == 4)             // fullwidth Latin
+        #expect(TerminalText.width("한국어") == 6)
+        #expect(TerminalText.width("🚀 go") == 5)           // emoji presentation outside 1F300–1F64F
+        #expect(TerminalText.width("✔\u{FE0F}") == 2)      // text symbol made emoji by VS16
+        #expect(TerminalText.width("🇩🇪") == 2)
+        #expect(TerminalText.width("a\u{200B}b") == 2)     // zero-width space
+        #expect(TerminalText.width("\u{301}a") == 1)       // a combining mark with no base
+        #expect(TerminalText.width("◆━█░▼│") == 6)          // the Gantt chart's marks stay narrow
+    }
+
     @Test func truncationKeepsColourSequencesWhole() {
         #expect(TerminalText.truncate("Stakeholder interviews", to: 10) == "Stakehold…")
         #expect(TerminalText.truncate("日本語のタイトル", to: 7) == "日本語…")

@@ -1,0 +1,383 @@
+// Generated from the files in Sources/PlanSite/Templates/ by
+// `PLANC_UPDATE_GOLDEN=1 swift test --filter EmbeddedThemeTests`; edit those files, not this one.
+// The test fails while the two differ, so the binary always carries the templates the folder holds.
+
+extension Theme {
+    /// The built-in theme, compiled into planc: every file of `Templates/` by name.
+    static let embeddedFiles: [String: String] = [
+        "diagnostics.mustache": #"""
+<h1>{{title}}</h1>
+<p class="lead">The plan has {{errorCount}} error(s) and {{warningCount}} warning(s). The site is rebuilt as soon as a plan file changes.</p>
+<ol class="diagnostics">
+{{#items}}
+<li class="{{severity}}"><p><strong>{{severity}} {{code}}</strong> <code>{{location}}</code></p><p>{{message}}</p>{{#hint}}<p class="muted">Hint: {{hint}}</p>{{/hint}}</li>
+{{/items}}
+</ol>
+
+"""#,
+        "layout.mustache": #"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="generator" content="planc">
+<title>{{pageTitle}}</title>
+{{#canonical}}<link rel="canonical" href="{{canonical}}">
+{{/canonical}}<style>
+{{{stylesheetCSS}}}</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site">
+<nav aria-label="Breadcrumb"><ol class="crumbs">{{#breadcrumbs}}<li>{{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}<span aria-current="page">{{label}}</span>{{/href}}</li>{{/breadcrumbs}}{{^breadcrumbs}}<li><span aria-current="page">Portfolio</span></li>{{/breadcrumbs}}</ol></nav>
+<p class="asof">Status as of <time datetime="{{todayISO}}">{{today}}</time>{{#commit}} · commit <code>{{commit}}</code>{{/commit}}</p>
+</header>
+<main id="main">
+{{{bodyHTML}}}
+</main>
+<footer class="site"><p>Built by planc from the plan{{#commit}} at commit <code>{{commit}}</code>{{/commit}}, reporting date {{todayISO}}. <a href="{{root}}plan.json">plan.json</a></p></footer>
+<script>addEventListener("beforeprint",()=>{for(const d of document.querySelectorAll("details"))d.open=true})</script>
+{{#liveReload}}<script>(()=>{let v=null;const poll=async()=>{try{const r=await fetch("/__planc/version",{cache:"no-store"});const t=await r.text();if(v!==null&&t!==v)location.reload();v=t}catch(e){}setTimeout(poll,400)};poll()})()</script>
+{{/liveReload}}</body>
+</html>
+
+"""#,
+        "not-found.mustache": #"""
+<h1>Page not found</h1>
+<p>This page is not part of the status site. Start from the <a href="{{root}}">portfolio</a>.</p>
+
+"""#,
+        "portfolio.mustache": #"""
+<h1>{{title}}</h1>
+<p class="lead">{{projectCount}} {{projectWord}}{{#counts}}: {{counts}}{{/counts}}.</p>
+{{#hasProjects}}
+<div class="scroll" tabindex="0" role="region" aria-label="Projects">
+<table class="portfolio">
+<caption class="vh">Every project with health, progress, forecast, next milestone, top risk and owner</caption>
+<thead><tr><th scope="col">Project</th><th scope="col">Health</th><th scope="col">Complete</th><th scope="col">Forecast finish</th><th scope="col">Deadline</th><th scope="col">Next milestone</th><th scope="col">Top risk</th><th scope="col">Owner</th></tr></thead>
+<tbody>
+{{#projects}}
+<tr>
+<th scope="row"><a href="{{href}}">{{title}}</a><br><span class="muted">{{id}} · {{phase}}</span></th>
+<td><span class="rag {{health.rating}}"><span aria-hidden="true">{{health.symbol}}</span> {{health.label}}</span>{{#hasReasons}}<ul class="reasons">{{#reasons}}<li>{{.}}</li>{{/reasons}}</ul>{{/hasReasons}}</td>
+<td><span class="pct">{{percent}}</span><span class="meter" aria-hidden="true"><span style="width:{{percentValue}}%"></span></span></td>
+<td>{{forecast}}{{#slip}}<br><span class="{{#slipLate}}bad{{/slipLate}}{{^slipLate}}muted{{/slipLate}}">{{slip}}</span>{{/slip}}{{#forecastBlocked}}<br><span class="bad">{{forecastBlocked}}</span>{{/forecastBlocked}}</td>
+<td>{{deadline}}</td>
+<td>{{nextMilestone}}{{#nextMilestoneBlocked}}<br><span class="bad">{{nextMilestoneBlocked}}</span>{{/nextMilestoneBlocked}}</td>
+<td>{{topRisk}}</td>
+<td>{{owner}}</td>
+</tr>
+{{/projects}}
+</tbody>
+</table>
+</div>
+{{/hasProjects}}
+{{^hasProjects}}<p>The plan has no projects yet.</p>{{/hasProjects}}
+
+"""#,
+        "project.mustache": #"""
+<h1>{{title}}</h1>
+<p class="health-line"><span class="rag {{health.rating}}"><span aria-hidden="true">{{health.symbol}}</span> {{health.label}}</span> <span class="muted">project {{id}}</span></p>
+<dl class="meta">{{#people}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/people}}</dl>
+<nav class="toc" aria-label="On this page"><ul>
+<li><a href="#summary">Summary</a></li>{{#isClosure}}<li><a href="#closure">Outcome and lessons</a></li>{{/isClosure}}<li><a href="#objectives">Objectives and scope</a></li><li><a href="#milestones">Milestones</a></li><li><a href="#schedule">Schedule</a></li><li><a href="#late">Late and blocked</a></li><li><a href="#risks">Risks</a></li><li><a href="#load">Resource load</a></li><li><a href="#budget">Budget</a></li><li><a href="#journal">Journal</a></li><li><a href="#issues">Issues and decisions</a></li><li><a href="{{tasksHref}}">All tasks</a></li>
+</ul></nav>
+
+<section aria-labelledby="summary">
+<h2 id="summary">Summary</h2>
+<dl class="figures">
+{{#figures}}<div><dt>{{label}}</dt><dd>{{value}}{{#note}}<span class="note">{{note}}</span>{{/note}}</dd></div>
+{{/figures}}
+</dl>
+{{#has.reasons}}<h3>Why {{health.rating}}</h3>
+<ul class="reasons">{{#reasons}}<li>{{.}}</li>{{/reasons}}</ul>{{/has.reasons}}
+{{^has.reasons}}<p>No health rule fired: the project is on track.</p>{{/has.reasons}}
+{{#descriptionHTML}}<div class="prose">{{{descriptionHTML}}}</div>{{/descriptionHTML}}
+</section>
+
+{{#isClosure}}<section aria-labelledby="closure">
+<h2 id="closure">Outcome and lessons learned</h2>
+{{#outcomeHTML}}<div class="prose">{{{outcomeHTML}}}</div>{{/outcomeHTML}}{{^outcomeHTML}}<p>The outcome is not written yet.</p>{{/outcomeHTML}}
+{{#has.lessons}}<h3>Lessons learned</h3><ul>{{#lessons}}<li>{{.}}</li>{{/lessons}}</ul>{{/has.lessons}}
+</section>{{/isClosure}}
+
+<section aria-labelledby="objectives">
+<h2 id="objectives">Objectives and scope</h2>
+{{#has.objectives}}<h3>Objectives</h3><ul class="objectives">{{#objectives}}<li>{{text}}{{#result}} <span class="result {{resultClass}}">{{result}}</span>{{/result}}{{#notesHTML}}<div class="prose">{{{notesHTML}}}</div>{{/notesHTML}}</li>{{/objectives}}</ul>{{/has.objectives}}
+{{#has.successCriteria}}<h3>Success criteria</h3><ul class="objectives">{{#successCriteria}}<li>{{text}}{{#result}} <span class="result {{resultClass}}">{{result}}</span>{{/result}}</li>{{/successCriteria}}</ul>{{/has.successCriteria}}
+{{#hasScope}}<div class="scope"><div><h3>In scope</h3><ul>{{#scopeIn}}<li>{{.}}</li>{{/scopeIn}}{{^scopeIn}}<li>Not stated</li>{{/scopeIn}}</ul></div><div><h3>Out of scope</h3><ul>{{#scopeOut}}<li>{{.}}</li>{{/scopeOut}}{{^scopeOut}}<li>Not stated</li>{{/scopeOut}}</ul></div></div>{{/hasScope}}
+{{^has.objectives}}{{^hasScope}}<p>The plan states no objectives or scope.</p>{{/hasScope}}{{/has.objectives}}
+</section>
+
+<section aria-labelledby="milestones">
+<h2 id="milestones">Milestones</h2>
+{{#has.milestones}}<div class="scroll" tabindex="0" role="region" aria-label="Milestones table"><table>
+<thead><tr><th scope="col">Milestone</th><th scope="col">Date</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead><tbody>
+{{#milestones}}<tr class="ms-{{statusClass}}"><th scope="row">{{title}}</th><td>{{date}}</td><td>{{due}}</td><td><span class="st {{statusClass}}">{{status}}</span>{{#blocked}}<span class="note">{{blocked}}</span>{{/blocked}}</td></tr>
+{{/milestones}}</tbody></table></div>{{/has.milestones}}
+{{^has.milestones}}<p>The plan has no milestones.</p>{{/has.milestones}}
+</section>
+
+<section aria-labelledby="schedule">
+<h2 id="schedule">Schedule</h2>
+<div class="legend" aria-hidden="true"><span><svg width="26" height="12"><rect class="lg-t" x="1" y="1" width="24" height="10"/></svg> task</span><span><svg width="26" height="12"><rect class="lg-c" x="1" y="1" width="24" height="10"/></svg> critical (hatched)</span><span><svg width="26" height="12"><rect class="lg-t" x="1" y="1" width="24" height="10"/><rect class="lg-p" x="1" y="4" width="14" height="4"/></svg> progress</span><span><svg width="26" height="12"><rect class="lg-s" x="1" y="3" width="24" height="6"/></svg> work package</span><span><svg width="16" height="14"><path class="lg-m" d="M8 0l7 7l-7 7l-7-7z"/></svg> milestone</span><span><svg width="20" height="14"><path class="lg-td" d="M10 0V14"/></svg> today</span></div>
+<p class="muted">{{taskCount}} rows. Each work package has its own chart; hover a bar for its dates. The <a href="{{tasksHref}}">task table</a> has the same dates as text.</p>
+{{{ganttHTML}}}
+</section>
+
+<section aria-labelledby="late">
+<h2 id="late">Late and blocked tasks</h2>
+{{#has.late}}<h3>Late</h3><ul class="tasklist">{{#lateTasks}}<li><a href="{{href}}">{{title}}</a> — finishes {{finish}}, due {{due}}: {{why}}</li>{{/lateTasks}}</ul>{{/has.late}}
+{{#has.blocked}}<h3>Blocked</h3><ul class="tasklist">{{#blockedTasks}}<li><a href="{{href}}">{{title}}</a> — forecast finish {{finish}}</li>{{/blockedTasks}}</ul>{{/has.blocked}}
+{{^has.late}}{{^has.blocked}}<p>No task is late or blocked.</p>{{/has.blocked}}{{/has.late}}
+</section>
+
+<section aria-labelledby="risks">
+<h2 id="risks">Risks</h2>
+{{#has.risks}}{{{riskMatrixHTML}}}
+<h3>Risk register</h3>
+<div class="scroll" tabindex="0" role="region" aria-label="Risk register table"><table class="register">
+<thead><tr><th scope="col">Risk</th><th scope="col">Likelihood</th><th scope="col">Impact</th><th scope="col">Score</th><th scope="col">Owner</th><th scope="col">Status</th><th scope="col">Mitigation</th><th scope="col">Contingency</th><th scope="col">Review</th></tr></thead><tbody>
+{{#risks}}<tr id="{{anchor}}"><th scope="row">{{title}}<br><span class="muted">{{id}}</span>{{#notesHTML}}<details class="notes"><summary>notes</summary>{{{notesHTML}}}</details>{{/notesHTML}}</th><td>{{likelihood}}</td><td>{{impact}}</td><td><span class="score {{bandClass}}">{{score}} {{band}}</span></td><td>{{owner}}</td><td>{{status}}</td><td>{{mitigation}}</td><td>{{contingency}}</td><td>{{review}}</td></tr>
+{{/risks}}</tbody></table></div>{{/has.risks}}
+{{^has.risks}}<p>The risk register is empty.</p>{{/has.risks}}
+</section>
+
+<section aria-labelledby="load">
+<h2 id="load">Resource load</h2>
+{{{loadHTML}}}
+</section>
+
+<section aria-labelledby="budget">
+<h2 id="budget">Budget</h2>
+<dl class="figures">{{#budget.rows}}<div><dt>{{label}}</dt><dd>{{value}}{{#note}}<span class="note">{{note}}</span>{{/note}}</dd></div>
+{{/budget.rows}}</dl>
+{{{budget.chartHTML}}}
+</section>
+
+<section aria-labelledby="journal">
+<h2 id="journal">Status journal</h2>
+{{#has.journal}}{{#journal}}<article class="entry" id="{{anchor}}"><h3><time datetime="{{dateISO}}">{{date}}</time>{{#health}} <span class="rag {{rating}}"><span aria-hidden="true">{{symbol}}</span> {{label}}</span>{{/health}} {{headline}}</h3>{{#textHTML}}<div class="prose">{{{textHTML}}}</div>{{/textHTML}}</article>
+{{/journal}}{{/has.journal}}
+{{^has.journal}}<p>No journal entries yet.</p>{{/has.journal}}
+</section>
+
+<section aria-labelledby="issues">
+<h2 id="issues">Issues and decisions</h2>
+<h3>Issues</h3>
+{{#has.issues}}<div class="scroll" tabindex="0" role="region" aria-label="Issues table"><table>
+<thead><tr><th scope="col">Issue</th><th scope="col">Severity</th><th scope="col">Owner</th><th scope="col">Status</th><th scope="col">Raised</th><th scope="col">Due</th></tr></thead><tbody>
+{{#issues}}<tr id="{{anchor}}"><th scope="row">{{title}}<br><span class="muted">{{id}}</span>{{#notesHTML}}<details class="notes"><summary>notes</summary>{{{notesHTML}}}</details>{{/notesHTML}}</th><td>{{severity}}</td><td>{{owner}}</td><td>{{status}}</td><td>{{raised}}</td><td>{{due}}</td></tr>
+{{/issues}}</tbody></table></div>{{/has.issues}}
+{{^has.issues}}<p>No issues logged.</p>{{/has.issues}}
+<h3>Decisions</h3>
+{{#has.decisions}}<ul class="decisions">{{#decisions}}<li id="{{anchor}}"><strong>{{title}}</strong> <span class="muted">{{date}} · {{owner}}</span>{{#notesHTML}}<div class="prose">{{{notesHTML}}}</div>{{/notesHTML}}</li>{{/decisions}}</ul>{{/has.decisions}}
+{{^has.decisions}}<p>No decisions logged.</p>{{/has.decisions}}
+</section>
+
+
+{{#projectNotesHTML}}<section aria-labelledby="notes"><h2 id="notes">Notes</h2><div class="prose">{{{projectNotesHTML}}}</div></section>{{/projectNotesHTML}}
+
+"""#,
+        "style.css": #"""
+/* planc status site. Override this file with --theme DIR (DIR/style.css); see docs/site.md. */
+:root {
+  --bg: #ffffff; --fg: #1b1f24; --muted: #4f5965; --line: #d0d7de; --band: #f3f5f8; --accent: #0a58ca;
+  --green: #1a7f37; --green-bg: #dafbe1; --amber: #8a5a00; --amber-bg: #fff1c2; --red: #b42318; --red-bg: #ffe1de;
+  --bar: #6b8fc7; --bar-crit: #c2410c; --progress: #0f2f66; --summary: #39434f; --milestone: #6d28d9;
+  --today: #0a58ca; --deadline: #b42318; --grid: #e4e8ee; --dep: #7b8794;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", sans-serif;
+  line-height: 1.45; color-scheme: light dark;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --bg: #0f1419; --fg: #e6e9ee; --muted: #a6b0bc; --line: #39424d; --band: #18202a; --accent: #7cb3ff;
+    --green: #5ed17b; --green-bg: #0f3320; --amber: #f2c14e; --amber-bg: #3b2c05; --red: #ff8a80; --red-bg: #43140f;
+    --bar: #5b7fb8; --bar-crit: #f08a4b; --progress: #e6eefc; --summary: #c3ccd6; --milestone: #b794f6;
+    --today: #7cb3ff; --deadline: #ff8a80; --grid: #222b35; --dep: #8d99a6;
+  }
+}
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--bg); color: var(--fg); }
+a { color: var(--accent); }
+a:focus-visible, .scroll:focus-visible, summary:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.skip { position: absolute; left: -9999px; top: 0; }
+.skip:focus { left: 1rem; background: var(--bg); padding: .5rem; z-index: 2; }
+header.site, main, footer.site { max-width: 78rem; margin: 0 auto; padding: 0 1rem; }
+header.site { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: .5rem 2rem; border-bottom: 1px solid var(--line); padding-top: .5rem; }
+.crumbs { list-style: none; margin: .5rem 0; padding: 0; display: flex; flex-wrap: wrap; }
+.crumbs li + li::before { content: "/"; margin: 0 .5rem; color: var(--muted); }
+.asof { margin: .5rem 0; color: var(--muted); }
+footer.site { border-top: 1px solid var(--line); margin-top: 3rem; color: var(--muted); font-size: .9rem; }
+h1 { font-size: 1.9rem; margin: 1.2rem 0 .4rem; }
+h2 { font-size: 1.35rem; margin: 2.2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 1px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
+.lead { font-size: 1.1rem; }
+.muted, .note { color: var(--muted); }
+.note { display: block; font-size: .85rem; }
+.bad { color: var(--red); font-weight: 600; }
+.vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+code { font-size: .9em; }
+
+.rag { display: inline-block; padding: .1rem .5rem; border-radius: .8rem; font-weight: 600; white-space: nowrap; border: 1px solid currentColor; }
+.rag.green { color: var(--green); background: var(--green-bg); }
+.rag.amber { color: var(--amber); background: var(--amber-bg); }
+.rag.red { color: var(--red); background: var(--red-bg); }
+.health-line { margin: 0 0 .6rem; }
+dl.meta { display: flex; flex-wrap: wrap; gap: .2rem 1.5rem; margin: 0 0 1rem; }
+dl.meta div { display: flex; gap: .4rem; }
+dl.meta dt { color: var(--muted); }
+dl.meta dt::after { content: ":"; }
+dl.meta dd { margin: 0; }
+ul.reasons { margin: .3rem 0 0; padding-left: 1.2rem; }
+
+.toc ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1rem; margin: 0 0 1rem; }
+
+table { border-collapse: collapse; width: 100%; font-size: .93rem; }
+th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
+thead th { border-bottom: 2px solid var(--line); white-space: nowrap; }
+tbody tr:nth-child(even) { background: var(--band); }
+.scroll { overflow-x: auto; max-width: 100%; }
+.portfolio th[scope=row] { min-width: 11rem; }
+.portfolio th[scope=row] .muted { font-weight: normal; }
+.portfolio td:nth-child(2) { min-width: 15rem; }
+th .muted { font-weight: normal; }
+.pct { display: block; font-weight: 600; white-space: nowrap; }
+.meter { display: block; width: 6rem; height: .45rem; background: var(--band); border: 1px solid var(--line); }
+.meter span { display: block; height: 100%; background: var(--progress); }
+
+dl.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .6rem; margin: 0; }
+dl.figures div { border: 1px solid var(--line); border-radius: .4rem; padding: .5rem .7rem; }
+dl.figures dt { font-size: .85rem; color: var(--muted); }
+dl.figures dd { margin: 0; font-weight: 600; }
+dl.figures .note { font-weight: normal; }
+.prose { max-width: 48rem; }
+.scope { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; }
+.result, .st { font-weight: 600; white-space: nowrap; }
+.result.met, .st.done { color: var(--green); }
+.result.partly, .st.next, .st.forecast-late { color: var(--amber); }
+.result.missed, .st.missed { color: var(--red); }
+
+.legend { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; font-size: .85rem; margin-bottom: .3rem; }
+.legend svg { vertical-align: middle; }
+.lg-t { fill: var(--bar); } .lg-c { fill: var(--bar-crit); stroke: var(--fg); stroke-dasharray: 3 2; }
+.lg-p { fill: var(--progress); } .lg-s { fill: var(--summary); } .lg-m { fill: var(--milestone); }
+.lg-td { stroke: var(--today); stroke-width: 2; }
+details.gantt { border: 1px solid var(--line); border-radius: .4rem; margin: .6rem 0; }
+details.gantt > summary { cursor: pointer; padding: .45rem .7rem; background: var(--band); }
+.gname { font-weight: 600; }
+.gmeta { color: var(--muted); font-size: .9rem; }
+svg.gc { display: block; font-size: 12px; fill: var(--fg); }
+svg.gc .band { fill: var(--band); }
+svg.gc .grid { stroke: var(--grid); fill: none; }
+svg.gc .ax text { fill: var(--muted); font-size: 11px; }
+svg.gc .ax .wk { font-size: 10px; }
+svg.gc text { fill: var(--fg); }
+svg.gc .t > rect:not([fill]) { fill: var(--bar); }
+svg.gc .lb { fill: var(--bg); }
+svg.gc .s > rect { fill: var(--summary); }
+svg.gc .c > rect:first-of-type { stroke: var(--fg); stroke-width: 1; }
+svg.gc .hb { fill: var(--bar-crit); }
+svg.gc .hl { stroke: var(--bg); stroke-width: 2; }
+svg.gc .t > rect.p, svg.gc .s > rect.p { fill: var(--progress); }
+svg.gc .m > path { fill: var(--milestone); }
+svg.gc .m.c > path { stroke: var(--fg); stroke-width: 1.5; }
+svg.gc .ok { fill: none !important; stroke: var(--bg); stroke-width: 2; }
+svg.gc .d > text:first-of-type { fill: var(--muted); }
+svg.gc .fl { fill: var(--red); font-weight: 600; }
+svg.gc .x > rect, svg.gc .x > path { fill: none; stroke: var(--muted); stroke-width: 1; stroke-dasharray: 3 2; }
+svg.gc .x > text:first-of-type { fill: var(--muted); text-decoration: line-through; }
+svg.gc .fx { fill: var(--muted); font-style: italic; }
+svg.gc .dep { fill: none; stroke: var(--dep); stroke-width: 1; }
+svg.gc .dep.c { stroke: var(--bar-crit); stroke-width: 1.5; }
+svg.gc .ah { fill: var(--dep); }
+svg.gc .td { stroke: var(--today); stroke-width: 2; }
+svg.gc .tdt { fill: var(--today); font-weight: 600; }
+svg.gc .dl { stroke: var(--deadline); stroke-width: 2; stroke-dasharray: 5 3; }
+svg.gc .dlt { fill: var(--deadline); font-weight: 600; }
+
+table.matrix { width: auto; max-width: 40rem; }
+table.matrix caption { text-align: left; color: var(--muted); padding-bottom: .3rem; }
+table.matrix td, table.matrix th { border: 1px solid var(--line); min-width: 6.5rem; }
+table.matrix td ul { margin: .2rem 0 0; padding-left: 1rem; }
+table.matrix li a { display: inline-block; min-height: 24px; padding: 2px 0; }
+table.matrix tbody tr:nth-child(even) { background: none; }
+table.matrix .band { font-size: .8rem; color: var(--muted); }
+td.lo { background: var(--green-bg); } td.md { background: var(--amber-bg); } td.hi { background: var(--red-bg); }
+td.hi .band, td.hi a { font-weight: 700; }
+.corner { font-size: .8rem; color: var(--muted); }
+.score { font-weight: 600; white-space: nowrap; }
+.score.hi { color: var(--red); } .score.md { color: var(--amber); } .score.lo { color: var(--green); }
+
+table.load { width: auto; font-size: .82rem; }
+table.load td { text-align: right; white-space: nowrap; min-width: 3.3rem; }
+table.load th[scope=row] { white-space: nowrap; }
+table.load .wd { font-weight: normal; color: var(--muted); font-size: .75rem; }
+table.load td.l1 { background: color-mix(in srgb, var(--bar) 18%, var(--bg)); }
+table.load td.l2 { background: color-mix(in srgb, var(--bar) 32%, var(--bg)); }
+table.load td.l3 { background: color-mix(in srgb, var(--bar) 46%, var(--bg)); }
+table.load td.over, .over-key { background: var(--red-bg); color: var(--red); font-weight: 700; }
+abbr[title] { text-decoration: none; }
+
+svg.budget { display: block; margin-top: 1rem; max-width: 100%; height: auto; font-size: 13px; }
+svg.budget text { fill: var(--fg); }
+svg.budget .bb { fill: var(--summary); } svg.budget .bp { fill: var(--bar); }
+svg.budget .bf { fill: var(--milestone); } svg.budget .bs { fill: var(--progress); }
+
+article.entry { border-left: 3px solid var(--line); padding-left: .8rem; margin: 1rem 0; }
+article.entry h3 { margin-top: 0; }
+ul.decisions li { margin-bottom: .5rem; }
+details.notes summary { cursor: pointer; color: var(--accent); font-size: .85rem; font-weight: normal; }
+
+table.tasks th[scope=row] { font-weight: normal; min-width: 16rem; }
+table.tasks td { white-space: nowrap; }
+table.tasks td:nth-child(9), table.tasks td:nth-child(10) { white-space: normal; min-width: 8rem; }
+.i1 { padding-left: 1.5rem; } .i2 { padding-left: 2.5rem; } .i3 { padding-left: 3.5rem; }
+.i4, .i5, .i6, .i7, .i8 { padding-left: 4.5rem; }
+tr.k-summary { font-weight: 600; }
+.tid { color: var(--muted); font-size: .82rem; font-weight: normal; }
+
+ol.diagnostics li { margin-bottom: 1rem; }
+ol.diagnostics li.error strong { color: var(--red); }
+ol.diagnostics li.warning strong { color: var(--amber); }
+
+@media (max-width: 40rem) {
+  h1 { font-size: 1.5rem; }
+  dl.figures { grid-template-columns: 1fr 1fr; }
+  th, td { padding: .3rem .35rem; }
+}
+@media print {
+  :root { --bg: #fff; --fg: #000; --muted: #333; --band: #f4f4f4; }
+  body { font-size: 10.5pt; }
+  .skip, .toc, script { display: none; }
+  header.site, main, footer.site { max-width: none; padding: 0; }
+  a { color: inherit; text-decoration: none; }
+  .scroll { overflow: visible; }
+  details > summary { list-style: none; }
+  section { break-inside: auto; }
+  h2, h3 { break-after: avoid; }
+  tr, article.entry, details.gantt { break-inside: avoid; }
+  svg.gc { width: 100%; height: auto; }
+  table.load { font-size: 6.5pt; }
+  table.load td { min-width: 0; }
+}
+
+"""#,
+        "tasks.mustache": #"""
+<h1>{{projectTitle}}: tasks</h1>
+<p class="lead">{{count}} rows in work breakdown order. Back to the <a href="{{projectHref}}">status page</a>.</p>
+<div class="scroll" tabindex="0" role="region" aria-label="Task table">
+<table class="tasks">
+<caption class="vh">All tasks of {{projectTitle}}</caption>
+<thead><tr><th scope="col">WBS</th><th scope="col">Task</th><th scope="col">Start</th><th scope="col">Finish</th><th scope="col">Slack</th><th scope="col">Done</th><th scope="col">Status</th><th scope="col">Flags</th><th scope="col">Assigned</th><th scope="col">After</th><th scope="col">Why</th></tr></thead>
+<tbody>
+{{{rowsHTML}}}
+</tbody>
+</table>
+</div>
+
+"""#,
+    ]
+}
