@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import PlanCompiler
 import PlanModel
+import PlanTestSupport
 
 /// The plans of the issue "Forecasts a project manager can trust and explain", written as a
 /// project manager writes them and compiled through the whole front end, each with the answer

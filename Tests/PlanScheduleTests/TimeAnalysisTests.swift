@@ -174,7 +174,7 @@ import Testing
     f.task("a", effort: 1, notBefore: "2026-01-09")
     f.task("pkg", summary: true, after: [("a", .finishToStart, 0)])
     f.task("x", effort: 1, parent: "pkg")
-    f.addProject("q", start: "2026-01-05")
+    f.project("q", start: "2026-01-05")
     f.plan.projects[1].calendarIndex = 1
     f.task("y", effort: 1, after: [("pkg", .startToStart, 0)])
     let s = f.schedule().schedule
