@@ -207,13 +207,29 @@ struct StartDrivers {
     func explanations() -> [DateExplanation] {
         let tasks = plan.tasks
         let blocked = blockedDependencies()
-        return tasks.indices.map { i in
-            // A work package is explained by its start gate: what holds all of its tasks.
+        var result: [DateExplanation] = tasks.indices.map { i in
             let j = built.startGate[i] ?? i
             var explanation = DateExplanation(driver: startDriver(j, task: i), dependsOnBlocked: blocked[j].filter { $0 != i })
             explanation.shift = shift(j, task: i)
             return explanation
         }
+        // A work package starts when its first task does: it is explained by that task, unless
+        // the task is only held by the package itself (then by what holds the package's start).
+        for i in tasks.indices where built.startGate[i] != nil {
+            var first: Int?, stack = tasks[i].children, seen = Set<Int>()
+            while let next = stack.popLast() {
+                guard tasks.indices.contains(next), seen.insert(next).inserted else { continue }
+                if built.startGate[next] != nil { stack.append(contentsOf: tasks[next].children); continue }
+                guard built.progress[next] != .cancelled else { continue }
+                if first == nil || times.start[next] < times.start[first!] || (times.start[next] == times.start[first!] && next < first!) {
+                    first = next
+                }
+            }
+            guard let leaf = first else { continue }
+            if case .workPackage = result[leaf].driver { continue }
+            result[i] = result[leaf]
+        }
+        return result
     }
 
     private func startDriver(_ j: Int, task i: Int) -> StartDriver {
