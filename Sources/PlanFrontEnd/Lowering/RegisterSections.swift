@@ -33,14 +33,9 @@ extension LoweringContext {
         risk.mitigation = fields.values["mitigation"]
         risk.contingency = fields.values["contingency"]
         risk.notes = fields.rest
-        risk.id = identifier(explicit: explicitID, title: entry.title, fallback: "risk-\(entry.range.start.line)")
-        if let first = plan.projects[project].risks.first(where: { $0.id == risk.id }) {
-            duplicate("risk", risk.id, at: explicitID?.1 ?? entry.titleRange, first: first.range)
-        }
-        if let (value, range) = tasks {
-            references.taskLists.append(TaskListReference(owner: .risk(project: project, index: riskIndex),
-                                                          references: value.split(separator: ",").map(String.init), range: range))
-        }
+        risk.id = registerID("risk", explicit: explicitID, entry: entry,
+                             taken: plan.projects[project].risks.map { ($0.id, $0.range) })
+        addTaskList(tasks, owner: .risk(project: project, index: riskIndex))
         plan.projects[project].risks.append(risk)
     }
 
@@ -67,14 +62,9 @@ extension LoweringContext {
             }
         }
         issue.notes = entry.notes
-        issue.id = identifier(explicit: explicitID, title: entry.title, fallback: "issue-\(entry.range.start.line)")
-        if let first = plan.projects[project].issues.first(where: { $0.id == issue.id }) {
-            duplicate("issue", issue.id, at: explicitID?.1 ?? entry.titleRange, first: first.range)
-        }
-        if let (value, range) = tasks {
-            references.taskLists.append(TaskListReference(owner: .issue(project: project, index: issueIndex),
-                                                          references: value.split(separator: ",").map(String.init), range: range))
-        }
+        issue.id = registerID("issue", explicit: explicitID, entry: entry,
+                              taken: plan.projects[project].issues.map { ($0.id, $0.range) })
+        addTaskList(tasks, owner: .issue(project: project, index: issueIndex))
         plan.projects[project].issues.append(issue)
     }
 
@@ -97,10 +87,8 @@ extension LoweringContext {
             }
         }
         decision.notes = entry.notes
-        decision.id = identifier(explicit: explicitID, title: entry.title, fallback: "decision-\(entry.range.start.line)")
-        if let first = plan.projects[project].decisions.first(where: { $0.id == decision.id }) {
-            duplicate("decision", decision.id, at: explicitID?.1 ?? entry.titleRange, first: first.range)
-        }
+        decision.id = registerID("decision", explicit: explicitID, entry: entry,
+                                 taken: plan.projects[project].decisions.map { ($0.id, $0.range) })
         plan.projects[project].decisions.append(decision)
     }
 
@@ -180,5 +168,25 @@ extension LoweringContext {
             }
         }
         return (values, rest.joined(separator: "\n").trimmingCharacters)
+    }
+}
+
+extension LoweringContext {
+    /// The id of a register entry (risk, issue, decision): written, else derived from its title,
+    /// else its line; a second entry of the same kind with it is reported at the second.
+    mutating func registerID(_ kind: String, explicit: (String, SourceRange)?, entry: EntrySyntax,
+                             taken: [(id: String, range: SourceRange)]) -> String {
+        let id = identifier(explicit: explicit, title: entry.title, fallback: "\(kind)-\(entry.range.start.line)")
+        if let first = taken.first(where: { $0.id == id }) {
+            duplicate(kind, id, at: explicit?.1 ?? entry.titleRange, first: first.range)
+        }
+        return id
+    }
+
+    /// Keeps a `tasks:a,b` list to bind once every task is known.
+    mutating func addTaskList(_ tasks: (String, SourceRange)?, owner: TaskListReference.Owner) {
+        guard let (value, range) = tasks else { return }
+        references.taskLists.append(TaskListReference(owner: owner, references: value.split(separator: ",").map(String.init),
+                                                      range: range))
     }
 }
