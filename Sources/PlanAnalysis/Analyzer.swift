@@ -15,7 +15,7 @@ public enum Analyzer {
     /// Planned work of a leaf task in person-days: `effort`, else `duration` x assigned units
     /// (one unit when nobody is assigned), else the scheduled working days x units (a task with
     /// fixed dates or none at all, which is scheduled as one day). Milestones have none.
-    public static func plannedEffort(of task: Task, scheduled: TaskSchedule?, calendar: WorkingCalendar) -> Double {
+    public static func plannedEffort(of task: PlanTask, scheduled: TaskSchedule?, calendar: WorkingCalendar) -> Double {
         if task.kind == .milestone { return 0 }
         if let effort = task.effortDays { return max(effort, 0) }
         let assigned = task.assignments.reduce(0) { $0 + max($1.units, 0) }
@@ -33,7 +33,7 @@ public enum Analyzer {
     /// finish for open work, the actual finish for done work, which stays late), when it is open
     /// and its due date has passed, or when it is open, not a milestone, and was scheduled to
     /// finish before today. Cancelled tasks never are; a summary is late by its rolled-up finish.
-    public static func isLate(_ task: Task, _ slot: TaskSchedule?, today: Day) -> Bool {
+    public static func isLate(_ task: PlanTask, _ slot: TaskSchedule?, today: Day) -> Bool {
         guard task.state != .cancelled, let slot else { return false }
         // A summary has no state of its own (its leaves do): it is late by its rolled-up finish only.
         let openLeaf = isLeaf(task) && isOpen(task)
@@ -44,7 +44,7 @@ public enum Analyzer {
     /// An open milestone's standing against its due date: *missed* once the due date has passed
     /// (by the working days since), *forecast late* when it is still ahead but the forecast is
     /// after it (by the working days between). Nil when on time, done, cancelled or without a due date.
-    public static func milestoneSlip(_ task: Task, _ slot: TaskSchedule, today: Day, calendar: WorkingCalendar) -> MilestoneSlip? {
+    public static func milestoneSlip(_ task: PlanTask, _ slot: TaskSchedule, today: Day, calendar: WorkingCalendar) -> MilestoneSlip? {
         guard task.kind == .milestone, isOpen(task), let due = task.deadline else { return nil }
         if due < today {
             let behind = max(calendar.workingDays(after: due, through: today), 1)
@@ -56,10 +56,10 @@ public enum Analyzer {
     }
 
     /// Whether a task still has work or an event ahead of it.
-    public static func isOpen(_ task: Task) -> Bool { task.state != .done && task.state != .cancelled }
+    public static func isOpen(_ task: PlanTask) -> Bool { task.state != .done && task.state != .cancelled }
 
     /// Leaves are the tasks that carry work; summaries only roll it up.
-    public static func isLeaf(_ task: Task) -> Bool { task.children.isEmpty && task.kind != .summary }
+    public static func isLeaf(_ task: PlanTask) -> Bool { task.children.isEmpty && task.kind != .summary }
 
     static func analyzeProject(_ projectIndex: Int, _ plan: Plan, _ schedule: Schedule,
                                overAllocationRuns: [OverAllocation]) -> ProjectAnalysis {
@@ -182,14 +182,14 @@ public enum Analyzer {
         return total > 0 ? Double(done) / Double(total) : 0
     }
 
-    private static func isStarted(_ task: Task) -> Bool {
+    private static func isStarted(_ task: PlanTask) -> Bool {
         task.state == .inProgress || task.state == .done || task.actualStart != nil
             || (task.percentComplete ?? 0) > 0 || (task.spentDays ?? 0) > 0
     }
 
     /// Cost of one person-day on this task: the assigned people's and pools' day rates weighted by
     /// units, each person at the average of the rates in force on the working days `first...last`.
-    static func dayRate(_ task: Task, _ plan: Plan, from first: Day? = nil, through last: Day? = nil,
+    static func dayRate(_ task: PlanTask, _ plan: Plan, from first: Day? = nil, through last: Day? = nil,
                         calendar: WorkingCalendar = .standard) -> Double {
         var units = 0.0, weighted = 0.0
         for assignment in task.assignments where assignment.units > 0 {
@@ -223,7 +223,7 @@ public enum Analyzer {
 
     /// Day rates of the work done (its actual days: from the start to yesterday, or the whole task
     /// once done) and of the work remaining (its scheduled days from today on).
-    static func dayRates(_ task: Task, _ slot: TaskSchedule?, _ plan: Plan, today: Day,
+    static func dayRates(_ task: PlanTask, _ slot: TaskSchedule?, _ plan: Plan, today: Day,
                          calendar: WorkingCalendar) -> (done: Double, remaining: Double) {
         guard let slot else { let flat = dayRate(task, plan); return (flat, flat) }
         let doneEnd = task.state == .done ? slot.finish : min(slot.finish, today.adding(days: -1))
@@ -234,7 +234,7 @@ public enum Analyzer {
         return (done, remaining)
     }
 
-    private static func rateCurrency(_ task: Task, _ plan: Plan) -> String? {
+    private static func rateCurrency(_ task: PlanTask, _ plan: Plan) -> String? {
         task.cost?.currency ?? task.assignments.lazy.compactMap { rate(of: $0.resource, plan)?.currency }.first
     }
 

@@ -103,7 +103,7 @@ public enum Checker {
     }
 
     /// Person-days of a task spread over its assignees, as elapsed days at full speed.
-    static func plannedDays(_ task: Task, _ plan: Plan) -> Double? {
+    static func plannedDays(_ task: PlanTask, _ plan: Plan) -> Double? {
         guard let effort = task.effortDays else { return nil }
         let units = task.assignments.reduce(0) { $0 + $1.units }
         return units > 0 ? effort / units : effort

@@ -112,7 +112,7 @@ enum ScheduleReach {
 
     /// Working days the task takes at the least: its duration, or its remaining effort shared by
     /// everyone assigned at full units.
-    static func shortestLength(_ task: Task) -> Double {
+    static func shortestLength(_ task: PlanTask) -> Double {
         if task.kind == .milestone { return 0 }
         let remaining = 1 - min(max(task.percentComplete ?? 0, 0), 100) / 100
         if let duration = task.durationDays { return duration * remaining }

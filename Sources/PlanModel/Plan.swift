@@ -8,7 +8,7 @@ public struct Plan: Sendable {
     public static let defaultCalendar = 0
 
     public var projects: [Project] = []
-    public var tasks: [Task] = []
+    public var tasks: [PlanTask] = []
     public var people: [Person] = []
     public var pools: [Pool] = []
     /// Named calendars; `default` is the repository's, used when nothing names another.
@@ -151,7 +151,7 @@ public struct Assignment: Hashable, Sendable {
     }
 }
 
-public struct Task: Sendable {
+public struct PlanTask: Sendable {
     public var id: String
     public var projectIndex: Int
     public var title: String

@@ -9,7 +9,7 @@ public enum WorkStage: Sendable {
 ///
 /// - `state` is what the plan states, shown in every output: an explicit status wins, then the
 ///   box, then a percentage or a start date (docs/plan-language.md, "Work breakdown"). Lowering
-///   sets `Task.state` with it.
+///   sets `PlanTask.state` with it.
 /// - `stage` is what the scheduler acts on. A stated done, cancelled or in-progress task is
 ///   exactly that; a task stated todo or blocked still counts as under way when its facts show
 ///   work (a start date, a percentage or effort spent), and as done when it has a finished date
@@ -41,7 +41,7 @@ public enum TaskStateRule {
     }
 }
 
-extension Task {
+extension PlanTask {
     /// Where the work stands for scheduling, by `TaskStateRule.stage`; computed, so a task built
     /// by hand (tests, benchmarks) reads the same as one lowered from a file.
     public var workStage: WorkStage {

@@ -12,7 +12,7 @@ extension TaskJugglerExport.Writer {
     /// How far along a leaf is, as the scheduler reads it (`PlanNetwork.progress`).
     enum Progress { case unstarted, inProgress, done }
 
-    func progress(_ task: Task) -> Progress {
+    func progress(_ task: PlanTask) -> Progress {
         switch task.state {
         case .done: return .done
         case .inProgress: return .inProgress
@@ -307,7 +307,7 @@ extension TaskJugglerExport.Writer {
 
     /// `effort` for work done by people, else `length` in whole working days as planc schedules
     /// them; for work in progress, what remains.
-    func workLines(_ task: Task, remaining: Bool) -> [String] {
+    func workLines(_ task: PlanTask, remaining: Bool) -> [String] {
         var share = 1.0
         if remaining {
             if let percent = task.percentComplete { share = max(1 - percent / 100, 0) }
@@ -329,7 +329,7 @@ extension TaskJugglerExport.Writer {
     }
 
     /// `allocate` and the part-time limits of a task's people.
-    func allocationLines(_ task: Task) -> [String] {
+    func allocationLines(_ task: PlanTask) -> [String] {
         let allocations = allocations(task)
         guard !allocations.isEmpty else { return [] }
         var lines = ["allocate \(allocations.joined(separator: ", "))"]
@@ -347,7 +347,7 @@ extension TaskJugglerExport.Writer {
 
     /// One allocation per person, and per head of a pool one member with the others as
     /// alternatives, so that TaskJuggler picks free members per task as planc counts heads.
-    func allocations(_ task: Task) -> [String] {
+    func allocations(_ task: PlanTask) -> [String] {
         var allocations: [String] = []
         var seen: Set<String> = []
         for assignment in task.assignments {

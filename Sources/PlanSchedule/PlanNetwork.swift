@@ -323,7 +323,7 @@ struct PlanNetwork {
     /// plan's pin); a window of `start:` and `finish:` holds in every state, so a level-of-effort
     /// task (project management at 50 % for the whole project) books its people over it; a lone
     /// `finish:` is a must-finish-on date; a lone `start:` holds until the work has started.
-    private mutating func pin(_ i: Int, _ task: PlanModel.Task, state: Progress, today: Day) {
+    private mutating func pin(_ i: Int, _ task: PlanModel.PlanTask, state: Progress, today: Day) {
         let todayOrdinal = today.ordinal
         switch state {
         case .done:
@@ -391,7 +391,7 @@ struct PlanNetwork {
     /// A milestone happens at the end of the day it is shown on, so its pins are the boundary
     /// after that day: a done one on its `finished:` (else `started:`) date, one not yet reached
     /// on its fixed date unless that is already past.
-    private mutating func pinMilestone(_ i: Int, _ task: PlanModel.Task, state: Progress, today: Day) {
+    private mutating func pinMilestone(_ i: Int, _ task: PlanModel.PlanTask, state: Progress, today: Day) {
         switch state {
         case .done:
             guard let day = task.actualFinish ?? task.actualStart else { return }
@@ -415,7 +415,7 @@ struct PlanNetwork {
     /// Removes links until the network has no cycle, reporting P604 at each task where one was
     /// cut (the front end rejects cycles; this only keeps a slipped-through one from hanging).
     private mutating func breakCycles(_ links: [(from: Int, to: Int, kind: LinkKind, lag: Int, calendar: Int)],
-                                      tasks: [PlanModel.Task]) -> [(from: Int, to: Int, kind: LinkKind, lag: Int, calendar: Int)] {
+                                      tasks: [PlanModel.PlanTask]) -> [(from: Int, to: Int, kind: LinkKind, lag: Int, calendar: Int)] {
         let n = network.count
         var waiting = [Int](repeating: 0, count: n)
         var outgoing: [[Int]] = Array(repeating: [], count: n)
@@ -457,7 +457,7 @@ struct PlanNetwork {
     }
 
     /// The model's reading of the task's progress (`TaskStateRule`), in the network's terms.
-    static func progress(_ task: PlanModel.Task) -> Progress {
+    static func progress(_ task: PlanModel.PlanTask) -> Progress {
         switch task.workStage {
         case .unstarted: return .unstarted
         case .inProgress: return .inProgress
@@ -467,7 +467,7 @@ struct PlanNetwork {
     }
 
     /// How long the (remaining) work of a leaf takes.
-    static func shape(of task: PlanModel.Task, state: Progress, parts: [(calendar: Int32, rate: Int)], calendar: Int,
+    static func shape(of task: PlanModel.PlanTask, state: Progress, parts: [(calendar: Int32, rate: Int)], calendar: Int,
                       elastic: Bool = false, rateParts: inout [(calendar: Int32, rate: Int)]) -> ActivityShape {
         if let duration = task.durationDays, duration.isFinite {
             var days = max(duration, 0)

@@ -39,8 +39,8 @@ public final class SiteServer: @unchecked Sendable {
         let watcher = PlanWatcher(root: request.planRoot, output: SiteWriter.canonical(request.output),
                                   themeFolder: request.themeFolder)
         var last = watcher.fingerprint()
-        while !_Concurrency.Task.isCancelled {
-            try? await _Concurrency.Task.sleep(nanoseconds: 300_000_000)
+        while !Task.isCancelled {
+            try? await Task.sleep(nanoseconds: 300_000_000)
             let now = watcher.fingerprint()
             if now != last {
                 last = now

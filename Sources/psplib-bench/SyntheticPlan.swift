@@ -25,10 +25,10 @@ enum SyntheticPlan {
         var leaves: [Int] = []
         while plan.tasks.count < count {
             let package = plan.tasks.count
-            plan.tasks.append(Task(id: "wp\(package)", projectIndex: 0, title: "wp", range: range, parent: nil,
+            plan.tasks.append(PlanTask(id: "wp\(package)", projectIndex: 0, title: "wp", range: range, parent: nil,
                                    level: 0, kind: .summary))
             for _ in 0..<10 {
-                var task = Task(id: "t\(plan.tasks.count)", projectIndex: 0, title: "t",
+                var task = PlanTask(id: "t\(plan.tasks.count)", projectIndex: 0, title: "t",
                                 range: SourceRange(file: "synthetic.md", line: plan.tasks.count + 2, column: 1),
                                 parent: package, level: 1, kind: .task)
                 task.effortDays = Double(1 + next() % 10)
@@ -45,7 +45,7 @@ enum SyntheticPlan {
                 plan.tasks[package].children.append(plan.tasks.count)
                 plan.tasks.append(task)
             }
-            var milestone = Task(id: "m\(plan.tasks.count)", projectIndex: 0, title: "m", range: range,
+            var milestone = PlanTask(id: "m\(plan.tasks.count)", projectIndex: 0, title: "m", range: range,
                                  parent: package, level: 1, kind: .milestone)
             milestone.dependencies = plan.tasks[package].children.suffix(3).map {
                 Dependency(predecessor: $0, kind: .finishToStart, lagDays: 0, range: range)

@@ -62,7 +62,7 @@ struct LoweringStepsTests {
     /// The scheduler's reading of the same facts: a status that lags behind them never schedules
     /// done work again.
     @Test func theWorkStageTheSchedulerReads() {
-        var task = Task(id: "t", projectIndex: 0, title: "T", range: Self.range(1), parent: nil, level: 0, kind: .task)
+        var task = PlanTask(id: "t", projectIndex: 0, title: "T", range: Self.range(1), parent: nil, level: 0, kind: .task)
         #expect(task.workStage == .unstarted)
         task.spentDays = 2
         #expect(task.workStage == .inProgress)

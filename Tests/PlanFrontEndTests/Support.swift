@@ -24,7 +24,7 @@ extension FrontEndResult {
 
     var codes: [String] { placed.map { String($0.split(separator: " ").last!) } }
 
-    func task(_ id: String) -> Task? { plan.tasks.first { $0.id == id } }
+    func task(_ id: String) -> PlanTask? { plan.tasks.first { $0.id == id } }
 }
 
 let teamFile = """

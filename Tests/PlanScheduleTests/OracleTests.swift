@@ -26,9 +26,9 @@ extension Plan {
     /// Appends a task to the last project, beneath `parent`; a package's not-before passes down
     /// as lowering passes it.
     @discardableResult
-    mutating func appendTask(kind: TaskKind, parent: Int?, configure: (inout Task) -> Void = { _ in }) -> Int {
+    mutating func appendTask(kind: TaskKind, parent: Int?, configure: (inout PlanTask) -> Void = { _ in }) -> Int {
         let index = tasks.count
-        var task = Task(id: "t\(index)", projectIndex: projects.count - 1, title: "t\(index)",
+        var task = PlanTask(id: "t\(index)", projectIndex: projects.count - 1, title: "t\(index)",
                         range: PlanFixture.range(index + 10), parent: parent,
                         level: parent.map { tasks[$0].level + 1 } ?? 0, kind: kind)
         configure(&task)
@@ -59,8 +59,8 @@ extension Plan {
 
     /// Random work packages and leaves of the last project in file order: packages nest up to
     /// two deep and always get a leaf.
-    mutating func appendRandomBreakdown(leaves count: Int, dice: inout Dice, leaf: (inout Task, inout Dice) -> Void,
-                                        package: (inout Task, inout Dice) -> Void) {
+    mutating func appendRandomBreakdown(leaves count: Int, dice: inout Dice, leaf: (inout PlanTask, inout Dice) -> Void,
+                                        package: (inout PlanTask, inout Dice) -> Void) {
         var open: [Int] = []
         for _ in 0..<count {
             while let top = open.last, !tasks[top].children.isEmpty, dice.chance(0.3) { open.removeLast() }

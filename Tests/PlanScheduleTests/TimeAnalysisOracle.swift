@@ -101,9 +101,9 @@ struct TimeAnalysisOracle {
     }
 
     /// Whole working days a leaf occupies; 0 for instants (milestones and tasks without work).
-    func workingDays(of task: Task) -> Int { Self.workingDays(of: task) }
+    func workingDays(of task: PlanTask) -> Int { Self.workingDays(of: task) }
 
-    static func workingDays(of task: Task) -> Int {
+    static func workingDays(of task: PlanTask) -> Int {
         if task.kind == .milestone { return 0 }
         if let duration = task.durationDays { return Int((duration - 1e-9).rounded(.up)) }
         if let effort = task.effortDays { return Int((effort - 1e-9).rounded(.up)) }

@@ -29,11 +29,11 @@ import PlanModel
         let log = Log()
         let request = PublishRequest(planPath: base + "/plan", output: base + "/site", today: Day(year: 2026, month: 9, day: 15)!)
         let server = SiteServer(request: request, port: 0) { log.append($0) }
-        let running = _Concurrency.Task { try await server.run() }
+        let running = Task { try await server.run() }
         defer { running.cancel() }
         var port: UInt16?
         for _ in 0..<200 where port == nil {
-            try await _Concurrency.Task.sleep(nanoseconds: 50_000_000)
+            try await Task.sleep(nanoseconds: 50_000_000)
             port = log.port
         }
         let bound = try #require(port)

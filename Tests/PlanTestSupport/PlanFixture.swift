@@ -180,13 +180,13 @@ public struct PlanFixture {
 
     private var nextRange: SourceRange { SourceRange(file: "plan.md", line: plan.tasks.count + 1, column: 1) }
 
-    private func newTask(_ id: String, title: String, kind: TaskKind, parent: Int?, range: SourceRange) -> Task {
-        Task(id: id, projectIndex: plan.projects.count - 1, title: title, range: range, parent: parent,
+    private func newTask(_ id: String, title: String, kind: TaskKind, parent: Int?, range: SourceRange) -> PlanTask {
+        PlanTask(id: id, projectIndex: plan.projects.count - 1, title: title, range: range, parent: parent,
              level: parent.map { plan.tasks[$0].level + 1 } ?? 0, kind: kind)
     }
 
     /// Appends `task` to the last project and to its parent's children.
-    private mutating func append(_ task: Task) -> Int {
+    private mutating func append(_ task: PlanTask) -> Int {
         let index = plan.tasks.count
         plan.tasks.append(task)
         if let parent = task.parent { plan.tasks[parent].children.append(index) }

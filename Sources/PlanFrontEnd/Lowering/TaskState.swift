@@ -2,7 +2,7 @@ import PlanModel
 
 /// A task's state from what its line writes, and every way those facts contradict each other.
 /// The rule itself is `TaskStateRule.state` in the model, the one place the scheduler's reading
-/// (`Task.workStage`) also comes from; this adds what only the front end can say: where in the
+/// (`PlanTask.workStage`) also comes from; this adds what only the front end can say: where in the
 /// file a contradiction is, and how to fix it.
 enum TaskStateReading {
     /// The facts written on one task line, where they were written.

@@ -43,7 +43,7 @@ extension LoweringContext {
                           explicitPriority: inout Set<Int>) -> Int {
         let index = plan.tasks.count
         let level = parent.map { plan.tasks[$0].level + 1 } ?? 0
-        var task = Task(id: "", projectIndex: project, title: title, range: titleRange, parent: parent, level: level,
+        var task = PlanTask(id: "", projectIndex: project, title: title, range: titleRange, parent: parent, level: level,
                         kind: isPackage ? .summary : .task)
         task.notes = notes
         task.checkbox = checkbox
