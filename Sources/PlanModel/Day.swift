@@ -110,6 +110,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 public enum Weekday: Int, CaseIterable, Sendable, Hashable {
     case monday, tuesday, wednesday, thursday, friday, saturday, sunday
 
+    /// Monday to Friday: the week of a calendar that names none.
+    public static let workweek: Set<Weekday> = [.monday, .tuesday, .wednesday, .thursday, .friday]
+
     /// `mon`: as the plan language and the exports write it (names in `CalendarNames`).
     public var shortName: String { abbreviation.lowercased() }
 

@@ -258,7 +258,7 @@ public struct Pool: Sendable {
 /// A working week and holidays.
 public struct CalendarSpec: Sendable {
     public var name: String
-    public var workingDays: Set<Weekday> = [.monday, .tuesday, .wednesday, .thursday, .friday]
+    public var workingDays: Set<Weekday> = Weekday.workweek
     public var hoursPerDay: Double = 8
     public var holidays: [Holiday] = []
     /// The calendar this one was based on. Lowering has already merged the base's working week,

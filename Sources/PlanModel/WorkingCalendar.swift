@@ -158,23 +158,41 @@ public struct WorkingCalendar: Sendable {
     // MARK: Days
 
     /// Monday to Friday without holidays: the default when a plan names no calendar.
-    public static let standard = WorkingCalendar(weekdays: [.monday, .tuesday, .wednesday, .thursday, .friday], closed: [])
+    public static let standard = WorkingCalendar(weekdays: Weekday.workweek, closed: [])
 
-    /// The calendar `plan.calendars[index]` (whose holidays lowering has already merged with its
-    /// base's), plus extra days off such as a person's time off.
-    public init(plan: Plan, calendarIndex index: Int, timeOff: [DayRange] = []) {
-        guard plan.calendars.indices.contains(index) else {
-            self.init(weekdays: [.monday, .tuesday, .wednesday, .thursday, .friday], closed: timeOff)
+    // MARK: The one factory
+    //
+    // Every phase (checker, scheduler, analysis, reports, site) turns a plan's `CalendarSpec`
+    // (plus time off) into a `WorkingCalendar` here, so they agree on which days work.
+
+    /// How a calendar that names no working day is read.
+    public enum EmptyWeek: Sendable {
+        /// As written: it never works (the checker reports it, P404; analysis and reports count
+        /// no working days in it).
+        case asWritten
+        /// As Monday to Friday: the scheduler reports P404 and places work on weekdays meanwhile,
+        /// so the plan still gets dates.
+        case workweek
+    }
+
+    /// The calendar `plan.calendars[index]`, plus extra days off such as a person's time off.
+    /// Lowering has already merged a `based-on` calendar's working week, hours and holidays into
+    /// it, so its base is not followed again. An index the plan does not have (only a hand-built
+    /// plan has one) reads as the default calendar, and a plan without calendars as Monday to
+    /// Friday.
+    public init(plan: Plan, calendarIndex index: Int, timeOff: [DayRange] = [], emptyWeek: EmptyWeek = .asWritten) {
+        guard let spec = plan.calendarSpec(index) else {
+            self.init(weekdays: Weekday.workweek, closed: timeOff)
             return
         }
-        let spec = plan.calendars[index]
-        self.init(weekdays: spec.workingDays, closed: spec.holidays.map(\.days) + timeOff)
+        let weekdays = spec.workingDays.isEmpty && emptyWeek == .workweek ? Weekday.workweek : spec.workingDays
+        self.init(weekdays: weekdays, closed: spec.holidays.map(\.days) + timeOff)
     }
 
     /// The days a person works: their calendar (else `fallback`, the project's), minus time off.
-    public init(plan: Plan, person: Int, fallback: Int) {
+    public init(plan: Plan, person: Int, fallback: Int, emptyWeek: EmptyWeek = .asWritten) {
         let who = plan.people[person]
-        self.init(plan: plan, calendarIndex: who.calendarIndex ?? fallback, timeOff: who.timeOff)
+        self.init(plan: plan, calendarIndex: who.calendarIndex ?? fallback, timeOff: who.timeOff, emptyWeek: emptyWeek)
     }
 
     public func isWorkingDay(_ day: Day) -> Bool { isWorking(day.ordinal) }
@@ -188,5 +206,20 @@ public struct WorkingCalendar: Sendable {
     /// how a slip is counted: finishing on the next working day after a deadline is one day late.
     public func workingDays(after from: Day, through to: Day) -> Int {
         count(before: to.ordinal + 1) - count(before: from.ordinal + 1)
+    }
+}
+
+extension Plan {
+    /// The index of the calendar that `index` (a project's or person's `calendar:`) stands for:
+    /// itself when the plan has it, else the default calendar. With the factory above, the one
+    /// reading of a calendar reference (the scheduler numbers its calendars by it).
+    public func calendarIndex(resolving index: Int) -> Int {
+        calendars.indices.contains(index) ? index : Plan.defaultCalendar
+    }
+
+    /// The calendar `index` stands for; nil when the plan has no calendars (Monday to Friday).
+    func calendarSpec(_ index: Int) -> CalendarSpec? {
+        let resolved = calendarIndex(resolving: index)
+        return calendars.indices.contains(resolved) ? calendars[resolved] : nil
     }
 }

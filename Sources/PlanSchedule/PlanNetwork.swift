@@ -36,106 +36,114 @@ struct PlanNetwork {
     /// Units are stored in thousandths so that capacity checks are exact integer arithmetic.
     static let unit = 1000
 
-    init(plan: Plan, today: Day) {
-        let tasks = plan.tasks
-        let taskCount = tasks.count
-        let todayOrdinal = today.ordinal
+    /// A link before it enters the network: activities, kind, lag in working days of `calendar`.
+    typealias PendingLink = (from: Int, to: Int, kind: LinkKind, lag: Int, calendar: Int)
 
-        // Calendars: network index = plan index + 1 (0 is the continuous calendar).
-        var resolved: [(weekdays: Set<Weekday>, closed: [DayRange])] = []
-        let specs = plan.calendars.isEmpty ? [CalendarSpec(name: "default")] : plan.calendars
-        for (index, spec) in specs.enumerated() {
-            var closed: [DayRange] = []
-            var next: Int? = index
-            var visited = Set<Int>()
-            while let current = next, specs.indices.contains(current), visited.insert(current).inserted {
-                closed.append(contentsOf: specs[current].holidays.map(\.days))
-                next = specs[current].base
-            }
-            var weekdays = spec.workingDays
-            if weekdays.isEmpty {
-                diagnostics.append(Diagnostic(
-                    .noWorkingDays, "calendar '\(spec.name)' has no working days", at: spec.range,
-                    hint: "list working days such as 'working-days: mon-fri'; planc uses mon-fri meanwhile"))
-                weekdays = [.monday, .tuesday, .wednesday, .thursday, .friday]
-            }
-            resolved.append((weekdays, closed))
-            network.calendars.append(WorkingCalendar(weekdays: weekdays, closed: closed))
+    /// The plan lowered step by step; each step reads what the ones before it set.
+    init(plan: Plan, today: Day) {
+        buildCalendars(plan)
+        projectStarts(plan, today: today)
+        resources(plan)
+        workBreakdownGates(plan.tasks)
+        activities(plan, today: today)
+        let links = workBreakdownLinks(plan.tasks) + dependencyLinks(plan.tasks)
+        network.setLinks(breakCycles(links, tasks: plan.tasks))
+        network.computeRanks()
+    }
+
+    // MARK: Steps of init
+
+    /// Network calendar `c + 1` is plan calendar `c` (0 is the continuous calendar), made by the
+    /// one calendar factory. Here, unlike in the checker and the reports, a calendar without
+    /// working days is read as Monday to Friday (P404), so that the plan still gets dates.
+    private mutating func buildCalendars(_ plan: Plan) {
+        for index in 0..<max(plan.calendars.count, 1) {
+            network.calendars.append(WorkingCalendar(plan: plan, calendarIndex: index, emptyWeek: .workweek))
+            guard plan.calendars.indices.contains(index), plan.calendars[index].workingDays.isEmpty else { continue }
+            let spec = plan.calendars[index]
+            diagnostics.append(Diagnostic(
+                .noWorkingDays, "calendar '\(spec.name)' has no working days", at: spec.range,
+                hint: "list working days such as 'working-days: mon-fri'; planc uses mon-fri meanwhile"))
         }
-        func planCalendar(_ index: Int?) -> Int {
-            guard let index, specs.indices.contains(index) else { return 0 }
-            return index
-        }
-        projectCalendar = plan.projects.map { planCalendar($0.calendarIndex) + 1 }
-        taskCalendar = tasks.map { task in
+        projectCalendar = plan.projects.map { PlanNetwork.networkCalendar(plan, $0.calendarIndex) }
+        taskCalendar = plan.tasks.map { task in
             plan.projects.indices.contains(task.projectIndex) ? projectCalendar[task.projectIndex] : 1
         }
+    }
 
-        // Project start: the stated start, else the earliest fixed or actual date, else today.
+    /// The network calendar of plan calendar `index`, read as the factory reads it.
+    private static func networkCalendar(_ plan: Plan, _ index: Int) -> Int {
+        plan.calendars.isEmpty ? 1 : plan.calendarIndex(resolving: index) + 1
+    }
+
+    /// Nothing of a project is scheduled before its start: the stated start, else the earliest
+    /// fixed or actual date of its tasks, else today.
+    private mutating func projectStarts(_ plan: Plan, today: Day) {
         projectStart = plan.projects.map { $0.start?.ordinal ?? Int.max }
-        var earliest = [Int](repeating: todayOrdinal, count: plan.projects.count)
-        for task in tasks where plan.projects.indices.contains(task.projectIndex) {
+        var earliest = [Int](repeating: today.ordinal, count: plan.projects.count)
+        for task in plan.tasks where plan.projects.indices.contains(task.projectIndex) {
             for day in [task.fixedStart, task.actualStart, task.fixedFinish, task.actualFinish].compactMap({ $0 }) {
                 earliest[task.projectIndex] = min(earliest[task.projectIndex], day.ordinal)
             }
         }
         for p in projectStart.indices where projectStart[p] == Int.max { projectStart[p] = earliest[p] }
+    }
 
-        // Resources: people first, then pools.
-        let personCount = plan.people.count
-        func units(_ share: Double) -> Int32 { Int32(clamping: Int((max(share, 0) * Double(PlanNetwork.unit)).rounded())) }
-        network.capacities = plan.people.map { units($0.availability) } + plan.pools.map { Int32(clamping: $0.size * PlanNetwork.unit) }
-        if plan.people.contains(where: { !$0.changes.isEmpty }) {
-            network.capacitySteps = Array(repeating: [], count: network.capacities.count)
-            for (r, person) in plan.people.enumerated() {
-                var steps: [(from: Int, capacity: Int32)] = []
-                for change in person.changes.sorted(by: { $0.from < $1.from }) {
-                    guard let share = change.availability else { continue }
-                    if let last = steps.last, last.from == change.from.ordinal { steps.removeLast() }
-                    steps.append((change.from.ordinal, units(share)))
-                }
-                network.capacitySteps[r] = steps
+    /// Resources are people first, then pools; a person's capacity follows their availability
+    /// changes (steps only exist when someone has one, so most plans pay nothing for them).
+    /// People's calendars are made when their open work is placed (`personCalendar`).
+    private mutating func resources(_ plan: Plan) {
+        network.capacities = plan.people.map { PlanNetwork.units($0.availability) }
+            + plan.pools.map { Int32(clamping: $0.size * PlanNetwork.unit) }
+        guard plan.people.contains(where: { !$0.changes.isEmpty }) else { return }
+        network.capacitySteps = Array(repeating: [], count: network.capacities.count)
+        for (r, person) in plan.people.enumerated() {
+            var steps: [(from: Int, capacity: Int32)] = []
+            for change in person.changes.sorted(by: { $0.from < $1.from }) {
+                guard let share = change.availability else { continue }
+                if let last = steps.last, last.from == change.from.ordinal { steps.removeLast() }
+                steps.append((change.from.ordinal, PlanNetwork.units(share)))
             }
+            network.capacitySteps[r] = steps
         }
-        /// Whether a person ever has time: now or from a later change on.
-        func everAvailable(_ r: Int) -> Bool {
-            network.capacities[r] > 0 || (!network.capacitySteps.isEmpty && network.capacitySteps[r].contains { $0.capacity > 0 })
-        }
-        var reportedPeople = Set<Int>()
-        var personCalendars: [Int: Int] = [:]
-        func personCalendar(_ person: Int, base: Int) -> Int? {
-            let key = person * 4096 + base
-            if let known = personCalendars[key] { return known }
-            let who = plan.people[person]
-            let planBase = who.calendarIndex.map(planCalendar).map { $0 + 1 } ?? base
-            var calendar = planBase
-            if !who.timeOff.isEmpty {
-                let spec = resolved[planBase - 1]
-                network.calendars.append(WorkingCalendar(weekdays: spec.weekdays, closed: spec.closed + who.timeOff))
-                calendar = network.calendars.count - 1
-            }
-            guard network.calendars[calendar].hasWorkingDays, everAvailable(person) else {
-                if reportedPeople.insert(person).inserted {
-                    diagnostics.append(Diagnostic(
-                        .noWorkingDays, "'\(who.id)' has no working time", at: who.range,
-                        hint: "give '\(who.id)' an availability above 0% and a calendar with working days; their tasks are scheduled without them"))
-                }
-                return nil
-            }
-            personCalendars[key] = calendar
-            return calendar
-        }
+    }
 
-        // Work breakdown: leaves under each summary, start gates.
+    /// A share (1 = a full day) in thousandths.
+    private static func units(_ share: Double) -> Int32 {
+        Int32(clamping: Int((max(share, 0) * Double(unit)).rounded()))
+    }
+
+    /// Whether a person ever has time: now or from a later change on.
+    private func everAvailable(_ r: Int) -> Bool {
+        network.capacities[r] > 0 || (!network.capacitySteps.isEmpty && network.capacitySteps[r].contains { $0.capacity > 0 })
+    }
+
+    /// The most a person ever gives in a day, in thousandths.
+    private func mostCapacity(_ r: Int) -> Int32 {
+        var most = network.capacities[r]
+        if !network.capacitySteps.isEmpty {
+            for step in network.capacitySteps[r] { most = max(most, step.capacity) }
+        }
+        return most
+    }
+
+    /// Summaries get a start gate each, past the tasks, so that a dependency on or from a package
+    /// costs two links instead of one per pair of leaves (the finish gate is the summary's own
+    /// activity).
+    private mutating func workBreakdownGates(_ tasks: [PlanModel.PlanTask]) {
         progress = tasks.map(PlanNetwork.progress)
-        startGate = Array(repeating: nil, count: taskCount)
-        var activityCount = taskCount
+        startGate = Array(repeating: nil, count: tasks.count)
+        var activityCount = tasks.count
         for i in tasks.indices where tasks[i].kind == .summary {
             startGate[i] = activityCount; activityCount += 1
         }
         taskOfActivity = Array(tasks.indices)
-        for i in tasks.indices { if startGate[i] != nil { taskOfActivity.append(i) } }
+        for i in tasks.indices where startGate[i] != nil { taskOfActivity.append(i) }
+    }
 
+    /// Every activity's defaults: an instant, free, in group 0 at normal priority.
+    private mutating func allocateActivities(taskCount: Int, projectCount: Int) {
+        let activityCount = taskOfActivity.count
         network.shapes = Array(repeating: .instant, count: activityCount)
         network.release = Array(repeating: Int.min, count: activityCount)
         network.due = Array(repeating: Int.max, count: activityCount)
@@ -145,115 +153,58 @@ struct PlanNetwork {
         network.priority = Array(repeating: 500, count: activityCount)
         network.elastic = Array(repeating: false, count: activityCount)
         network.ceiling = Array(repeating: Int.max, count: activityCount)
-        network.groupCount = max(plan.projects.count, 1)
+        network.groupCount = max(projectCount, 1)
         network.logsBookings = true
         network.startSideCalendar = Array(repeating: 0, count: activityCount)
         releaseReason = Array(repeating: .projectStart, count: activityCount)
         fixedDate = Array(repeating: false, count: taskCount)
         blockedOpen = Array(repeating: false, count: taskCount)
-        var usesOf: [[ResourceUse]] = Array(repeating: [], count: activityCount)
-        // Packages with a leaf under way or done: their leaves no longer wait for today.
-        var hasStartedLeaf = [Bool](repeating: false, count: taskCount)
-        for (i, task) in tasks.enumerated() where startGate[i] == nil && (progress[i] == .inProgress || progress[i] == .done) {
-            var parent = task.parent, seen = Set<Int>()
-            while let p = parent, tasks.indices.contains(p), seen.insert(p).inserted { hasStartedLeaf[p] = true; parent = tasks[p].parent }
-        }
-        var links: [(from: Int, to: Int, kind: LinkKind, lag: Int, calendar: Int)] = []
+    }
 
+    /// Per task: its release and the reason for it, then (for a leaf) its shape, the people and
+    /// pools it uses and its pins. Releases come first because pins and shapes are read on the
+    /// working days they select.
+    private mutating func activities(_ plan: Plan, today: Day) {
+        let tasks = plan.tasks
+        allocateActivities(taskCount: tasks.count, projectCount: plan.projects.count)
+        let underWay = packagesUnderWay(tasks)
+        var usesOf: [[ResourceUse]] = Array(repeating: [], count: taskOfActivity.count)
+        var personCalendars = PersonCalendars()
         for (i, task) in tasks.enumerated() {
             let project = plan.projects.indices.contains(task.projectIndex) ? task.projectIndex : 0
-            let start = projectStart.indices.contains(project) ? projectStart[project] : todayOrdinal
-            let calendar = taskCalendar[i]
+            let start = projectStart.indices.contains(project) ? projectStart[project] : today.ordinal
             network.group[i] = Int32(project)
             network.priority[i] = Int32(clamping: task.priority)
             if let deadline = task.deadline { network.due[i] = deadline.ordinal + 1 }
             if let gate = startGate[i] {
-                network.group[gate] = Int32(project)
-                network.priority[gate] = Int32(clamping: task.priority)
-                // The start gate is the earliest its leaves may start: the first working day of
-                // the project calendar on or after the project start, today while none of them
-                // has started, and the package's not-before.
-                let first = hasStartedLeaf[i] ? start : max(start, todayOrdinal)
-                if first > start { releaseReason[gate] = .today }
-                if let notBefore = task.notBefore, notBefore.ordinal > first { releaseReason[gate] = .notBefore }
-                let earliest = max(first, task.notBefore?.ordinal ?? Int.min)
-                network.release[gate] = network.calendars[calendar].nextWorking(onOrAfter: earliest) ?? earliest
-                network.startSideCalendar[gate] = Int32(calendar)
-                network.release[i] = start
+                releasePackage(i, gate: gate, task, project: project, start: start, underWay: underWay[i], today: today)
                 continue
             }
+            releaseLeaf(i, task, start: start, today: today)
             let state = progress[i]
-            let projectDays = network.calendars[calendar]
-            network.release[i] = start
-            if state == .unstarted && todayOrdinal > start {
-                network.release[i] = todayOrdinal
-                releaseReason[i] = .today
-                if task.state == .blocked && task.notBefore == nil { releaseReason[i] = .blocked; blockedOpen[i] = true }
-            }
-            if state == .inProgress {
-                network.release[i] = max(todayOrdinal, task.actualStart?.ordinal ?? todayOrdinal)
-                releaseReason[i] = .inProgress
-                if task.state == .blocked && task.notBefore == nil { releaseReason[i] = .blocked; blockedOpen[i] = true }
-            }
-            // Not-before holds for started and blocked work too: the rest resumes no earlier.
-            if let notBefore = task.notBefore, state != .done, notBefore.ordinal > network.release[i] {
-                network.release[i] = notBefore.ordinal
-                releaseReason[i] = .notBefore
-            }
+            let projectDays = network.calendars[taskCalendar[i]]
             if state == .cancelled {
                 // No work and no effect on anything after it: an instant at the start of the
                 // first working day it could have begun (shown on that day).
                 network.release[i] = projectDays.nextWorking(onOrAfter: network.release[i]) ?? network.release[i]
                 continue
             }
-            if task.kind == .milestone && state != .done {
-                // An open milestone held only by its release happens at the start of the first
-                // working day it may happen on (never before today), as MS Project puts it at
-                // 8:00 with its successors the same day; one after a task, at that task's end.
-                network.release[i] = projectDays.nextWorking(onOrAfter: network.release[i]) ?? network.release[i]
-            }
             if task.kind == .milestone {
+                if state != .done {
+                    // An open milestone held only by its release happens at the start of the first
+                    // working day it may happen on (never before today), as MS Project puts it at
+                    // 8:00 with its successors the same day; one after a task, at that task's end.
+                    network.release[i] = projectDays.nextWorking(onOrAfter: network.release[i]) ?? network.release[i]
+                }
                 pinMilestone(i, task, state: state, today: today)
                 if network.isPinned(i) { fixedDate[i] = state != .done; releaseReason[i] = .projectStart }
                 continue
             }
-
-            // How much work remains and who does it.
             var parts: [(calendar: Int32, rate: Int)] = []
             if state != .done {
-                for assignment in task.assignments {
-                    switch assignment.resource {
-                    case let .person(person) where plan.people.indices.contains(person):
-                        guard let own = personCalendar(person, base: calendar) else { continue }
-                        var most = network.capacities[person]
-                        if !network.capacitySteps.isEmpty {
-                            for step in network.capacitySteps[person] { most = max(most, step.capacity) }
-                        }
-                        let rate = min(Int((assignment.units * Double(PlanNetwork.unit)).rounded()), Int(most))
-                        guard rate > 0 else { continue }
-                        parts.append((Int32(own), rate))
-                        usesOf[i].append(ResourceUse(resource: Int32(person), amount: Int32(rate), calendar: Int32(own)))
-                    case let .pool(pool) where plan.pools.indices.contains(pool):
-                        let heads = Int((assignment.units * Double(PlanNetwork.unit)).rounded())
-                        let size = plan.pools[pool].size * PlanNetwork.unit
-                        if heads > size {
-                            let name = plan.pools[pool].id
-                            diagnostics.append(Diagnostic(
-                                .poolTooSmall,
-                                "'\(task.id)' needs \(PlanNetwork.format(assignment.units)) of '\(name)', which has \(plan.pools[pool].size)",
-                                at: assignment.range,
-                                hint: "enlarge the pool or ask for fewer heads; planc schedules it with \(plan.pools[pool].size)"))
-                        }
-                        let rate = min(heads, size)
-                        guard rate > 0 else { continue }
-                        parts.append((Int32(calendar), rate))
-                        usesOf[i].append(ResourceUse(resource: Int32(personCount + pool), amount: Int32(rate),
-                                                     calendar: Int32(calendar)))
-                    default: continue
-                    }
-                }
+                (parts, usesOf[i]) = resourceUses(task, plan: plan, calendar: taskCalendar[i], personCalendars: &personCalendars)
             }
-            network.shapes[i] = PlanNetwork.shape(of: task, state: state, parts: parts, calendar: calendar,
+            network.shapes[i] = PlanNetwork.shape(of: task, state: state, parts: parts, calendar: taskCalendar[i],
                                                   elastic: !usesOf[i].isEmpty, rateParts: &network.rateParts)
             if case .instant = network.shapes[i], state != .done {
                 // No work (left): it is done on a working day, today at the earliest.
@@ -266,9 +217,132 @@ struct PlanNetwork {
         var offsets: [Int32] = [0]
         for list in usesOf { network.uses.append(contentsOf: list); offsets.append(Int32(network.uses.count)) }
         network.useOffsets = offsets
+    }
 
-        // Work breakdown gates: a summary's start gate precedes its children, its finish gate
-        // follows them.
+    /// Packages with a leaf under way or done: their leaves no longer wait for today.
+    private func packagesUnderWay(_ tasks: [PlanModel.PlanTask]) -> [Bool] {
+        var underWay = [Bool](repeating: false, count: tasks.count)
+        for (i, task) in tasks.enumerated() where startGate[i] == nil && (progress[i] == .inProgress || progress[i] == .done) {
+            var parent = task.parent, seen = Set<Int>()
+            while let p = parent, tasks.indices.contains(p), seen.insert(p).inserted { underWay[p] = true; parent = tasks[p].parent }
+        }
+        return underWay
+    }
+
+    /// The start gate is the earliest the package's leaves may start: the first working day of
+    /// the project calendar on or after the project start, today while none of them has started,
+    /// and the package's not-before. Its finish gate (the summary's activity) is released at the
+    /// project start.
+    private mutating func releasePackage(_ i: Int, gate: Int, _ task: PlanModel.PlanTask, project: Int, start: Int,
+                                         underWay: Bool, today: Day) {
+        let calendar = taskCalendar[i]
+        network.group[gate] = Int32(project)
+        network.priority[gate] = Int32(clamping: task.priority)
+        let first = underWay ? start : max(start, today.ordinal)
+        if first > start { releaseReason[gate] = .today }
+        if let notBefore = task.notBefore, notBefore.ordinal > first { releaseReason[gate] = .notBefore }
+        let earliest = max(first, task.notBefore?.ordinal ?? Int.min)
+        network.release[gate] = network.calendars[calendar].nextWorking(onOrAfter: earliest) ?? earliest
+        network.startSideCalendar[gate] = Int32(calendar)
+        network.release[i] = start
+    }
+
+    /// A leaf waits for its project's start, open work for today (the rest of work under way is
+    /// forecast from today), and anything not done for its not-before.
+    private mutating func releaseLeaf(_ i: Int, _ task: PlanModel.PlanTask, start: Int, today: Day) {
+        let state = progress[i]
+        let todayOrdinal = today.ordinal
+        network.release[i] = start
+        if state == .unstarted && todayOrdinal > start {
+            network.release[i] = todayOrdinal
+            releaseReason[i] = .today
+            if task.state == .blocked && task.notBefore == nil { releaseReason[i] = .blocked; blockedOpen[i] = true }
+        }
+        if state == .inProgress {
+            network.release[i] = max(todayOrdinal, task.actualStart?.ordinal ?? todayOrdinal)
+            releaseReason[i] = .inProgress
+            if task.state == .blocked && task.notBefore == nil { releaseReason[i] = .blocked; blockedOpen[i] = true }
+        }
+        // Not-before holds for started and blocked work too: the rest resumes no earlier.
+        if let notBefore = task.notBefore, state != .done, notBefore.ordinal > network.release[i] {
+            network.release[i] = notBefore.ordinal
+            releaseReason[i] = .notBefore
+        }
+    }
+
+    /// Who does the remaining work of an open leaf, and at what rate each: people at their units
+    /// (never above what they ever give) on their own calendars, pools at the heads asked for
+    /// (never above their size, P403) on the project's. People without working time are left out.
+    private mutating func resourceUses(_ task: PlanModel.PlanTask, plan: Plan, calendar: Int,
+                                       personCalendars: inout PersonCalendars)
+        -> (parts: [(calendar: Int32, rate: Int)], uses: [ResourceUse]) {
+        var parts: [(calendar: Int32, rate: Int)] = []
+        var uses: [ResourceUse] = []
+        for assignment in task.assignments {
+            switch assignment.resource {
+            case let .person(person) where plan.people.indices.contains(person):
+                guard let own = personCalendar(person, base: calendar, plan: plan, known: &personCalendars) else { continue }
+                let rate = min(Int((assignment.units * Double(PlanNetwork.unit)).rounded()), Int(mostCapacity(person)))
+                guard rate > 0 else { continue }
+                parts.append((Int32(own), rate))
+                uses.append(ResourceUse(resource: Int32(person), amount: Int32(rate), calendar: Int32(own)))
+            case let .pool(pool) where plan.pools.indices.contains(pool):
+                let heads = Int((assignment.units * Double(PlanNetwork.unit)).rounded())
+                let size = plan.pools[pool].size * PlanNetwork.unit
+                if heads > size {
+                    diagnostics.append(Diagnostic(
+                        .poolTooSmall,
+                        "'\(task.id)' needs \(NumberText.plain(assignment.units)) of '\(plan.pools[pool].id)', which has \(plan.pools[pool].size)",
+                        at: assignment.range,
+                        hint: "enlarge the pool or ask for fewer heads; planc schedules it with \(plan.pools[pool].size)"))
+                }
+                let rate = min(heads, size)
+                guard rate > 0 else { continue }
+                parts.append((Int32(calendar), rate))
+                uses.append(ResourceUse(resource: Int32(plan.people.count + pool), amount: Int32(rate), calendar: Int32(calendar)))
+            default: continue
+            }
+        }
+        return (parts, uses)
+    }
+
+    /// People's network calendars, made on first use so that only people with open work get one
+    /// (and a P404 when they have no working time, once each).
+    private struct PersonCalendars {
+        struct Key: Hashable { var person: Int; var base: Int }
+        var known: [Key: Int?] = [:]
+        var reported: Set<Int> = []
+    }
+
+    /// The network calendar a person works on under a task of network calendar `base`: their own
+    /// calendar, else the project's, minus their time off (made by the calendar factory). A
+    /// person without time off shares the plan calendar's network calendar, so work whose people
+    /// all share it keeps a fixed length. Nil for someone who never has working time.
+    private mutating func personCalendar(_ person: Int, base: Int, plan: Plan, known: inout PersonCalendars) -> Int? {
+        let key = PersonCalendars.Key(person: person, base: base)
+        if let calendar = known.known[key] { return calendar }
+        let who = plan.people[person]
+        var calendar = who.calendarIndex.map { PlanNetwork.networkCalendar(plan, $0) } ?? base
+        if !who.timeOff.isEmpty && everAvailable(person) {
+            network.calendars.append(WorkingCalendar(plan: plan, person: person, fallback: base - 1, emptyWeek: .workweek))
+            calendar = network.calendars.count - 1
+        }
+        guard network.calendars[calendar].hasWorkingDays, everAvailable(person) else {
+            if known.reported.insert(person).inserted {
+                diagnostics.append(Diagnostic(
+                    .noWorkingDays, "'\(who.id)' has no working time", at: who.range,
+                    hint: "give '\(who.id)' an availability above 0% and a calendar with working days; their tasks are scheduled without them"))
+            }
+            known.known[key] = .some(nil)
+            return nil
+        }
+        known.known[key] = calendar
+        return calendar
+    }
+
+    /// A summary's start gate precedes its children, its finish gate follows them.
+    private func workBreakdownLinks(_ tasks: [PlanModel.PlanTask]) -> [PendingLink] {
+        var links: [PendingLink] = []
         for (i, task) in tasks.enumerated() {
             guard let gate = startGate[i] else { continue }
             for child in task.children where tasks.indices.contains(child) && child != i {
@@ -284,7 +358,14 @@ struct PlanNetwork {
                 links.append((child, i, .finishToFinish, 0, 0))
             }
         }
-        // Dependencies.
+        return links
+    }
+
+    /// Dependencies, in the successor's project calendar: on a package, from its finish gate (or
+    /// its start gate for SS and SF); into a package, to its start gate (FS, SS) or each of its
+    /// leaves (FF, SF). Work under way keeps only its finish-side dependencies.
+    private func dependencyLinks(_ tasks: [PlanModel.PlanTask]) -> [PendingLink] {
+        var links: [PendingLink] = []
         var leavesCache: [Int: [Int]] = [:]
         func leaves(of summary: Int) -> [Int] {
             if let known = leavesCache[summary] { return known }
@@ -314,9 +395,7 @@ struct PlanNetwork {
                 }
             }
         }
-        links = breakCycles(links, tasks: tasks)
-        network.setLinks(links)
-        network.computeRanks()
+        return links
     }
 
     /// Pins of a leaf task. Done work keeps its actual dates (a missing one falls back on the
@@ -414,8 +493,7 @@ struct PlanNetwork {
 
     /// Removes links until the network has no cycle, reporting P604 at each task where one was
     /// cut (the front end rejects cycles; this only keeps a slipped-through one from hanging).
-    private mutating func breakCycles(_ links: [(from: Int, to: Int, kind: LinkKind, lag: Int, calendar: Int)],
-                                      tasks: [PlanModel.PlanTask]) -> [(from: Int, to: Int, kind: LinkKind, lag: Int, calendar: Int)] {
+    private mutating func breakCycles(_ links: [PendingLink], tasks: [PlanModel.PlanTask]) -> [PendingLink] {
         let n = network.count
         var waiting = [Int](repeating: 0, count: n)
         var outgoing: [[Int]] = Array(repeating: [], count: n)
@@ -496,9 +574,5 @@ struct PlanNetwork {
         let first = rateParts.count
         rateParts.append(contentsOf: parts)
         return .effort(work: work, parts: first..<rateParts.count)
-    }
-
-    static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
     }
 }

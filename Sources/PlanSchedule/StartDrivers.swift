@@ -272,15 +272,11 @@ struct StartDrivers {
         if let person = offPerson(j, on: day) { return CalendarShift(from: Day(ordinal: day), person: person, holiday: nil) }
         let project = plan.projects.indices.contains(plan.tasks[i].projectIndex) ? plan.tasks[i].projectIndex : 0
         let calendarIndex = plan.projects.indices.contains(project) ? plan.projects[project].calendarIndex : 0
-        let specs = plan.calendars
-        var next: Int? = calendarIndex, seen = Set<Int>()
-        while let c = next, specs.indices.contains(c), seen.insert(c).inserted {
-            if let holiday = specs[c].holidays.first(where: { $0.days.first.ordinal <= day && day <= $0.days.last.ordinal }) {
-                return CalendarShift(from: Day(ordinal: day), person: nil, holiday: holiday.name)
-            }
-            next = specs[c].base
-        }
-        return nil
+        // Lowering has merged a based-on calendar's holidays into it: no base to follow.
+        guard plan.calendars.indices.contains(calendarIndex),
+              let holiday = plan.calendars[calendarIndex].holidays.first(where: { $0.days.first.ordinal <= day && day <= $0.days.last.ordinal })
+        else { return nil }
+        return CalendarShift(from: Day(ordinal: day), person: nil, holiday: holiday.name)
     }
 
     /// Per activity, the blocked tasks without a resume date that its dates depend on, through

@@ -23,6 +23,29 @@ import Testing
     #expect(s.span(f, "a") == "2026-01-05..2026-01-06")
 }
 
+@Test func personWithoutWorkingTimeIsReportedOnceHoweverOftenAssigned() {
+    var f = PlanFixture()
+    f.person("ghost", availability: 0, off: [("2026-01-07", "2026-01-08")])
+    f.person("idle", availability: 0)
+    f.task("a", effort: 2, people: [("ghost", nil)])
+    f.task("b", effort: 1, people: [("ghost", nil)])
+    let (s, diagnostics) = f.schedule()
+    #expect(diagnostics.map(\.code) == [.noWorkingDays])
+    #expect(diagnostics[0].range == f.plan.people[0].range)
+    #expect(s.span(f, "b") == "2026-01-05..2026-01-05")
+}
+
+@Test func calendarWithoutWorkingDaysIsReportedOnceAndPeopleOnItWorkWeekdays() {
+    var calendar = CalendarSpec(name: "default")
+    calendar.workingDays = []
+    var f = PlanFixture(calendar: calendar)
+    f.person("ann", off: [("2026-01-05", "2026-01-05")])
+    f.task("a", effort: 2, people: [("ann", nil)])
+    let (s, diagnostics) = f.schedule()
+    #expect(diagnostics.map(\.code) == [.noWorkingDays])
+    #expect(s.span(f, "a") == "2026-01-06..2026-01-07")
+}
+
 @Test func calendarWithoutWorkingDaysFallsBackToWeekdays() {
     var calendar = CalendarSpec(name: "default")
     calendar.workingDays = []
