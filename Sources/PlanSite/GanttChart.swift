@@ -15,19 +15,37 @@ struct GanttChart {
     /// only the packages that span today.
     var openAllUpTo = 150
 
+    /// The row labels are a chart of their own beside the bars (`svg.gl`), which the stylesheet
+    /// keeps in view while the bars scroll and narrows on a phone.
     static let labelWidth = 250
     static let rowHeight = 22
-    static let axisHeight = 34
+    /// Three lines: months, week numbers, then the "today" and "deadline" labels, so no two meet.
+    static let axisHeight = 48
     static let barHeight = 12
+    static let markerLabelY = 42
 
     /// The time window and scale shared by every chart of the project.
     struct Scale {
         var origin: Day
+        /// The last day of the work (and of today or the deadline when near it), end of its week.
         var end: Day
         var pixelsPerDay: Double
+        /// The last day the axis shows: `end`, extended to the deadline and to the end of its month
+        /// so the last month's label has its room.
+        var axisEnd: Day
 
-        func x(_ day: Day) -> Int { GanttChart.labelWidth + Int((Double(day - origin) * pixelsPerDay).rounded()) }
-        var width: Int { x(end.adding(days: 1)) + 8 }
+        init(origin: Day, end: Day, pixelsPerDay: Double, deadline: Day? = nil) {
+            self.origin = origin
+            self.end = end
+            self.pixelsPerDay = pixelsPerDay
+            var last = max(end, deadline ?? end)
+            let (year, month, _) = last.components
+            last = Day(year: year, month: month, day: Day.daysIn(month: month, year: year)) ?? last
+            axisEnd = last
+        }
+
+        func x(_ day: Day) -> Int { Int((Double(day - origin) * pixelsPerDay).rounded()) }
+        var width: Int { x(axisEnd.adding(days: 1)) + 8 }
     }
 
     func scale(extra days: [Day]) -> Scale? {
@@ -49,9 +67,11 @@ struct GanttChart {
         }
         origin = DayText.weekStart(origin)
         end = DayText.weekStart(end).adding(days: 6)
-        let total = Double(end - origin + 1)
-        let pixelsPerDay = min(24, max(1.5, 940 / total))
-        return Scale(origin: origin, end: end, pixelsPerDay: pixelsPerDay)
+        let deadline = plan.projects[projectIndex].deadline.flatMap { $0 > end ? $0 : nil }
+        var scale = Scale(origin: origin, end: end, pixelsPerDay: 1, deadline: deadline)
+        // The whole axis (to the deadline and the end of its last month) fits a desktop page.
+        scale.pixelsPerDay = min(24, max(1.5, 940 / Double(scale.axisEnd - origin + 1)))
+        return scale
     }
 
     /// Groups of consecutive rows: each top-level work package with its subtree, and each run of
@@ -100,7 +120,10 @@ struct GanttChart {
             let unfolded = open || (first <= today && today <= last)
             out += "<details class=\"gantt\" id=\"\(group.anchor)\"\(unfolded ? " open" : "")><summary><span class=\"gname\">\(HTML.escape(group.title))</span> "
             out += "<span class=\"gmeta\">\(tasks) \(tasks == 1 ? "row" : "rows"), \(DayText.long(first)) – \(DayText.long(last))\(summaryProgress(group.rows))</span></summary>\n"
-            out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Gantt chart: \(HTML.escape(group.title))\">"
+            // data-today: where the layout's script scrolls the chart to on load (no script: the start).
+            let todayAttribute = today >= scale.origin && today <= scale.axisEnd ? " data-today=\"\(scale.x(today))\"" : ""
+            out += "<div class=\"scroll gs\" tabindex=\"0\" role=\"region\" aria-label=\"Gantt chart: \(HTML.escape(group.title))\"\(todayAttribute)>"
+            out += labels(group: group)
             out += svg(group: group, scale: scale, today: today, deadline: project.deadline)
             out += "</div></details>\n"
         }
@@ -149,10 +172,17 @@ struct GanttChart {
         // Arrows first so bars paint over their ends.
         var links = ""
         var criticalLinks = ""
+        var incoming = ""
         for index in group.rows {
             let task = plan.tasks[index]
             for dependency in task.dependencies {
-                guard let fromRow = rowOf[dependency.predecessor], let toRow = rowOf[index] else { continue }
+                guard let toRow = rowOf[index] else { continue }
+                guard let fromRow = rowOf[dependency.predecessor] else {
+                    // The predecessor is in another package's chart: a short arrow from outside
+                    // says the bar waits for it; its tooltip names it.
+                    incoming += stub(to: index, toRow: toRow, kind: dependency.kind, scale: scale)
+                    continue
+                }
                 let path = arrow(from: dependency.predecessor, fromRow: fromRow, to: index, toRow: toRow,
                                  kind: dependency.kind, scale: scale)
                 if schedule.tasks[index].isCritical && schedule.tasks[dependency.predecessor].isCritical {
@@ -164,21 +194,13 @@ struct GanttChart {
         }
         if !links.isEmpty { out += "<path class=\"dep\" marker-end=\"url(#\(group.anchor)-a)\" d=\"\(links)\"/>" }
         if !criticalLinks.isEmpty { out += "<path class=\"dep c\" marker-end=\"url(#\(group.anchor)-a)\" d=\"\(criticalLinks)\"/>" }
+        if !incoming.isEmpty { out += "<path class=\"dep in\" marker-end=\"url(#\(group.anchor)-a)\" d=\"\(incoming)\"/>" }
 
         for (offset, index) in group.rows.enumerated() {
             out += row(index: index, offset: offset, scale: scale, hatch: "\(group.anchor)-h", today: today)
         }
 
-        let bottom = height - 2
-        if let deadline, deadline >= scale.origin, deadline <= scale.end {
-            let x = scale.x(deadline.adding(days: 1))
-            out += "<path class=\"dl\" d=\"M\(x) \(GanttChart.axisHeight - 4)V\(bottom)\"/><rect class=\"lb\" x=\"\(x - 54)\" y=\"\(GanttChart.axisHeight - 17)\" width=\"52\" height=\"14\"/><text class=\"dlt\" x=\"\(x - 3)\" y=\"\(GanttChart.axisHeight - 6)\" text-anchor=\"end\">deadline</text>"
-        }
-        if today >= scale.origin, today <= scale.end {
-            // The label's background hides the week number beneath it; both at once are unreadable.
-            let x = scale.x(today)
-            out += "<path class=\"td\" d=\"M\(x) \(GanttChart.axisHeight - 4)V\(bottom)\"/><rect class=\"lb\" x=\"\(x - 14)\" y=\"\(GanttChart.axisHeight - 17)\" width=\"56\" height=\"14\"/><text class=\"tdt\" x=\"\(x + 3)\" y=\"\(GanttChart.axisHeight - 6)\">today</text>"
-        }
+        out += markers(scale: scale, today: today, deadline: deadline, bottom: height - 2)
         out += "</svg>"
         return out
     }
@@ -192,15 +214,20 @@ struct GanttChart {
         // Months, labelled when there is room; every quarter otherwise.
         let monthWidth = scale.pixelsPerDay * 30
         let monthStep = monthWidth >= 56 ? 1 : monthWidth >= 20 ? 3 : 12
+        // A month's label needs its width on the axis before the next one starts.
+        let labelRoom = Int(GanttChart.textWidth("Sep 2026", size: 11).rounded(.up)) + 6
         while true {
             guard let first = Day(year: year, month: month, day: 1) else { break }
-            if first > scale.end { break }
+            if first > scale.axisEnd { break }
+            let next = first.adding(days: Day.daysIn(month: month, year: year))
             if first >= scale.origin, (month - 1) % monthStep == 0 {
                 let x = scale.x(first)
                 grid += "M\(x) 0V\(height)"
                 let label = monthStep == 12 ? "\(year)" : "\(CalendarNames.monthAbbreviation(month)) \(year)"
-                labels += "<text x=\"\(x + 3)\" y=\"12\">\(label)</text>"
-            } else if first < scale.origin, Day(year: year, month: month, day: Day.daysIn(month: month, year: year))! - scale.origin > 12 {
+                if scale.x(min(next, scale.axisEnd.adding(days: 1))) - x >= labelRoom || monthStep > 1 {
+                    labels += "<text x=\"\(x + 3)\" y=\"12\">\(label)</text>"
+                }
+            } else if first < scale.origin, monthStep == 1, scale.x(next) - scale.x(scale.origin) >= labelRoom {
                 labels += "<text x=\"\(scale.x(scale.origin) + 3)\" y=\"12\">\(CalendarNames.monthAbbreviation(month)) \(year)</text>"
             }
             month += 1
@@ -208,14 +235,14 @@ struct GanttChart {
         }
         if weekWidth >= 34 {
             var monday = scale.origin
-            while monday <= scale.end {
+            while monday <= scale.axisEnd {
                 let x = scale.x(monday)
                 grid += "M\(x) 16V\(height)"
                 labels += "<text class=\"wk\" x=\"\(x + 2)\" y=\"27\">\(monday.components.day)</text>"
                 monday = monday.adding(days: 7)
             }
         }
-        return "<path class=\"grid\" d=\"M\(GanttChart.labelWidth) 0V\(height)\(grid)\"/><g class=\"ax\">\(labels)</g>"
+        return "<path class=\"grid\" d=\"\(grid)\"/><g class=\"ax\">\(labels)</g>"
     }
 
     private func row(index: Int, offset: Int, scale: Scale, hatch: String, today: Day) -> String {
@@ -241,7 +268,6 @@ struct GanttChart {
             let top = GanttChart.axisHeight + offset * GanttChart.rowHeight
             let mid = top + GanttChart.rowHeight / 2
             var out = "<g class=\"\(classes)\"><title>\(HTML.escape(tip))</title>"
-            out += "<text x=\"\(6 + task.level * 12)\" y=\"\(mid + 4)\">\(HTML.escape(label(task.title, level: task.level)))</text>"
             if isMilestone {
                 let x = scale.x(entry.finish.adding(days: 1))
                 out += "<path d=\"M\(x) \(mid - 7)l7 7l-7 7l-7-7z\"/>"
@@ -254,6 +280,7 @@ struct GanttChart {
 
         var tip = task.title + " — "
         tip += isMilestone ? DayText.long(entry.finish) : DayText.long(entry.start) + " – " + DayText.long(entry.finish)
+        if isMilestone, let due = task.deadline { tip += ", due " + DayText.long(due) }
         if !isMilestone { tip += ", " + NumberText.percent(isSummary ? rolledUpProgress(index..<(index + 1 + subtreeSize(index))) : task.progress) }
         if !flags.isEmpty { tip += ", " + flags.joined(separator: ", ") }
         // The same words as the task table's Why column and `planc why`.
@@ -262,12 +289,15 @@ struct GanttChart {
         if let blocked = words.blockedNote(task: index) { tip += "\n" + blocked }
 
         var out = "<g class=\"\(classes)\"><title>\(HTML.escape(tip))</title>"
-        out += "<text x=\"\(6 + task.level * 12)\" y=\"\(mid + 4)\">\(HTML.escape(label(task.title, level: task.level)))</text>"
         let x0 = scale.x(entry.start)
         if isMilestone {
             let x = scale.x(entry.finish.adding(days: 1))
             out += "<path d=\"M\(x) \(mid - 7)l7 7l-7 7l-7-7z\"/>"
             if task.state == .done { out += "<path class=\"ok\" d=\"M\(x - 3) \(mid)l2 3l4-6\"/>" }
+            if let due = task.deadline, due >= scale.origin, due <= scale.axisEnd {
+                // The due date: a bracket at the end of that day, beside the diamond when on time.
+                out += "<path class=\"due\" d=\"M\(scale.x(due.adding(days: 1)) - 3) \(top + 3)h3v\(GanttChart.rowHeight - 6)h-3\"/>"
+            }
             if isLate { out += "<text class=\"fl\" x=\"\(x + 10)\" y=\"\(mid + 4)\">late</text>" }
             return out + "</g>"
         }
@@ -288,6 +318,77 @@ struct GanttChart {
         if task.state == .blocked { marks.append("blocked") }
         if !marks.isEmpty { out += "<text class=\"fl\" x=\"\(x0 + width + 4)\" y=\"\(mid + 4)\">\(marks.joined(separator: ", "))</text>" }
         return out + "</g>"
+    }
+
+    /// The row labels of one chart: their own SVG, kept in view while the bars scroll sideways.
+    private func labels(group: Group) -> String {
+        let height = GanttChart.axisHeight + group.rows.count * GanttChart.rowHeight + 4
+        let width = GanttChart.labelWidth
+        // `slice`: a narrower box (phones) crops the labels instead of shrinking their text.
+        var out = "<svg class=\"gl\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" preserveAspectRatio=\"xMinYMin slice\" aria-hidden=\"true\">"
+        var bands = ""
+        for (offset, _) in group.rows.enumerated() where offset % 2 == 1 {
+            bands += "M0 \(GanttChart.axisHeight + offset * GanttChart.rowHeight)h\(width)v\(GanttChart.rowHeight)h-\(width)z"
+        }
+        if !bands.isEmpty { out += "<path class=\"band\" d=\"\(bands)\"/>" }
+        for (offset, index) in group.rows.enumerated() {
+            let task = plan.tasks[index]
+            let mid = GanttChart.axisHeight + offset * GanttChart.rowHeight + GanttChart.rowHeight / 2
+            let kind = task.state == .cancelled && task.children.isEmpty ? " class=\"x\"" : task.state == .done ? " class=\"d\"" : ""
+            out += "<text\(kind) x=\"\(6 + task.level * 12)\" y=\"\(mid + 4)\">\(HTML.escape(label(task.title, level: task.level)))</text>"
+        }
+        return out + "<path class=\"sep\" d=\"M\(width - 1) 0V\(height)\"/></svg>"
+    }
+
+    /// The today and deadline lines, labelled on the axis's third line; when the two are close
+    /// the labels turn away from each other so they never overlap.
+    private func markers(scale: Scale, today: Day, deadline: Day?, bottom: Int) -> String {
+        let y = GanttChart.markerLabelY
+        let top = y - 10
+        let todayX = today >= scale.origin && today <= scale.axisEnd ? scale.x(today) : nil
+        let deadlineX = deadline.flatMap { $0 >= scale.origin && $0 <= scale.axisEnd ? scale.x($0.adding(days: 1)) : nil }
+        let todayWidth = GanttChart.textWidth("today", size: 12)
+        let deadlineWidth = GanttChart.textWidth("deadline", size: 12)
+        // By default "deadline" reads leftwards from its line and "today" rightwards; when today
+        // is just before the deadline the two turn away from each other.
+        var todayLeft = false
+        if let t = todayX, let d = deadlineX, t <= d, Double(d - t) < todayWidth + deadlineWidth + 10 { todayLeft = true }
+        // Near the chart's left edge a leftward "today" would be cut off: both read rightwards,
+        // "deadline" after "today".
+        let cramped = todayLeft && Double(todayX ?? 0) < todayWidth + 4
+        if cramped { todayLeft = false }
+        var out = ""
+        var deadlineLabelEnd = Int.min
+        if let x = deadlineX {
+            let right = todayLeft || cramped || Double(x) < deadlineWidth + 4
+            var labelX = right ? x + 3 : x - 3
+            if cramped, let t = todayX { labelX = max(labelX, t + 3 + Int(todayWidth.rounded(.up)) + 6) }
+            if right { deadlineLabelEnd = labelX + Int(deadlineWidth.rounded(.up)) }
+            out += "<path class=\"dl\" d=\"M\(x) \(top)V\(bottom)\"/><text class=\"dlt\" x=\"\(labelX)\" y=\"\(y)\"\(right ? "" : " text-anchor=\"end\"")>deadline</text>"
+        }
+        if let x = todayX {
+            // After a rightward "deadline" label that reaches past today's line, "today" follows it.
+            let labelX = todayLeft ? x - 3 : x >= (deadlineX ?? Int.max) ? max(x + 3, deadlineLabelEnd + 6) : x + 3
+            out += "<path class=\"td\" d=\"M\(x) \(top)V\(bottom)\"/><text class=\"tdt\" x=\"\(labelX)\" y=\"\(y)\"\(todayLeft ? " text-anchor=\"end\"" : "")>today</text>"
+        }
+        return out
+    }
+
+    /// A generous estimate of a label's width in the system sans-serif (bold capitals and digits
+    /// run to about 0.62 em); the layout and the overlap test use the same figure.
+    static func textWidth(_ text: String, size: Double) -> Double {
+        Double(text.count) * size * 0.62
+    }
+
+    /// An arrow into `successor` from a task drawn in another package's chart.
+    private func stub(to successor: Int, toRow: Int, kind: DependencyKind, scale: Scale) -> String {
+        let s = schedule.tasks[successor]
+        let toStart = kind == .finishToStart || kind == .startToStart
+        let isMilestone = plan.tasks[successor].kind == .milestone
+        let x = isMilestone ? scale.x(s.finish.adding(days: 1)) + (toStart ? -7 : 7)
+            : toStart ? scale.x(s.start) : scale.x(s.finish.adding(days: 1))
+        let y = GanttChart.axisHeight + toRow * GanttChart.rowHeight + GanttChart.rowHeight / 2
+        return toStart ? "M\(max(x - 14, 0)) \(y)H\(x)" : "M\(x + 14) \(y)H\(x)"
     }
 
     /// Rows below a summary task in the contiguous work breakdown order.

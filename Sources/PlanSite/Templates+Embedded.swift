@@ -27,6 +27,7 @@ extension Theme {
 {{#canonical}}<link rel="canonical" href="{{canonical}}">
 {{/canonical}}<style>
 {{{stylesheetCSS}}}</style>
+<style media="print">@page { @top-left { content: "{{pageTitle}}"; font: 8pt system-ui, sans-serif; color: #333; } @top-right { content: "Status as of {{today}}"; font: 8pt system-ui, sans-serif; color: #333; } }</style>
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
@@ -38,7 +39,8 @@ extension Theme {
 {{{bodyHTML}}}
 </main>
 <footer class="site"><p>Built by planc from the plan{{#commit}} at commit <code>{{commit}}</code>{{/commit}}, reporting date {{todayISO}}. <a href="{{root}}plan.json">plan.json</a></p></footer>
-<script>addEventListener("beforeprint",()=>{for(const d of document.querySelectorAll("details"))d.open=true})</script>
+<script>addEventListener("beforeprint",()=>{for(const d of document.querySelectorAll("details"))d.open=true});
+for(const s of document.querySelectorAll(".gs[data-today]")){const go=()=>{s.scrollLeft=Math.max(0,s.dataset.today-(s.clientWidth-s.firstChild.getBoundingClientRect().width)/3)};go();s.closest("details").addEventListener("toggle",go)}</script>
 {{#liveReload}}<script>(()=>{let v=null;const poll=async()=>{try{const r=await fetch("/__planc/version",{cache:"no-store"});const t=await r.text();if(v!==null&&t!==v)location.reload();v=t}catch(e){}setTimeout(poll,400)};poll()})()</script>
 {{/liveReload}}</body>
 </html>
@@ -54,20 +56,20 @@ extension Theme {
 <p class="lead">{{projectCount}} {{projectWord}}{{#counts}}: {{counts}}{{/counts}}.</p>
 {{#hasProjects}}
 <div class="scroll" tabindex="0" role="region" aria-label="Projects">
-<table class="portfolio">
+<table class="portfolio stack">
 <caption class="vh">Every project with health, progress, forecast, next milestone, top risk and owner</caption>
 <thead><tr><th scope="col">Project</th><th scope="col">Health</th><th scope="col">Complete</th><th scope="col">Forecast finish</th><th scope="col">Deadline</th><th scope="col">Next milestone</th><th scope="col">Top risk</th><th scope="col">Owner</th></tr></thead>
 <tbody>
 {{#projects}}
 <tr>
 <th scope="row"><a href="{{href}}">{{title}}</a><br><span class="muted">{{id}} · {{phase}}</span></th>
-<td><span class="rag {{health.rating}}"><span aria-hidden="true">{{health.symbol}}</span> {{health.label}}</span>{{#hasReasons}}<ul class="reasons">{{#reasons}}<li>{{.}}</li>{{/reasons}}</ul>{{/hasReasons}}</td>
-<td><span class="pct">{{percent}}</span><span class="meter" aria-hidden="true"><span style="width:{{percentValue}}%"></span></span></td>
-<td>{{forecast}}{{#slip}}<br><span class="{{#slipLate}}bad{{/slipLate}}{{^slipLate}}muted{{/slipLate}}">{{slip}}</span>{{/slip}}{{#forecastBlocked}}<br><span class="bad">{{forecastBlocked}}</span>{{/forecastBlocked}}</td>
-<td>{{deadline}}</td>
-<td>{{nextMilestone}}{{#nextMilestoneBlocked}}<br><span class="bad">{{nextMilestoneBlocked}}</span>{{/nextMilestoneBlocked}}</td>
-<td>{{topRisk}}</td>
-<td>{{owner}}</td>
+<td data-label="Health"><span class="rag {{health.rating}}"><span aria-hidden="true">{{health.symbol}}</span> {{health.label}}</span>{{#hasReasons}}<ul class="reasons">{{#reasons}}<li>{{.}}</li>{{/reasons}}</ul>{{/hasReasons}}</td>
+<td data-label="Complete"><span class="pct">{{percent}}</span><span class="meter" aria-hidden="true"><span style="width:{{percentValue}}%"></span></span></td>
+<td data-label="Forecast finish">{{forecast}}{{#slip}}<br><span class="{{#slipLate}}bad{{/slipLate}}{{^slipLate}}muted{{/slipLate}}">{{slip}}</span>{{/slip}}{{#forecastBlocked}}<br><span class="bad">{{forecastBlocked}}</span>{{/forecastBlocked}}</td>
+<td data-label="Deadline">{{deadline}}</td>
+<td data-label="Next milestone">{{nextMilestone}}{{#nextMilestoneBlocked}}<br><span class="bad">{{nextMilestoneBlocked}}</span>{{/nextMilestoneBlocked}}</td>
+<td data-label="Top risk">{{topRisk}}</td>
+<td data-label="Owner">{{owner}}</td>
 </tr>
 {{/projects}}
 </tbody>
@@ -113,16 +115,16 @@ extension Theme {
 
 <section aria-labelledby="milestones">
 <h2 id="milestones">Milestones</h2>
-{{#has.milestones}}<div class="scroll" tabindex="0" role="region" aria-label="Milestones table"><table>
+{{#has.milestones}}<div class="scroll" tabindex="0" role="region" aria-label="Milestones table"><table class="milestones stack">
 <thead><tr><th scope="col">Milestone</th><th scope="col">Date</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead><tbody>
-{{#milestones}}<tr class="ms-{{statusClass}}"><th scope="row">{{title}}</th><td>{{date}}</td><td>{{due}}</td><td><span class="st {{statusClass}}">{{status}}</span>{{#blocked}}<span class="note">{{blocked}}</span>{{/blocked}}</td></tr>
+{{#milestones}}<tr class="ms-{{statusClass}}"><th scope="row">{{title}}</th><td data-label="Date">{{date}}</td><td data-label="Due">{{due}}</td><td data-label="Status"><span class="st {{statusClass}}">{{status}}</span>{{#blocked}}<span class="note">{{blocked}}</span>{{/blocked}}</td></tr>
 {{/milestones}}</tbody></table></div>{{/has.milestones}}
 {{^has.milestones}}<p>The plan has no milestones.</p>{{/has.milestones}}
 </section>
 
 <section aria-labelledby="schedule">
 <h2 id="schedule">Schedule</h2>
-<div class="legend" aria-hidden="true"><span><svg width="26" height="12"><rect class="lg-t" x="1" y="1" width="24" height="10"/></svg> task</span><span><svg width="26" height="12"><rect class="lg-c" x="1" y="1" width="24" height="10"/></svg> critical (hatched)</span><span><svg width="26" height="12"><rect class="lg-t" x="1" y="1" width="24" height="10"/><rect class="lg-p" x="1" y="4" width="14" height="4"/></svg> progress</span><span><svg width="26" height="12"><rect class="lg-s" x="1" y="3" width="24" height="6"/></svg> work package</span><span><svg width="16" height="14"><path class="lg-m" d="M8 0l7 7l-7 7l-7-7z"/></svg> milestone</span><span><svg width="20" height="14"><path class="lg-td" d="M10 0V14"/></svg> today</span></div>
+<div class="legend" aria-hidden="true"><span><svg width="26" height="12"><rect class="lg-t" x="1" y="1" width="24" height="10"/></svg> task</span><span><svg width="26" height="12"><rect class="lg-c" x="1" y="1" width="24" height="10"/></svg> critical (hatched)</span><span><svg width="26" height="12"><rect class="lg-t" x="1" y="1" width="24" height="10"/><rect class="lg-p" x="1" y="4" width="14" height="4"/></svg> progress</span><span><svg width="26" height="12"><rect class="lg-s" x="1" y="3" width="24" height="6"/></svg> work package</span><span><svg width="16" height="14"><path class="lg-m" d="M8 0l7 7l-7 7l-7-7z"/></svg> milestone</span><span><svg width="20" height="14"><path class="lg-td" d="M10 0V14"/></svg> today</span><span><svg width="12" height="16"><path class="lg-due" d="M4 1h4v14h-4"/></svg> milestone due</span><span><svg width="26" height="12"><path class="lg-in" d="M1 6H25"/></svg> waits for another package</span></div>
 <p class="muted">{{taskCount}} rows. Each work package has its own chart; hover a bar for its dates. The <a href="{{tasksHref}}">task table</a> has the same dates as text.</p>
 {{{ganttHTML}}}
 </section>
@@ -138,9 +140,9 @@ extension Theme {
 <h2 id="risks">Risks</h2>
 {{#has.risks}}{{{riskMatrixHTML}}}
 <h3>Risk register</h3>
-<div class="scroll" tabindex="0" role="region" aria-label="Risk register table"><table class="register">
+<div class="scroll" tabindex="0" role="region" aria-label="Risk register table"><table class="register stack">
 <thead><tr><th scope="col">Risk</th><th scope="col">Likelihood</th><th scope="col">Impact</th><th scope="col">Score</th><th scope="col">Owner</th><th scope="col">Status</th><th scope="col">Mitigation</th><th scope="col">Contingency</th><th scope="col">Review</th></tr></thead><tbody>
-{{#risks}}<tr id="{{anchor}}"><th scope="row">{{title}}<br><span class="muted">{{id}}</span>{{#notesHTML}}<details class="notes"><summary>notes</summary>{{{notesHTML}}}</details>{{/notesHTML}}</th><td>{{likelihood}}</td><td>{{impact}}</td><td><span class="score {{bandClass}}">{{score}} {{band}}</span></td><td>{{owner}}</td><td>{{status}}</td><td>{{mitigation}}</td><td>{{contingency}}</td><td>{{review}}</td></tr>
+{{#risks}}<tr id="{{anchor}}"><th scope="row">{{title}}<br><span class="muted">{{id}}</span>{{#notesHTML}}<details class="notes"><summary>notes</summary>{{{notesHTML}}}</details>{{/notesHTML}}</th><td data-label="Likelihood">{{likelihood}}</td><td data-label="Impact">{{impact}}</td><td data-label="Score"><span class="score {{bandClass}}">{{score}} {{band}}</span></td><td data-label="Owner">{{owner}}</td><td data-label="Status">{{status}}</td><td data-label="Mitigation">{{mitigation}}</td><td data-label="Contingency">{{contingency}}</td><td data-label="Review">{{review}}</td></tr>
 {{/risks}}</tbody></table></div>{{/has.risks}}
 {{^has.risks}}<p>The risk register is empty.</p>{{/has.risks}}
 </section>
@@ -154,7 +156,7 @@ extension Theme {
 <h2 id="budget">Budget</h2>
 <dl class="figures">{{#budget.rows}}<div><dt>{{label}}</dt><dd>{{value}}{{#note}}<span class="note">{{note}}</span>{{/note}}</dd></div>
 {{/budget.rows}}</dl>
-{{{budget.chartHTML}}}
+{{#budget.chartHTML}}<div class="scroll" tabindex="0" role="region" aria-label="Budget chart">{{{budget.chartHTML}}}</div>{{/budget.chartHTML}}
 </section>
 
 <section aria-labelledby="journal">
@@ -167,9 +169,9 @@ extension Theme {
 <section aria-labelledby="issues">
 <h2 id="issues">Issues and decisions</h2>
 <h3>Issues</h3>
-{{#has.issues}}<div class="scroll" tabindex="0" role="region" aria-label="Issues table"><table>
+{{#has.issues}}<div class="scroll" tabindex="0" role="region" aria-label="Issues table"><table class="issues stack">
 <thead><tr><th scope="col">Issue</th><th scope="col">Severity</th><th scope="col">Owner</th><th scope="col">Status</th><th scope="col">Raised</th><th scope="col">Due</th></tr></thead><tbody>
-{{#issues}}<tr id="{{anchor}}"><th scope="row">{{title}}<br><span class="muted">{{id}}</span>{{#notesHTML}}<details class="notes"><summary>notes</summary>{{{notesHTML}}}</details>{{/notesHTML}}</th><td>{{severity}}</td><td>{{owner}}</td><td>{{status}}</td><td>{{raised}}</td><td>{{due}}</td></tr>
+{{#issues}}<tr id="{{anchor}}"><th scope="row">{{title}}<br><span class="muted">{{id}}</span>{{#notesHTML}}<details class="notes"><summary>notes</summary>{{{notesHTML}}}</details>{{/notesHTML}}</th><td data-label="Severity">{{severity}}</td><td data-label="Owner">{{owner}}</td><td data-label="Status">{{status}}</td><td data-label="Raised">{{raised}}</td><td data-label="Due">{{due}}</td></tr>
 {{/issues}}</tbody></table></div>{{/has.issues}}
 {{^has.issues}}<p>No issues logged.</p>{{/has.issues}}
 <h3>Decisions</h3>
@@ -215,8 +217,8 @@ h1 { font-size: 1.9rem; margin: 1.2rem 0 .4rem; }
 h2 { font-size: 1.35rem; margin: 2.2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 1px solid var(--line); }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
 .lead { font-size: 1.1rem; }
-.muted, .note { color: var(--muted); }
-.note { display: block; font-size: .85rem; }
+.muted, span.note { color: var(--muted); }
+span.note { display: block; font-size: .85rem; }
 .bad { color: var(--red); font-weight: 600; }
 .vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 code { font-size: .9em; }
@@ -265,18 +267,26 @@ dl.figures .note { font-weight: normal; }
 .lg-t { fill: var(--bar); } .lg-c { fill: var(--bar-crit); stroke: var(--fg); stroke-dasharray: 3 2; }
 .lg-p { fill: var(--progress); } .lg-s { fill: var(--summary); } .lg-m { fill: var(--milestone); }
 .lg-td { stroke: var(--today); stroke-width: 2; }
+.lg-due { fill: none; stroke: var(--deadline); stroke-width: 2; } .lg-in { stroke: var(--dep); stroke-width: 1.5; stroke-dasharray: 2 2; }
 details.gantt { border: 1px solid var(--line); border-radius: .4rem; margin: .6rem 0; }
 details.gantt > summary { cursor: pointer; padding: .45rem .7rem; background: var(--band); }
 .gname { font-weight: 600; }
 .gmeta { color: var(--muted); font-size: .9rem; }
-svg.gc { display: block; font-size: 12px; fill: var(--fg); }
+/* The row labels (svg.gl) stay in view while the bars (svg.gc) scroll sideways. */
+.gs { display: flex; align-items: flex-start; }
+svg.gl { display: block; flex: none; position: sticky; left: 0; z-index: 1; background: var(--bg); font-size: 12px; }
+svg.gl text { fill: var(--fg); }
+svg.gl .band { fill: var(--band); }
+svg.gl .sep { stroke: var(--line); }
+svg.gl .d { fill: var(--muted); }
+svg.gl .x { fill: var(--muted); text-decoration: line-through; }
+svg.gc { display: block; flex: none; font-size: 12px; fill: var(--fg); }
 svg.gc .band { fill: var(--band); }
 svg.gc .grid { stroke: var(--grid); fill: none; }
 svg.gc .ax text { fill: var(--muted); font-size: 11px; }
 svg.gc .ax .wk { font-size: 10px; }
 svg.gc text { fill: var(--fg); }
 svg.gc .t > rect:not([fill]) { fill: var(--bar); }
-svg.gc .lb { fill: var(--bg); }
 svg.gc .s > rect { fill: var(--summary); }
 svg.gc .c > rect:first-of-type { stroke: var(--fg); stroke-width: 1; }
 svg.gc .hb { fill: var(--bar-crit); }
@@ -285,14 +295,14 @@ svg.gc .t > rect.p, svg.gc .s > rect.p { fill: var(--progress); }
 svg.gc .m > path { fill: var(--milestone); }
 svg.gc .m.c > path { stroke: var(--fg); stroke-width: 1.5; }
 svg.gc .ok { fill: none !important; stroke: var(--bg); stroke-width: 2; }
-svg.gc .d > text:first-of-type { fill: var(--muted); }
 svg.gc .fl { fill: var(--red); font-weight: 600; }
 svg.gc .x > rect, svg.gc .x > path { fill: none; stroke: var(--muted); stroke-width: 1; stroke-dasharray: 3 2; }
-svg.gc .x > text:first-of-type { fill: var(--muted); text-decoration: line-through; }
 svg.gc .fx { fill: var(--muted); font-style: italic; }
 svg.gc .dep { fill: none; stroke: var(--dep); stroke-width: 1; }
 svg.gc .dep.c { stroke: var(--bar-crit); stroke-width: 1.5; }
+svg.gc .dep.in { stroke-dasharray: 2 2; }
 svg.gc .ah { fill: var(--dep); }
+svg.gc .due { fill: none; stroke: var(--deadline); stroke-width: 2; }
 svg.gc .td { stroke: var(--today); stroke-width: 2; }
 svg.gc .tdt { fill: var(--today); font-weight: 600; }
 svg.gc .dl { stroke: var(--deadline); stroke-width: 2; stroke-dasharray: 5 3; }
@@ -321,7 +331,8 @@ table.load td.l3 { background: color-mix(in srgb, var(--bar) 46%, var(--bg)); }
 table.load td.over, .over-key { background: var(--red-bg); color: var(--red); font-weight: 700; }
 abbr[title] { text-decoration: none; }
 
-svg.budget { display: block; margin-top: 1rem; max-width: 100%; height: auto; font-size: 13px; }
+/* Never shrunk below 33rem (about 11.4px text): on a phone the chart scrolls within its region instead. */
+svg.budget { display: block; margin-top: 1rem; width: 100%; max-width: 600px; min-width: 33rem; height: auto; font-size: 13px; }
 svg.budget text { fill: var(--fg); }
 svg.budget .bb { fill: var(--summary); } svg.budget .bp { fill: var(--bar); }
 svg.budget .bf { fill: var(--milestone); } svg.budget .bs { fill: var(--progress); }
@@ -348,9 +359,60 @@ ol.diagnostics li.warning strong { color: var(--amber); }
   dl.figures { grid-template-columns: 1fr 1fr; }
   th, td { padding: .3rem .35rem; }
 }
+/* Phones: wide tables become one card per row; each cell names its column (data-label). */
+@media (max-width: 37.5rem) {
+  dl.figures { grid-template-columns: minmax(0, 1fr); }
+  .rag { white-space: normal; max-width: 100%; }
+  table.stack, table.stack tbody, table.stack tr, table.stack th, table.stack td { display: block; width: auto; min-width: 0; }
+  table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.stack tr { border: 1px solid var(--line); border-radius: .4rem; margin: 0 0 .7rem; padding: .2rem 0; }
+  table.stack tbody tr:nth-child(even) { background: none; }
+  table.stack th[scope=row] { border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+  /* The label floats into the cell's left padding; flow-root makes the cell as tall as the longer of the two. */
+  table.stack td { display: flow-root; border: 0; padding-left: 7.4rem; overflow-wrap: anywhere; }
+  table.stack td::before { content: attr(data-label); float: left; width: 6.5rem; margin-left: -6.9rem; color: var(--muted); font-size: .85rem; }
+  table.stack .meter { max-width: 100%; }
+  /* A narrow label column: the labels are cropped, not shrunk; the task table has them whole. */
+  svg.gl { width: 8.5rem; }
+  table.matrix { width: 100%; table-layout: fixed; font-size: .75rem; }
+  table.matrix td, table.matrix th { min-width: 0; padding: .2rem; overflow-wrap: anywhere; white-space: normal; hyphens: auto; }
+  table.matrix .corner, table.matrix .band { font-size: .7rem; }
+  table.matrix td ul { padding-left: 0; list-style: none; }
+  .scope { grid-template-columns: minmax(0, 1fr); }
+  pre, .prose { overflow-wrap: anywhere; }
+}
+/* Paper: A4 with page numbers; the layout adds the running header (page title, reporting date). */
+@page {
+  size: A4; margin: 17mm 14mm 15mm;
+  @bottom-right { content: "page " counter(page) " of " counter(pages); font: 8pt system-ui, sans-serif; color: #333; }
+}
 @media print {
   :root { --bg: #fff; --fg: #000; --muted: #333; --band: #f4f4f4; }
-  body { font-size: 10.5pt; }
+  body { font-size: 9.5pt; line-height: 1.35; }
+  table { font-size: 8.5pt; }
+  th, td { padding: .12rem .35rem; }
+  td { white-space: nowrap; }
+  table.register td:nth-child(7), table.register th[scope=row], table.issues th[scope=row] { white-space: normal; }
+  h1 { font-size: 1.5rem; margin-top: 0; }
+  h2 { font-size: 1.15rem; margin: .9rem 0 .3rem; }
+  header.site { display: none; }
+  footer.site { margin-top: 1rem; font-size: 8pt; }
+  /* The project page prints as a status report of one or two pages: summary, milestones, the
+     schedule's roll-up per work package, late and blocked work, the top risks, the latest
+     journal entry, issues and decisions. The task table and plan.json keep the detail. */
+  section[aria-labelledby=objectives], section[aria-labelledby=load], section[aria-labelledby=budget],
+  .legend, .legend + p, .gs, table.matrix, table.matrix + p, details.notes, article.entry ~ article.entry,
+  ul.decisions .prose, section[aria-labelledby=notes], section[aria-labelledby=summary] > .prose { display: none; }
+  dl.figures { grid-template-columns: repeat(3, 1fr); gap: .3rem; }
+  dl.figures div { padding: .25rem .5rem; }
+  h3 { margin: .6rem 0 .2rem; }
+  article.entry { margin: .4rem 0; }
+  .prose p { margin: .3rem 0; }
+  details.gantt { border: 0; margin: 0; }
+  details.gantt > summary { background: none; padding: .05rem 0; }
+  table.register tbody tr:nth-child(n+4) { display: none; }
+  table.register :is(th, td):is(:nth-child(2), :nth-child(3), :nth-child(8), :nth-child(9)) { display: none; }
+  ul.reasons, ul.decisions li { margin-bottom: .2rem; }
   .skip, .toc, script { display: none; }
   header.site, main, footer.site { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
@@ -359,7 +421,6 @@ ol.diagnostics li.warning strong { color: var(--amber); }
   section { break-inside: auto; }
   h2, h3 { break-after: avoid; }
   tr, article.entry, details.gantt { break-inside: avoid; }
-  svg.gc { width: 100%; height: auto; }
   table.load { font-size: 6.5pt; }
   table.load td { min-width: 0; }
 }

@@ -40,7 +40,7 @@ import Testing
         }
         let status = site["projects/crm/index.html"]!
         #expect(status.contains("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"))
-        // The page's own scripts are still there: exactly the print helper (no live reload here).
+        // The page's own script is still there: exactly the print and Gantt helper (no live reload here).
         #expect(status.components(separatedBy: "<script>").count == 2)
     }
 

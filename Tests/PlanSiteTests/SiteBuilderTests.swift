@@ -77,7 +77,7 @@ import Testing
         let chart = GanttChart(plan: plan, schedule: schedule, projectIndex: 0).render(today: Fixture.today)
         #expect(chart.contains("<details class=\"gantt\" id=\"gantt-discovery\" open>"))
         #expect(chart.contains("fill=\"url(#gantt-discovery-h)\""))  // critical: hatched
-        #expect(chart.contains("<title>Design sign-off — 6 Mar 2026, critical, late</title>"))
+        #expect(chart.contains("<title>Design sign-off — 6 Mar 2026, due 2 Mar 2026, critical, late</title>"))
         #expect(chart.contains(">late</text>"))
         #expect(chart.contains(">today</text>"))
         #expect(chart.contains(">deadline</text>"))
