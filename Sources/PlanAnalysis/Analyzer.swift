@@ -140,12 +140,6 @@ public enum Analyzer {
             guard let span = resourceSpans[run.resource] else { return false }
             return run.firstDay <= span.last && span.first <= run.lastDay
         }
-        let openRisks = project.risks.indices.filter {
-            project.risks[$0].status == .open || project.risks[$0].status == .watching
-        }.sorted {
-            let a = project.risks[$0], b = project.risks[$1]
-            return a.score != b.score ? a.score > b.score : (a.id, $0) < (b.id, $1)
-        }
         let latestJournal = project.journal.indices.max {
             (project.journal[$0].date, $0) < (project.journal[$1].date, $1)
         }
@@ -157,7 +151,8 @@ public enum Analyzer {
             forecastFinish: forecastFinish, deadline: deadline, slipDays: slipDays, slipWorkingDays: slipWorkingDays,
             nextMilestones: Array(openMilestones.prefix(5).map(\.index)),
             missedMilestones: missed, forecastLateMilestones: forecastLate,
-            lateTasks: late, blockedTasks: blocked, topRisks: openRisks,
+            lateTasks: late, blockedTasks: blocked, topRisks: Registers.activeRisks(project),
+            riskRegister: Registers.riskRegister(project), issues: Registers.issues(project),
             overAllocations: overAllocations,
             budget: project.budget,
             currency: project.currency ?? project.budget?.currency ?? firstRateCurrency,

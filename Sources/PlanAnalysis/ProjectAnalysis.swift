@@ -31,8 +31,15 @@ public struct ProjectAnalysis: Sendable {
     public var lateTasks: [Int]
     /// Tasks with status blocked, in work breakdown order.
     public var blockedTasks: [Int]
-    /// Open and watched risks by score, highest first, then by id. Renderers show a prefix.
+    /// Open and watched risks by score, highest first, then by review date (soonest first, none
+    /// last), then as written. Renderers show a prefix; the risk matrix places exactly these.
     public var topRisks: [Int]
+    /// The risk register: `topRisks`, then closed risks in the same order. Occurred risks are not
+    /// in it: they are listed with the issues.
+    public var riskRegister: [Int]
+    /// Issues and occurred risks, open ones first, each part by severity (an occurred risk's
+    /// impact), highest first, then by due date (its review date), soonest first.
+    public var issues: [IssueItem]
     public var overAllocations: [OverAllocation]
     public var budget: Money?
     /// The currency costs are summed in: the project's, else the budget's, else the first rate's.

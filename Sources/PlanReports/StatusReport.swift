@@ -192,6 +192,24 @@ public enum StatusReport {
                 return entry.score >= HealthRules.riskScoreThreshold ? style.paint(text, .yellow) : text
             }
         }
+        // Open issues and occurred risks, as the site's issue table lists them (most severe first).
+        let openIssues = analysis.issues.filter(\.isOpen)
+        if !openIssues.isEmpty {
+            line("")
+            line(style.paint("Issues (\(openIssues.count))", .bold))
+            limited(Array(openIssues.indices)) { offset in
+                let item = openIssues[offset]
+                let title: String, owner: Int?
+                switch item.source {
+                case .issue(let index): (title, owner) = (project.issues[index].title, project.issues[index].ownerIndex)
+                case .occurredRisk(let index): (title, owner) = ("occurred: " + project.risks[index].title, project.risks[index].ownerIndex)
+                }
+                var text = TerminalText.fit(item.severity?.name ?? "-", 9) + "  " + style.text(title)
+                if let due = item.due { text += "  due \(due.iso)" }
+                if let owner, plan.people.indices.contains(owner) { text += "  owner \(style.text(plan.people[owner].name))" }
+                return text
+            }
+        }
         if !analysis.overAllocations.isEmpty {
             line("")
             line(style.paint("Over-allocated", .bold))

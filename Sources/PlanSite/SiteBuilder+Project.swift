@@ -83,7 +83,8 @@ extension SiteBuilder {
         let blocked = figures.blockedTasks.map { taskRef($0, why: "blocked") }
 
         let riskAnchors = anchors(for: project.risks.map(\.id), prefix: "risk-")
-        let risks = project.risks.enumerated().map { offset, risk -> RiskRow in
+        let risks = figures.riskRegister.map { offset -> RiskRow in
+            let risk = project.risks[offset]
             let band = RiskMatrix.band(score: risk.score)
             return RiskRow(anchor: riskAnchors[offset], id: risk.id, title: risk.title,
                            likelihood: levelText(risk.likelihood), impact: levelText(risk.impact),
@@ -93,11 +94,24 @@ extension SiteBuilder {
                            mitigation: risk.mitigation ?? "—", contingency: risk.contingency ?? "—",
                            review: DayText.optional(risk.review), notesHTML: markdown(risk.notes))
         }
+        // An occurred risk is an issue now: listed here with its impact as severity and its review
+        // date as due, keeping the register's anchor so links to it still land.
         let issueAnchors = anchors(for: project.issues.map(\.id), prefix: "issue-")
-        let issues = project.issues.enumerated().map { offset, issue in
-            IssueRow(anchor: issueAnchors[offset], id: issue.id, title: issue.title, owner: personName(issue.ownerIndex),
-                     status: issue.status.rawValue, raised: DayText.optional(issue.raised), due: DayText.optional(issue.due),
-                     severity: levelText(issue.severity), notesHTML: markdown(issue.notes))
+        let issues = figures.issues.map { item -> IssueRow in
+            switch item.source {
+            case .issue(let offset):
+                let issue = project.issues[offset]
+                return IssueRow(anchor: issueAnchors[offset], id: issue.id, title: issue.title, owner: personName(issue.ownerIndex),
+                                status: issue.status.rawValue, raised: DayText.optional(issue.raised), due: DayText.optional(issue.due),
+                                severity: levelText(issue.severity), notesHTML: markdown(issue.notes))
+            case .occurredRisk(let offset):
+                let risk = project.risks[offset]
+                return IssueRow(anchor: riskAnchors[offset], id: risk.id, title: "occurred: " + risk.title,
+                                owner: personName(risk.ownerIndex), status: risk.status.rawValue, raised: "—",
+                                due: DayText.optional(risk.review), severity: levelText(risk.impact),
+                                notesHTML: markdown([risk.contingency.map { "Contingency: " + $0 }, risk.mitigation.map { "Mitigation: " + $0 },
+                                                     risk.notes.isEmpty ? nil : risk.notes].compactMap { $0 }.joined(separator: "\n\n")))
+            }
         }
         let decisionAnchors = anchors(for: project.decisions.map(\.id), prefix: "decision-")
         let decisions = project.decisions.enumerated().map { offset, decision in
@@ -138,7 +152,7 @@ extension SiteBuilder {
             hasScope: !project.scopeIn.isEmpty || !project.scopeOut.isEmpty,
             milestones: milestones, ganttHTML: chart.render(today: options.today), taskCount: range.count,
             lateTasks: late, blockedTasks: blocked,
-            riskMatrixHTML: RiskMatrix.render(risks: project.risks, anchors: riskAnchors), risks: risks,
+            riskMatrixHTML: RiskMatrix.render(risks: project.risks, placing: figures.topRisks, anchors: riskAnchors), risks: risks,
             loadHTML: load, budget: budgetView(figures), journal: journal, issues: issues, decisions: decisions,
             isClosure: isClosure, outcomeHTML: markdown(project.outcome), lessons: project.lessons,
             projectNotesHTML: markdown(project.notes), tasksHref: "tasks.html",

@@ -46,6 +46,20 @@ import Testing
         try Self.checkGolden("crm-portfolio.html", Self.fragment(try #require(site["index.html"]), from: "<tbody>", to: "</tbody>"))
     }
 
+    /// The telephony vendor risk has occurred: it is an issue now, listed with the issues (most
+    /// severe first), and neither placed in the matrix nor kept in the risk register.
+    @Test func occurredRiskIsListedWithTheIssuesAndRegistersAreSorted() throws {
+        let status = try #require(try Self.site("crm-migration")["projects/crm/index.html"])
+        let matrix = Self.fragment(status, from: "<table class=\"matrix\">", to: "</table>")
+        #expect(!matrix.contains("r-cti-vendor"))
+        #expect(matrix.contains("Open and watched risks by likelihood and impact (closed risks are left out; occurred ones are listed with the issues)"))
+        let register = Self.fragment(status, from: "<h3>Risk register</h3>", to: "</table>")
+        #expect(!register.contains("r-cti-vendor"))
+        let issues = Self.fragment(status, from: "<h2 id=\"issues\">", to: "</table>")
+        #expect(issues.contains("occurred: Telephony vendor delivers the production API late"))
+        try Self.checkGolden("crm-registers.html", register + issues)
+    }
+
     @Test func relaunchGoldenFragments() throws {
         let site = try Self.site("website-relaunch")
         let closed = try #require(site["projects/newsletter/index.html"])
