@@ -55,6 +55,11 @@ public enum Analyzer {
                              due: due, forecast: slot.finish)
     }
 
+    /// The day a milestone is listed by: when it was reached once done, else its forecast.
+    public static func milestoneDate(_ task: PlanTask, _ slot: TaskSchedule) -> Day {
+        task.state == .done ? (task.actualFinish ?? slot.finish) : slot.finish
+    }
+
     /// Whether a task still has work or an event ahead of it.
     public static func isOpen(_ task: PlanTask) -> Bool { task.state != .done && task.state != .cancelled }
 
@@ -74,8 +79,8 @@ public enum Analyzer {
         var plannedEffortSum = 0.0, completedEffort = 0.0
         var plannedCost = 0.0, actualCost = 0.0, earnedValue = 0.0, plannedValue = 0.0, remainingCost = 0.0
         var openMilestones: [(index: Int, day: Day)] = []
-        var missed: [Int] = [], forecastLate: [Int] = []
-        var slips: [MilestoneSlip] = []
+        var slipped: [(index: Int, slip: MilestoneSlip)] = []
+        var milestones: [(index: Int, day: Day)] = []
         var late: [Int] = []
         var blocked: [Int] = []
         // Each resource's first and last scheduled day in this project, to attribute
@@ -97,11 +102,11 @@ public enum Analyzer {
             }
 
             if task.kind == .milestone {
+                if let slot { milestones.append((index, milestoneDate(task, slot))) }
                 if isOpen(task), let slot {
                     openMilestones.append((index, slot.finish))
                     if let slip = milestoneSlip(task, slot, today: today, calendar: calendar) {
-                        if slip.kind == .missed { missed.append(index) } else { forecastLate.append(index) }
-                        slips.append(slip)
+                        slipped.append((index, slip))
                     }
                 }
             } else if isOpen(task), isLate(task, slot, today: today) {
@@ -136,6 +141,12 @@ public enum Analyzer {
         }
 
         openMilestones.sort { ($0.day, $0.index) < ($1.day, $1.index) }
+        milestones.sort { ($0.day, $0.index) < ($1.day, $1.index) }
+        // Missed and forecast-late milestones in date order too, their slips kept parallel.
+        slipped.sort { ($0.slip.forecast, $0.index) < ($1.slip.forecast, $1.index) }
+        let missed = slipped.filter { $0.slip.kind == .missed }.map(\.index)
+        let forecastLate = slipped.filter { $0.slip.kind == .forecastLate }.map(\.index)
+        let slips = slipped.map(\.slip)
         let overAllocations = overAllocationRuns.filter { run in
             guard let span = resourceSpans[run.resource] else { return false }
             return run.firstDay <= span.last && span.first <= run.lastDay
@@ -150,7 +161,7 @@ public enum Analyzer {
             plannedEffortDays: plannedEffortSum, completedEffortDays: completedEffort,
             forecastFinish: forecastFinish, deadline: deadline, slipDays: slipDays, slipWorkingDays: slipWorkingDays,
             nextMilestones: Array(openMilestones.prefix(5).map(\.index)),
-            missedMilestones: missed, forecastLateMilestones: forecastLate,
+            milestones: milestones.map(\.index), missedMilestones: missed, forecastLateMilestones: forecastLate,
             lateTasks: late, blockedTasks: blocked, topRisks: Registers.activeRisks(project),
             riskRegister: Registers.riskRegister(project), issues: Registers.issues(project),
             overAllocations: overAllocations,

@@ -23,9 +23,12 @@ public struct ProjectAnalysis: Sendable {
     public var slipWorkingDays: Int?
     /// Open milestones, soonest first, at most five.
     public var nextMilestones: [Int]
-    /// Open milestones whose due date has passed.
+    /// Every milestone of the project (done, open and cancelled) by date: the day it was reached
+    /// when done, else its forecast (`Analyzer.milestoneDate`), then in work breakdown order.
+    public var milestones: [Int]
+    /// Open milestones whose due date has passed, by forecast date.
     public var missedMilestones: [Int]
-    /// Open milestones not yet due but forecast after their due date.
+    /// Open milestones not yet due but forecast after their due date, by forecast date.
     public var forecastLateMilestones: [Int]
     /// Open leaf tasks forecast to finish after their deadline, or that should have finished before today.
     public var lateTasks: [Int]

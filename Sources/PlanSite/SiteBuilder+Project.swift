@@ -34,11 +34,12 @@ extension SiteBuilder {
             people.append(KeyFigure(label: "Stakeholders", value: project.stakeholders.joined(separator: ", "), note: nil))
         }
 
-        // Milestones: every milestone of the project, with its state in words.
+        // Milestones: every milestone of the project in date order (`ProjectAnalysis.milestones`),
+        // with its state in words.
         let next = Set(figures.nextMilestones.prefix(1))
         let calendar = WorkingCalendar(plan: plan, calendarIndex: project.calendarIndex)
         var milestones: [MilestoneRow] = []
-        for taskIndex in range where plan.tasks[taskIndex].kind == .milestone {
+        for taskIndex in figures.milestones {
             let task = plan.tasks[taskIndex]
             let entry = schedule.tasks[taskIndex]
             let status: (String, String)
@@ -54,8 +55,12 @@ extension SiteBuilder {
             } else {
                 status = ("planned", "planned")
             }
-            let date = task.state == .done ? (task.actualFinish ?? entry.finish) : entry.finish
-            milestones.append(MilestoneRow(title: task.title, id: task.id, date: DayText.long(date),
+            // Reached (done) and expected (forecast) are different facts: each has its own column.
+            let done = task.state == .done
+            milestones.append(MilestoneRow(title: task.title, id: task.id,
+                                           date: DayText.long(Analyzer.milestoneDate(task, entry)),
+                                           doneOn: done ? DayText.long(Analyzer.milestoneDate(task, entry)) : "—",
+                                           forecast: Analyzer.isOpen(task) ? DayText.long(entry.finish) : "—",
                                            due: DayText.optional(task.deadline), status: status.0, statusClass: status.1,
                                            blocked: task.state == .done ? nil : words.blockedNote(task: taskIndex, includingItself: true)))
         }

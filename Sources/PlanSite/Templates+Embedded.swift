@@ -114,8 +114,8 @@ extension Theme {
 <section aria-labelledby="milestones">
 <h2 id="milestones">Milestones</h2>
 {{#has.milestones}}<div class="scroll" tabindex="0" role="region" aria-label="Milestones table"><table>
-<thead><tr><th scope="col">Milestone</th><th scope="col">Date</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead><tbody>
-{{#milestones}}<tr class="ms-{{statusClass}}"><th scope="row">{{title}}</th><td>{{date}}</td><td>{{due}}</td><td><span class="st {{statusClass}}">{{status}}</span>{{#blocked}}<span class="note">{{blocked}}</span>{{/blocked}}</td></tr>
+<thead><tr><th scope="col">Milestone</th><th scope="col">Done on</th><th scope="col">Forecast</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead><tbody>
+{{#milestones}}<tr class="ms-{{statusClass}}"><th scope="row">{{title}}</th><td>{{doneOn}}</td><td>{{forecast}}</td><td>{{due}}</td><td><span class="st {{statusClass}}">{{status}}</span>{{#blocked}}<span class="note">{{blocked}}</span>{{/blocked}}</td></tr>
 {{/milestones}}</tbody></table></div>{{/has.milestones}}
 {{^has.milestones}}<p>The plan has no milestones.</p>{{/has.milestones}}
 </section>

@@ -103,6 +103,8 @@ extension MilestoneRow: MustacheParent {
         case "title": return title
         case "id": return id
         case "date": return date
+        case "doneOn": return doneOn
+        case "forecast": return forecast
         case "due": return due
         case "status": return status
         case "statusClass": return statusClass

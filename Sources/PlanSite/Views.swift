@@ -88,7 +88,12 @@ struct KeyFigure {
 struct MilestoneRow {
     var title: String
     var id: String
+    /// The day it is listed by: `doneOn` when done, else `forecast`.
     var date: String
+    /// When it was reached; "—" unless done.
+    var doneOn: String
+    /// When it is expected; "—" once done or cancelled.
+    var forecast: String
     var due: String
     var status: String
     var statusClass: String

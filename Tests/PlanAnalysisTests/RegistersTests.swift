@@ -57,3 +57,22 @@ import Testing
         #expect(!analysis.healthReasons.contains { $0.contains("R-Vendor") })
     }
 }
+
+/// Milestones are listed by date in every output: the day reached when done, else the forecast.
+@Suite struct MilestoneOrderTests {
+    @Test func milestonesAreInDateOrderAndSlippedOnesByForecast() {
+        var fixture = PlanFixture(today: "2026-09-15")
+        fixture.project("crm", deadline: "2026-12-31")
+        let late = fixture.task("go-live", "2026-11-20", "2026-11-20", kind: .milestone, deadline: "2026-11-13")
+        let reached = fixture.task("kick-off", "2026-07-01", "2026-07-01", kind: .milestone, state: .done)
+        let missedLater = fixture.task("uat-done", "2026-09-18", "2026-09-18", kind: .milestone, deadline: "2026-09-10")
+        let missedSooner = fixture.task("design-ok", "2026-09-16", "2026-09-16", kind: .milestone, deadline: "2026-09-01")
+        let analysis = Analyzer.analyze(fixture.plan, fixture.schedule).projects[0]
+        #expect(analysis.milestones == [reached, missedSooner, missedLater, late])
+        #expect(analysis.nextMilestones == [missedSooner, missedLater, late])
+        #expect(analysis.missedMilestones == [missedSooner, missedLater])
+        #expect(analysis.forecastLateMilestones == [late])
+        // The health reason still names the worst missed one with its own slip.
+        #expect(analysis.healthReasons.first == "Milestone Design-Ok was due 2026-09-01 and is not done: missed by 10 working days (1 more milestone missed)")
+    }
+}

@@ -60,6 +60,21 @@ import Testing
         try Self.checkGolden("crm-registers.html", register + issues)
     }
 
+    /// Milestones by date, with when each was reached and when it is forecast in columns of their own.
+    @Test func milestonesAreInDateOrderWithDoneAndForecastColumns() throws {
+        let status = try #require(try Self.site("crm-migration")["projects/crm/index.html"])
+        let table = Self.fragment(status, from: "<h2 id=\"milestones\">", to: "</table>")
+        #expect(table.contains("<th scope=\"col\">Done on</th><th scope=\"col\">Forecast</th><th scope=\"col\">Due</th><th scope=\"col\">Status</th>"))
+        let compiled = Pipeline.compile(CompileOptions(path: Repository.url("Examples/crm-migration").path, today: Self.today))
+        let schedule = try #require(compiled.schedule)
+        let analysis = Analyzer.analyze(compiled.plan, schedule).projects[0]
+        let days = analysis.milestones.map { Analyzer.milestoneDate(compiled.plan.tasks[$0], schedule.tasks[$0]) }
+        #expect(days == days.sorted())
+        let rows = table.components(separatedBy: "<tr class=\"ms-").dropFirst()
+        #expect(rows.map { $0.components(separatedBy: "</th>")[0].components(separatedBy: ">").last! }
+                == analysis.milestones.map { HTML.escape(compiled.plan.tasks[$0].title) })
+    }
+
     @Test func relaunchGoldenFragments() throws {
         let site = try Self.site("website-relaunch")
         let closed = try #require(site["projects/newsletter/index.html"])
