@@ -60,6 +60,18 @@ public enum Analyzer {
         task.state == .done ? (task.actualFinish ?? slot.finish) : slot.finish
     }
 
+    /// Why a task is late, or nil when it is not (`isLate`): finished after its due date, open
+    /// past its due date, forecast after it, or open and scheduled to finish before today.
+    public static func lateness(_ task: PlanTask, _ slot: TaskSchedule?, today: Day, calendar: WorkingCalendar) -> Lateness? {
+        guard let slot, isLate(task, slot, today: today) else { return nil }
+        func days(_ due: Day) -> Int { max(calendar.workingDays(after: due, through: slot.finish), 1) }
+        guard let due = task.deadline else { return Lateness(kind: .overdue, due: nil, finish: slot.finish, workingDays: 0) }
+        if task.state == .done { return Lateness(kind: .finishedLate, due: due, finish: slot.finish, workingDays: days(due)) }
+        if due < today { return Lateness(kind: .duePassed, due: due, finish: slot.finish, workingDays: max(calendar.workingDays(after: due, through: today), 1)) }
+        if slot.finish > due { return Lateness(kind: .forecastLate, due: due, finish: slot.finish, workingDays: days(due)) }
+        return Lateness(kind: .overdue, due: due, finish: slot.finish, workingDays: 0)
+    }
+
     /// Whether a task still has work or an event ahead of it.
     public static func isOpen(_ task: PlanTask) -> Bool { task.state != .done && task.state != .cancelled }
 
@@ -83,6 +95,7 @@ public enum Analyzer {
         var milestones: [(index: Int, day: Day)] = []
         var late: [Int] = []
         var blocked: [Int] = []
+        var lateWork: [Int] = [], finishedLate: [Int] = []
         // Each resource's first and last scheduled day in this project, to attribute
         // over-allocations of people shared between projects.
         var resourceSpans: [ResourceRef: DayRange] = [:]
@@ -92,6 +105,11 @@ public enum Analyzer {
             let task = plan.tasks[index]
             let slot = scheduled(index)
             if task.state == .blocked { blocked.append(index) }
+            // Every task the Gantt charts mark late, summaries and milestones included: open ones
+            // are late work, finished ones history.
+            if isLate(task, slot, today: today) {
+                if isFinished(index, plan) { finishedLate.append(index) } else { lateWork.append(index) }
+            }
             guard isLeaf(task) else { continue }
             if let slot {
                 for assignment in task.assignments {
@@ -162,7 +180,7 @@ public enum Analyzer {
             forecastFinish: forecastFinish, deadline: deadline, slipDays: slipDays, slipWorkingDays: slipWorkingDays,
             nextMilestones: Array(openMilestones.prefix(5).map(\.index)),
             milestones: milestones.map(\.index), missedMilestones: missed, forecastLateMilestones: forecastLate,
-            lateTasks: late, blockedTasks: blocked, topRisks: Registers.activeRisks(project),
+            lateTasks: late, lateWork: lateWork, finishedLate: finishedLate, blockedTasks: blocked, topRisks: Registers.activeRisks(project),
             riskRegister: Registers.riskRegister(project), issues: Registers.issues(project),
             overAllocations: overAllocations,
             budget: project.budget,
@@ -186,6 +204,13 @@ public enum Analyzer {
             if plan.tasks[index].state == .done { done += 1 }
         }
         return total > 0 ? Double(done) / Double(total) : 0
+    }
+
+    /// A leaf is finished when done; a summary when every leaf beneath it is done or cancelled.
+    static func isFinished(_ index: Int, _ plan: Plan) -> Bool {
+        let task = plan.tasks[index]
+        if isLeaf(task) { return task.state == .done }
+        return !task.children.isEmpty && task.children.allSatisfy { plan.tasks.indices.contains($0) && (plan.tasks[$0].state == .cancelled || isFinished($0, plan)) }
     }
 
     private static func isStarted(_ task: PlanTask) -> Bool {

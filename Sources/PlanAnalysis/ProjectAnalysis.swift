@@ -32,6 +32,12 @@ public struct ProjectAnalysis: Sendable {
     public var forecastLateMilestones: [Int]
     /// Open leaf tasks forecast to finish after their deadline, or that should have finished before today.
     public var lateTasks: [Int]
+    /// Every task not yet finished that `Analyzer.isLate` calls late, as the Gantt charts mark
+    /// them: leaves, milestones and work packages, in work breakdown order.
+    public var lateWork: [Int]
+    /// Finished tasks (done; a work package once all its work is done or cancelled) that finished
+    /// after their due date: history, not open late work. Work breakdown order.
+    public var finishedLate: [Int]
     /// Tasks with status blocked, in work breakdown order.
     public var blockedTasks: [Int]
     /// Open and watched risks by score, highest first, then by review date (soonest first, none

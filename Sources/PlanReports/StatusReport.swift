@@ -150,17 +150,29 @@ public enum StatusReport {
                 return text
             }
         }
-        if !analysis.lateTasks.isEmpty {
-            line("")
-            line(style.paint("Late tasks (\(analysis.lateTasks.count))", .bold))
-            limited(analysis.lateTasks) { task in
-                var text = taskName(task)
-                if let slot = context.slot(task) { text += "  finish \(slot.finish.iso)" }
-                if let due = plan.tasks[task].deadline { text += ", due \(due.iso)" }
-                let who = context.assigneeIDs(task)
-                if !who.isEmpty { text += "  " + who.map { "@" + $0 }.joined(separator: " ") }
-                return text + blocked(words.blockedNote(task: task))
+        // What the Gantt chart marks late, open work first; work that finished late is history.
+        func lateLine(_ task: Int) -> String {
+            var text = taskName(task)
+            if let slot = context.slot(task) { text += "  finish \(slot.finish.iso)" }
+            if let due = plan.tasks[task].deadline { text += ", due \(due.iso)" }
+            // The site's words for it (`Lateness`), with ISO dates.
+            if let lateness = Analyzer.lateness(plan.tasks[task], context.slot(task), today: context.schedule.today,
+                                                calendar: context.calendar(ofTask: task)) {
+                text += ": " + lateness.phrase(\.iso)
             }
+            let who = context.assigneeIDs(task)
+            if !who.isEmpty { text += "  " + who.map { "@" + $0 }.joined(separator: " ") }
+            return text
+        }
+        if !analysis.lateWork.isEmpty {
+            line("")
+            line(style.paint("Late (\(analysis.lateWork.count))", .bold))
+            limited(analysis.lateWork) { task in lateLine(task) + blocked(words.blockedNote(task: task)) }
+        }
+        if !analysis.finishedLate.isEmpty {
+            line("")
+            line(style.paint("Finished late (\(analysis.finishedLate.count))", .bold) + style.paint("  done after the due date: history", .dim))
+            limited(analysis.finishedLate) { lateLine($0) }
         }
         if !analysis.blockedTasks.isEmpty {
             line("")

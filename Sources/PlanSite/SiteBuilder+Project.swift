@@ -71,20 +71,14 @@ extension SiteBuilder {
             return TaskRef(title: task.title, id: task.id, href: "tasks.html#" + taskAnchors[taskIndex - range.lowerBound],
                            finish: DayText.long(schedule.tasks[taskIndex].finish), due: DayText.optional(task.deadline), why: why)
         }
-        let late = figures.lateTasks.map { taskIndex -> TaskRef in
-            let entry = schedule.tasks[taskIndex]
-            let task = plan.tasks[taskIndex]
-            var why = "should have finished"
-            if let due = task.deadline, due < options.today {
-                why = "due \(DayText.long(due)), not done"
-            } else if let due = task.deadline, entry.finish > due {
-                let late = max(calendar.workingDays(after: due, through: entry.finish), 1)
-                why = "forecast late by \(late) working \(late == 1 ? "day" : "days")"
-            } else if entry.finish < options.today {
-                why = "scheduled to finish \(DayText.long(entry.finish)), not done"
-            }
-            return taskRef(taskIndex, why: why)
+        // The same tasks the Gantt chart marks late (`ProjectAnalysis.lateWork`), in the words of
+        // `Lateness`; work that finished late is history, listed apart.
+        func lateRef(_ taskIndex: Int) -> TaskRef {
+            let lateness = Analyzer.lateness(plan.tasks[taskIndex], schedule.tasks[taskIndex], today: options.today, calendar: calendar)
+            return taskRef(taskIndex, why: lateness?.phrase(DayText.long) ?? "late")
         }
+        let late = figures.lateWork.map(lateRef)
+        let finishedLate = figures.finishedLate.map(lateRef)
         let blocked = figures.blockedTasks.map { taskRef($0, why: "blocked") }
 
         let riskAnchors = anchors(for: project.risks.map(\.id), prefix: "risk-")
@@ -156,14 +150,14 @@ extension SiteBuilder {
             scopeIn: project.scopeIn, scopeOut: project.scopeOut,
             hasScope: !project.scopeIn.isEmpty || !project.scopeOut.isEmpty,
             milestones: milestones, ganttHTML: chart.render(today: options.today), taskCount: range.count,
-            lateTasks: late, blockedTasks: blocked,
+            lateTasks: late, finishedLateTasks: finishedLate, blockedTasks: blocked,
             riskMatrixHTML: RiskMatrix.render(risks: project.risks, placing: figures.topRisks, anchors: riskAnchors), risks: risks,
             loadHTML: load, budget: budgetView(figures), journal: journal, issues: issues, decisions: decisions,
             isClosure: isClosure, outcomeHTML: markdown(project.outcome), lessons: project.lessons,
             projectNotesHTML: markdown(project.notes), tasksHref: "tasks.html",
             has: Presence(reasons: !figures.healthReasons.isEmpty, objectives: !project.objectives.isEmpty,
                           successCriteria: !project.successCriteria.isEmpty, milestones: !milestones.isEmpty,
-                          late: !late.isEmpty, blocked: !blocked.isEmpty, risks: !risks.isEmpty,
+                          late: !late.isEmpty, finishedLate: !finishedLate.isEmpty, blocked: !blocked.isEmpty, risks: !risks.isEmpty,
                           issues: !issues.isEmpty, decisions: !decisions.isEmpty, journal: !journal.isEmpty,
                           lessons: !project.lessons.isEmpty))
     }

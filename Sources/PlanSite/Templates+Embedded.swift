@@ -132,6 +132,7 @@ extension Theme {
 {{#has.late}}<h3>Late</h3><ul class="tasklist">{{#lateTasks}}<li><a href="{{href}}">{{title}}</a> — finishes {{finish}}, due {{due}}: {{why}}</li>{{/lateTasks}}</ul>{{/has.late}}
 {{#has.blocked}}<h3>Blocked</h3><ul class="tasklist">{{#blockedTasks}}<li><a href="{{href}}">{{title}}</a> — forecast finish {{finish}}</li>{{/blockedTasks}}</ul>{{/has.blocked}}
 {{^has.late}}{{^has.blocked}}<p>No task is late or blocked.</p>{{/has.blocked}}{{/has.late}}
+{{#has.finishedLate}}<h3>Finished late</h3><p class="muted">Done, after the due date: history, not open work.</p><ul class="tasklist">{{#finishedLateTasks}}<li><a href="{{href}}">{{title}}</a> — finished {{finish}}, due {{due}}: {{why}}</li>{{/finishedLateTasks}}</ul>{{/has.finishedLate}}
 </section>
 
 <section aria-labelledby="risks">

@@ -236,6 +236,7 @@ extension ProjectView: MustacheParent {
         case "ganttHTML": return ganttHTML
         case "taskCount": return taskCount
         case "lateTasks": return lateTasks
+        case "finishedLateTasks": return finishedLateTasks
         case "blockedTasks": return blockedTasks
         case "riskMatrixHTML": return riskMatrixHTML
         case "risks": return risks
@@ -263,6 +264,7 @@ extension Presence: MustacheParent {
         case "successCriteria": return successCriteria
         case "milestones": return milestones
         case "late": return late
+        case "finishedLate": return finishedLate
         case "blocked": return blocked
         case "risks": return risks
         case "issues": return issues

@@ -185,7 +185,10 @@ struct ProjectView {
     var milestones: [MilestoneRow]
     var ganttHTML: String
     var taskCount: Int
+    /// Open work the Gantt chart marks late.
     var lateTasks: [TaskRef]
+    /// Done work that finished after its due date: history.
+    var finishedLateTasks: [TaskRef]
     var blockedTasks: [TaskRef]
     var riskMatrixHTML: String
     var risks: [RiskRow]
@@ -211,6 +214,7 @@ struct Presence {
     var successCriteria: Bool
     var milestones: Bool
     var late: Bool
+    var finishedLate: Bool
     var blocked: Bool
     var risks: Bool
     var issues: Bool
