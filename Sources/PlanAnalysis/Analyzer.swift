@@ -152,10 +152,11 @@ public enum Analyzer {
 
         let forecastFinish = schedule.projectFinish.indices.contains(projectIndex) ? schedule.projectFinish[projectIndex] : nil
         let deadline = project.deadline
-        var slipDays: Int?, slipWorkingDays: Int?
+        var slipDays: Int?, slipWorkingDays: Int?, bufferWorkingDays: Int?
         if let forecastFinish, let deadline {
             slipDays = forecastFinish - deadline
             slipWorkingDays = max(calendar.workingDays(after: deadline, through: forecastFinish), 0)
+            if forecastFinish < deadline { bufferWorkingDays = max(calendar.workingDays(after: forecastFinish, through: deadline), 0) }
         }
 
         openMilestones.sort { ($0.day, $0.index) < ($1.day, $1.index) }
@@ -177,7 +178,7 @@ public enum Analyzer {
             projectIndex: projectIndex, health: .green, healthReasons: [],
             percentComplete: plannedEffortSum > 0 ? min(max(completedEffort / plannedEffortSum, 0), 1) : (project.taskRange.isEmpty ? 0 : milestoneCompletion(taskRange, plan)),
             plannedEffortDays: plannedEffortSum, completedEffortDays: completedEffort,
-            forecastFinish: forecastFinish, deadline: deadline, slipDays: slipDays, slipWorkingDays: slipWorkingDays,
+            forecastFinish: forecastFinish, deadline: deadline, slipDays: slipDays, slipWorkingDays: slipWorkingDays, bufferWorkingDays: bufferWorkingDays,
             nextMilestones: Array(openMilestones.prefix(5).map(\.index)),
             milestones: milestones.map(\.index), missedMilestones: missed, forecastLateMilestones: forecastLate,
             lateTasks: late, lateWork: lateWork, finishedLate: finishedLate, blockedTasks: blocked, topRisks: Registers.activeRisks(project),

@@ -21,6 +21,19 @@ public struct ProjectAnalysis: Sendable {
     public var slipDays: Int?
     /// Working days (project calendar) the forecast finish is past the deadline; 0 when on time.
     public var slipWorkingDays: Int?
+    /// Working days (project calendar) after the forecast finish up to the deadline; nil unless
+    /// the forecast is before the deadline.
+    public var bufferWorkingDays: Int?
+
+    /// The forecast against the deadline in words, the same in every output: `5 working days of
+    /// buffer before the deadline`, `3 working days past the deadline`, `on the deadline`.
+    public var deadlineStanding: String? {
+        guard let slip = slipDays else { return nil }
+        func days(_ count: Int) -> String { "\(count) working day\(count == 1 ? "" : "s")" }
+        if slip > 0 { return days(slipWorkingDays ?? slip) + " past the deadline" }
+        if slip < 0, let buffer = bufferWorkingDays, buffer > 0 { return days(buffer) + " of buffer before the deadline" }
+        return "on the deadline"
+    }
     /// Open milestones, soonest first, at most five.
     public var nextMilestones: [Int]
     /// Every milestone of the project (done, open and cancelled) by date: the day it was reached

@@ -108,9 +108,7 @@ public enum StatusReport {
         var forecast = analysis.forecastFinish.map { "finish \($0.iso)" } ?? "no forecast"
         if let deadline = analysis.deadline {
             forecast += ", deadline \(deadline.iso)"
-            if let slip = analysis.slipDays {
-                forecast += slip > 0 ? ", \(analysis.slipWorkingDays ?? slip) working days late" : slip == 0 ? ", on the day" : ", \(-slip) days to spare"
-            }
+            if let standing = analysis.deadlineStanding { forecast += ", " + standing }
         }
         if let note = words.blockedNote(words.finishBlockers(ofProject: index)) { forecast += ", " + style.text(note) }
         field("Forecast", forecast)

@@ -44,6 +44,18 @@ import Testing
         #expect(analysis.healthReasons.first == "Forecast finish 2026-12-08 is 6 working days after the deadline 2026-11-30")
     }
 
+    /// "N days ahead" read as a lead over the plan; it is buffer before the deadline, in working days.
+    @Test func deadlineStandingIsWorkingDaysOfBufferOrPastTheDeadline() {
+        // Forecast Friday 30 October, deadline Monday 30 November: 21 working days of buffer.
+        #expect(analyze(healthyFixture()).deadlineStanding == "21 working days of buffer before the deadline")
+        var late = healthyFixture()
+        late.task("cutover", "2026-11-30", "2026-12-04", effort: 1)
+        #expect(analyze(late).deadlineStanding == "4 working days past the deadline")
+        var onTime = healthyFixture()
+        onTime.task("cutover", "2026-11-30", "2026-11-30", effort: 1)
+        #expect(analyze(onTime).deadlineStanding == "on the deadline")
+    }
+
     @Test func slipCountsHolidaysOfTheProjectCalendar() {
         var fixture = healthyFixture()
         fixture.plan.calendars[0].holidays = [Holiday(days: DayRange(first: day("2026-12-01"), last: day("2026-12-02")), name: "Works outing")]

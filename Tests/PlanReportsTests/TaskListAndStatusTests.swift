@@ -88,7 +88,7 @@ import Testing
         #expect(text.hasPrefix("CRM Migration (crm)  execution  RED  today 2026-09-15\n"))
         #expect(text.contains("• Milestone Kick-off was due 2026-09-04 and is not done: missed by 7 working\n  days"))
         #expect(text.contains("• 1 task is blocked: Order licences"))
-        #expect(text.contains("Forecast   finish 2026-11-20, deadline 2026-11-30, 10 days to spare"))
+        #expect(text.contains("Forecast   finish 2026-11-20, deadline 2026-11-30, 6 working days of buffer\n           before the deadline"))
         // Every task the Gantt marks late: the missed milestone too.
         #expect(text.contains("Late (2)\n  Data audit  finish 2026-09-25, due 2026-09-18: forecast late by 5 working day…\n  Kick-off  finish 2026-09-04, due 2026-09-04: due 2026-09-04, not done"))
         #expect(text.contains("Top risks\n   9  Legacy export API is throttled  (high x high)  owner Omar Haddad"))
