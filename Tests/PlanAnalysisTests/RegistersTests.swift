@@ -76,3 +76,25 @@ import Testing
         #expect(analysis.healthReasons.first == "Milestone Design-Ok was due 2026-09-01 and is not done: missed by 10 working days (1 more milestone missed)")
     }
 }
+
+/// Late work is what the Gantt charts mark late (`Analyzer.isLate`), work packages included; work
+/// done after its due date is history.
+@Suite struct LateWorkTests {
+    @Test func lateWorkPackagesAreOpenLateWorkAndDoneLateTasksAreHistory() {
+        var fixture = PlanFixture(today: "2026-09-15")
+        fixture.project("crm", deadline: "2026-12-31")
+        let build = fixture.task("build", "2026-09-01", "2026-09-30", deadline: "2026-09-25")
+        let api = fixture.task("api", "2026-09-01", "2026-09-10", parent: build, state: .done, deadline: "2026-09-08")
+        fixture.task("ui", "2026-09-11", "2026-09-30", parent: build, percent: 50)
+        let plan = fixture.plan, schedule = fixture.schedule
+        let analysis = Analyzer.analyze(plan, schedule).projects[0]
+        #expect(analysis.lateWork == [build])
+        #expect(analysis.finishedLate == [api])
+        #expect(analysis.lateTasks.isEmpty)
+        let calendar = WorkingCalendar(plan: plan, calendarIndex: plan.projects[0].calendarIndex)
+        #expect(Analyzer.lateness(plan.tasks[build], schedule.tasks[build], today: schedule.today, calendar: calendar)?
+            .phrase(\.iso) == "forecast late by 3 working days")
+        #expect(Analyzer.lateness(plan.tasks[api], schedule.tasks[api], today: schedule.today, calendar: calendar)?
+            .phrase(\.iso) == "finished 2 working days after its due date 2026-09-08")
+    }
+}
