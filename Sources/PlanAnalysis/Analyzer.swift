@@ -55,6 +55,23 @@ public enum Analyzer {
                              due: due, forecast: slot.finish)
     }
 
+    /// The day a milestone is listed by: when it was reached once done, else its forecast.
+    public static func milestoneDate(_ task: PlanTask, _ slot: TaskSchedule) -> Day {
+        task.state == .done ? (task.actualFinish ?? slot.finish) : slot.finish
+    }
+
+    /// Why a task is late, or nil when it is not (`isLate`): finished after its due date, open
+    /// past its due date, forecast after it, or open and scheduled to finish before today.
+    public static func lateness(_ task: PlanTask, _ slot: TaskSchedule?, today: Day, calendar: WorkingCalendar) -> Lateness? {
+        guard let slot, isLate(task, slot, today: today) else { return nil }
+        func days(_ due: Day) -> Int { max(calendar.workingDays(after: due, through: slot.finish), 1) }
+        guard let due = task.deadline else { return Lateness(kind: .overdue, due: nil, finish: slot.finish, workingDays: 0) }
+        if task.state == .done { return Lateness(kind: .finishedLate, due: due, finish: slot.finish, workingDays: days(due)) }
+        if due < today { return Lateness(kind: .duePassed, due: due, finish: slot.finish, workingDays: max(calendar.workingDays(after: due, through: today), 1)) }
+        if slot.finish > due { return Lateness(kind: .forecastLate, due: due, finish: slot.finish, workingDays: days(due)) }
+        return Lateness(kind: .overdue, due: due, finish: slot.finish, workingDays: 0)
+    }
+
     /// Whether a task still has work or an event ahead of it.
     public static func isOpen(_ task: PlanTask) -> Bool { task.state != .done && task.state != .cancelled }
 
@@ -74,10 +91,11 @@ public enum Analyzer {
         var plannedEffortSum = 0.0, completedEffort = 0.0
         var plannedCost = 0.0, actualCost = 0.0, earnedValue = 0.0, plannedValue = 0.0, remainingCost = 0.0
         var openMilestones: [(index: Int, day: Day)] = []
-        var missed: [Int] = [], forecastLate: [Int] = []
-        var slips: [MilestoneSlip] = []
+        var slipped: [(index: Int, slip: MilestoneSlip)] = []
+        var milestones: [(index: Int, day: Day)] = []
         var late: [Int] = []
         var blocked: [Int] = []
+        var lateWork: [Int] = [], finishedLate: [Int] = []
         // Each resource's first and last scheduled day in this project, to attribute
         // over-allocations of people shared between projects.
         var resourceSpans: [ResourceRef: DayRange] = [:]
@@ -87,6 +105,11 @@ public enum Analyzer {
             let task = plan.tasks[index]
             let slot = scheduled(index)
             if task.state == .blocked { blocked.append(index) }
+            // Every task the Gantt charts mark late, summaries and milestones included: open ones
+            // are late work, finished ones history.
+            if isLate(task, slot, today: today) {
+                if isFinished(index, plan) { finishedLate.append(index) } else { lateWork.append(index) }
+            }
             guard isLeaf(task) else { continue }
             if let slot {
                 for assignment in task.assignments {
@@ -97,11 +120,11 @@ public enum Analyzer {
             }
 
             if task.kind == .milestone {
+                if let slot { milestones.append((index, milestoneDate(task, slot))) }
                 if isOpen(task), let slot {
                     openMilestones.append((index, slot.finish))
                     if let slip = milestoneSlip(task, slot, today: today, calendar: calendar) {
-                        if slip.kind == .missed { missed.append(index) } else { forecastLate.append(index) }
-                        slips.append(slip)
+                        slipped.append((index, slip))
                     }
                 }
             } else if isOpen(task), isLate(task, slot, today: today) {
@@ -129,22 +152,23 @@ public enum Analyzer {
 
         let forecastFinish = schedule.projectFinish.indices.contains(projectIndex) ? schedule.projectFinish[projectIndex] : nil
         let deadline = project.deadline
-        var slipDays: Int?, slipWorkingDays: Int?
+        var slipDays: Int?, slipWorkingDays: Int?, bufferWorkingDays: Int?
         if let forecastFinish, let deadline {
             slipDays = forecastFinish - deadline
             slipWorkingDays = max(calendar.workingDays(after: deadline, through: forecastFinish), 0)
+            if forecastFinish < deadline { bufferWorkingDays = max(calendar.workingDays(after: forecastFinish, through: deadline), 0) }
         }
 
         openMilestones.sort { ($0.day, $0.index) < ($1.day, $1.index) }
+        milestones.sort { ($0.day, $0.index) < ($1.day, $1.index) }
+        // Missed and forecast-late milestones in date order too, their slips kept parallel.
+        slipped.sort { ($0.slip.forecast, $0.index) < ($1.slip.forecast, $1.index) }
+        let missed = slipped.filter { $0.slip.kind == .missed }.map(\.index)
+        let forecastLate = slipped.filter { $0.slip.kind == .forecastLate }.map(\.index)
+        let slips = slipped.map(\.slip)
         let overAllocations = overAllocationRuns.filter { run in
             guard let span = resourceSpans[run.resource] else { return false }
             return run.firstDay <= span.last && span.first <= run.lastDay
-        }
-        let openRisks = project.risks.indices.filter {
-            project.risks[$0].status == .open || project.risks[$0].status == .watching
-        }.sorted {
-            let a = project.risks[$0], b = project.risks[$1]
-            return a.score != b.score ? a.score > b.score : (a.id, $0) < (b.id, $1)
         }
         let latestJournal = project.journal.indices.max {
             (project.journal[$0].date, $0) < (project.journal[$1].date, $1)
@@ -154,10 +178,11 @@ public enum Analyzer {
             projectIndex: projectIndex, health: .green, healthReasons: [],
             percentComplete: plannedEffortSum > 0 ? min(max(completedEffort / plannedEffortSum, 0), 1) : (project.taskRange.isEmpty ? 0 : milestoneCompletion(taskRange, plan)),
             plannedEffortDays: plannedEffortSum, completedEffortDays: completedEffort,
-            forecastFinish: forecastFinish, deadline: deadline, slipDays: slipDays, slipWorkingDays: slipWorkingDays,
+            forecastFinish: forecastFinish, deadline: deadline, slipDays: slipDays, slipWorkingDays: slipWorkingDays, bufferWorkingDays: bufferWorkingDays,
             nextMilestones: Array(openMilestones.prefix(5).map(\.index)),
-            missedMilestones: missed, forecastLateMilestones: forecastLate,
-            lateTasks: late, blockedTasks: blocked, topRisks: openRisks,
+            milestones: milestones.map(\.index), missedMilestones: missed, forecastLateMilestones: forecastLate,
+            lateTasks: late, lateWork: lateWork, finishedLate: finishedLate, blockedTasks: blocked, topRisks: Registers.activeRisks(project),
+            riskRegister: Registers.riskRegister(project), issues: Registers.issues(project),
             overAllocations: overAllocations,
             budget: project.budget,
             currency: project.currency ?? project.budget?.currency ?? firstRateCurrency,
@@ -180,6 +205,13 @@ public enum Analyzer {
             if plan.tasks[index].state == .done { done += 1 }
         }
         return total > 0 ? Double(done) / Double(total) : 0
+    }
+
+    /// A leaf is finished when done; a summary when every leaf beneath it is done or cancelled.
+    static func isFinished(_ index: Int, _ plan: Plan) -> Bool {
+        let task = plan.tasks[index]
+        if isLeaf(task) { return task.state == .done }
+        return !task.children.isEmpty && task.children.allSatisfy { plan.tasks.indices.contains($0) && (plan.tasks[$0].state == .cancelled || isFinished($0, plan)) }
     }
 
     private static func isStarted(_ task: PlanTask) -> Bool {

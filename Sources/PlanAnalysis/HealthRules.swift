@@ -7,6 +7,7 @@ import PlanModel
 /// - the forecast finish is more than 5 working days after the project deadline;
 /// - an open milestone is missed (its due date passed) or forecast late by more than 5 working days;
 /// - the cost forecast (actual cost + planned cost of the remaining work) exceeds 110 % of the budget;
+/// - the schedule or cost performance index (SPI = EV/PV, CPI = EV/AC) is below 0.80;
 /// - the latest journal entry is rated red.
 ///
 /// Amber when any of:
@@ -16,6 +17,7 @@ import PlanModel
 /// - a person or pool is booked beyond capacity on some day;
 /// - an open or watched risk scores 9 or more (likelihood x impact, each 1...4);
 /// - the cost forecast exceeds the budget;
+/// - the schedule or cost performance index is below 0.90;
 /// - the latest journal entry is rated amber.
 ///
 /// Green otherwise. A fact that fires a red rule is not repeated as amber.
@@ -30,6 +32,10 @@ public enum HealthRules {
     public static let redCostRatio = 1.10
     /// Open risks scoring this or more turn a project amber.
     public static let riskScoreThreshold = 9
+    /// A schedule or cost performance index (as shown, to two decimals) below this turns a project amber…
+    public static let amberPerformanceIndex = 0.90
+    /// …and below this red.
+    public static let redPerformanceIndex = 0.80
 
     struct Verdict { var rating: Rating; var reasons: [String] }
 
@@ -66,6 +72,19 @@ public enum HealthRules {
                 let sentence = "Cost forecast \(NumberText.money(analysis.costForecast, currency: currency)) is \(NumberText.percent(ratio)) of the budget \(NumberText.money(budget.amount, currency: currency))"
                 if ratio > redCostRatio + 1e-9 { red.append(sentence) } else { amber.append(sentence) }
             }
+        }
+
+        // Earned value behind plan or over cost: judged on the index as every output shows it (two
+        // decimals), so "SPI 0.90" never comes with a reason that says it is below 0.90.
+        let indices: [(Double?, String, String)] = [
+            (analysis.schedulePerformanceIndex, "Schedule performance", "earned value behind plan"),
+            (analysis.costPerformanceIndex, "Cost performance", "earned value below actual cost"),
+        ]
+        for case let (value?, name, meaning) in indices {
+            let shown = (value * 100).rounded() / 100
+            guard shown < amberPerformanceIndex - 1e-9 else { continue }
+            let sentence = "\(name) \(NumberText.twoDecimals(value)) (\(meaning))"
+            if shown < redPerformanceIndex - 1e-9 { red.append(sentence) } else { amber.append(sentence) }
         }
 
         if let index = analysis.latestJournal, let rating = project.journal[index].rating, rating != .green {

@@ -21,18 +21,47 @@ public struct ProjectAnalysis: Sendable {
     public var slipDays: Int?
     /// Working days (project calendar) the forecast finish is past the deadline; 0 when on time.
     public var slipWorkingDays: Int?
+    /// Working days (project calendar) after the forecast finish up to the deadline; nil unless
+    /// the forecast is before the deadline.
+    public var bufferWorkingDays: Int?
+
+    /// The forecast against the deadline in words, the same in every output: `5 working days of
+    /// buffer before the deadline`, `3 working days past the deadline`, `on the deadline`.
+    public var deadlineStanding: String? {
+        guard let slip = slipDays else { return nil }
+        func days(_ count: Int) -> String { "\(count) working day\(count == 1 ? "" : "s")" }
+        if slip > 0 { return days(slipWorkingDays ?? slip) + " past the deadline" }
+        if slip < 0, let buffer = bufferWorkingDays, buffer > 0 { return days(buffer) + " of buffer before the deadline" }
+        return "on the deadline"
+    }
     /// Open milestones, soonest first, at most five.
     public var nextMilestones: [Int]
-    /// Open milestones whose due date has passed.
+    /// Every milestone of the project (done, open and cancelled) by date: the day it was reached
+    /// when done, else its forecast (`Analyzer.milestoneDate`), then in work breakdown order.
+    public var milestones: [Int]
+    /// Open milestones whose due date has passed, by forecast date.
     public var missedMilestones: [Int]
-    /// Open milestones not yet due but forecast after their due date.
+    /// Open milestones not yet due but forecast after their due date, by forecast date.
     public var forecastLateMilestones: [Int]
     /// Open leaf tasks forecast to finish after their deadline, or that should have finished before today.
     public var lateTasks: [Int]
+    /// Every task not yet finished that `Analyzer.isLate` calls late, as the Gantt charts mark
+    /// them: leaves, milestones and work packages, in work breakdown order.
+    public var lateWork: [Int]
+    /// Finished tasks (done; a work package once all its work is done or cancelled) that finished
+    /// after their due date: history, not open late work. Work breakdown order.
+    public var finishedLate: [Int]
     /// Tasks with status blocked, in work breakdown order.
     public var blockedTasks: [Int]
-    /// Open and watched risks by score, highest first, then by id. Renderers show a prefix.
+    /// Open and watched risks by score, highest first, then by review date (soonest first, none
+    /// last), then as written. Renderers show a prefix; the risk matrix places exactly these.
     public var topRisks: [Int]
+    /// The risk register: `topRisks`, then closed risks in the same order. Occurred risks are not
+    /// in it: they are listed with the issues.
+    public var riskRegister: [Int]
+    /// Issues and occurred risks, open ones first, each part by severity (an occurred risk's
+    /// impact), highest first, then by due date (its review date), soonest first.
+    public var issues: [IssueItem]
     public var overAllocations: [OverAllocation]
     public var budget: Money?
     /// The currency costs are summed in: the project's, else the budget's, else the first rate's.

@@ -277,6 +277,8 @@ public struct Holiday: Sendable {
 public enum Level: String, CaseIterable, Sendable, Comparable {
     case low, medium, high, veryHigh = "very-high"
     public var score: Int { switch self { case .low: 1; case .medium: 2; case .high: 3; case .veryHigh: 4 } }
+    /// In words, as reports write it: `very high`.
+    public var name: String { self == .veryHigh ? "very high" : rawValue }
     public static func < (a: Level, b: Level) -> Bool { a.score < b.score }
 }
 

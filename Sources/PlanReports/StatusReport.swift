@@ -108,9 +108,7 @@ public enum StatusReport {
         var forecast = analysis.forecastFinish.map { "finish \($0.iso)" } ?? "no forecast"
         if let deadline = analysis.deadline {
             forecast += ", deadline \(deadline.iso)"
-            if let slip = analysis.slipDays {
-                forecast += slip > 0 ? ", \(analysis.slipWorkingDays ?? slip) working days late" : slip == 0 ? ", on the day" : ", \(-slip) days to spare"
-            }
+            if let standing = analysis.deadlineStanding { forecast += ", " + standing }
         }
         if let note = words.blockedNote(words.finishBlockers(ofProject: index)) { forecast += ", " + style.text(note) }
         field("Forecast", forecast)
@@ -150,17 +148,29 @@ public enum StatusReport {
                 return text
             }
         }
-        if !analysis.lateTasks.isEmpty {
-            line("")
-            line(style.paint("Late tasks (\(analysis.lateTasks.count))", .bold))
-            limited(analysis.lateTasks) { task in
-                var text = taskName(task)
-                if let slot = context.slot(task) { text += "  finish \(slot.finish.iso)" }
-                if let due = plan.tasks[task].deadline { text += ", due \(due.iso)" }
-                let who = context.assigneeIDs(task)
-                if !who.isEmpty { text += "  " + who.map { "@" + $0 }.joined(separator: " ") }
-                return text + blocked(words.blockedNote(task: task))
+        // What the Gantt chart marks late, open work first; work that finished late is history.
+        func lateLine(_ task: Int) -> String {
+            var text = taskName(task)
+            if let slot = context.slot(task) { text += "  finish \(slot.finish.iso)" }
+            if let due = plan.tasks[task].deadline { text += ", due \(due.iso)" }
+            // The site's words for it (`Lateness`), with ISO dates.
+            if let lateness = Analyzer.lateness(plan.tasks[task], context.slot(task), today: context.schedule.today,
+                                                calendar: context.calendar(ofTask: task)) {
+                text += ": " + lateness.phrase(\.iso)
             }
+            let who = context.assigneeIDs(task)
+            if !who.isEmpty { text += "  " + who.map { "@" + $0 }.joined(separator: " ") }
+            return text
+        }
+        if !analysis.lateWork.isEmpty {
+            line("")
+            line(style.paint("Late (\(analysis.lateWork.count))", .bold))
+            limited(analysis.lateWork) { task in lateLine(task) + blocked(words.blockedNote(task: task)) }
+        }
+        if !analysis.finishedLate.isEmpty {
+            line("")
+            line(style.paint("Finished late (\(analysis.finishedLate.count))", .bold) + style.paint("  done after the due date: history", .dim))
+            limited(analysis.finishedLate) { lateLine($0) }
         }
         if !analysis.blockedTasks.isEmpty {
             line("")
@@ -190,6 +200,24 @@ public enum StatusReport {
                 }
                 if let owner = entry.ownerIndex, plan.people.indices.contains(owner) { text += "  owner \(style.text(plan.people[owner].name))" }
                 return entry.score >= HealthRules.riskScoreThreshold ? style.paint(text, .yellow) : text
+            }
+        }
+        // Open issues and occurred risks, as the site's issue table lists them (most severe first).
+        let openIssues = analysis.issues.filter(\.isOpen)
+        if !openIssues.isEmpty {
+            line("")
+            line(style.paint("Issues (\(openIssues.count))", .bold))
+            limited(Array(openIssues.indices)) { offset in
+                let item = openIssues[offset]
+                let title: String, owner: Int?
+                switch item.source {
+                case .issue(let index): (title, owner) = (project.issues[index].title, project.issues[index].ownerIndex)
+                case .occurredRisk(let index): (title, owner) = ("occurred: " + project.risks[index].title, project.risks[index].ownerIndex)
+                }
+                var text = TerminalText.fit(item.severity?.name ?? "-", 9) + "  " + style.text(title)
+                if let due = item.due { text += "  due \(due.iso)" }
+                if let owner, plan.people.indices.contains(owner) { text += "  owner \(style.text(plan.people[owner].name))" }
+                return text
             }
         }
         if !analysis.overAllocations.isEmpty {

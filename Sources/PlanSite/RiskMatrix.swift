@@ -13,12 +13,12 @@ enum RiskMatrix {
     }
 
     static func levelName(_ level: Level) -> String {
-        level == .veryHigh ? "very high" : level.rawValue
+        level.name
     }
 
+    /// Places the risks at `placing` (the open and watched ones, `ProjectAnalysis.topRisks`);
     /// `anchors` is parallel to `risks`: the register's fragment id of each risk.
-    static func render(risks: [Risk], anchors: [String]) -> String {
-        let active = risks.indices.filter { risks[$0].status != .closed }
+    static func render(risks: [Risk], placing active: [Int], anchors: [String]) -> String {
         var cells: [Int: [Int]] = [:]
         var unplaced: [Int] = []
         for index in active {
@@ -29,7 +29,7 @@ enum RiskMatrix {
                 unplaced.append(index)
             }
         }
-        var out = "<table class=\"matrix\"><caption>Open risks by likelihood and impact (closed risks are left out)</caption>"
+        var out = "<table class=\"matrix\"><caption>Open and watched risks by likelihood and impact (closed risks are left out; occurred ones are listed with the issues)</caption>"
         out += "<thead><tr><td class=\"corner\">Likelihood ↓ / impact →</td>"
         for impact in Level.allCases { out += "<th scope=\"col\">\(levelName(impact))</th>" }
         out += "</tr></thead><tbody>"

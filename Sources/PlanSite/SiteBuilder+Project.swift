@@ -34,11 +34,12 @@ extension SiteBuilder {
             people.append(KeyFigure(label: "Stakeholders", value: project.stakeholders.joined(separator: ", "), note: nil))
         }
 
-        // Milestones: every milestone of the project, with its state in words.
+        // Milestones: every milestone of the project in date order (`ProjectAnalysis.milestones`),
+        // with its state in words.
         let next = Set(figures.nextMilestones.prefix(1))
         let calendar = WorkingCalendar(plan: plan, calendarIndex: project.calendarIndex)
         var milestones: [MilestoneRow] = []
-        for taskIndex in range where plan.tasks[taskIndex].kind == .milestone {
+        for taskIndex in figures.milestones {
             let task = plan.tasks[taskIndex]
             let entry = schedule.tasks[taskIndex]
             let status: (String, String)
@@ -54,8 +55,12 @@ extension SiteBuilder {
             } else {
                 status = ("planned", "planned")
             }
-            let date = task.state == .done ? (task.actualFinish ?? entry.finish) : entry.finish
-            milestones.append(MilestoneRow(title: task.title, id: task.id, date: DayText.long(date),
+            // Reached (done) and expected (forecast) are different facts: each has its own column.
+            let done = task.state == .done
+            milestones.append(MilestoneRow(title: task.title, id: task.id,
+                                           date: DayText.long(Analyzer.milestoneDate(task, entry)),
+                                           doneOn: done ? DayText.long(Analyzer.milestoneDate(task, entry)) : "—",
+                                           forecast: Analyzer.isOpen(task) ? DayText.long(entry.finish) : "—",
                                            due: DayText.optional(task.deadline), status: status.0, statusClass: status.1,
                                            blocked: task.state == .done ? nil : words.blockedNote(task: taskIndex, includingItself: true)))
         }
@@ -66,24 +71,19 @@ extension SiteBuilder {
             return TaskRef(title: task.title, id: task.id, href: "tasks.html#" + taskAnchors[taskIndex - range.lowerBound],
                            finish: DayText.long(schedule.tasks[taskIndex].finish), due: DayText.optional(task.deadline), why: why)
         }
-        let late = figures.lateTasks.map { taskIndex -> TaskRef in
-            let entry = schedule.tasks[taskIndex]
-            let task = plan.tasks[taskIndex]
-            var why = "should have finished"
-            if let due = task.deadline, due < options.today {
-                why = "due \(DayText.long(due)), not done"
-            } else if let due = task.deadline, entry.finish > due {
-                let late = max(calendar.workingDays(after: due, through: entry.finish), 1)
-                why = "forecast late by \(late) working \(late == 1 ? "day" : "days")"
-            } else if entry.finish < options.today {
-                why = "scheduled to finish \(DayText.long(entry.finish)), not done"
-            }
-            return taskRef(taskIndex, why: why)
+        // The same tasks the Gantt chart marks late (`ProjectAnalysis.lateWork`), in the words of
+        // `Lateness`; work that finished late is history, listed apart.
+        func lateRef(_ taskIndex: Int) -> TaskRef {
+            let lateness = Analyzer.lateness(plan.tasks[taskIndex], schedule.tasks[taskIndex], today: options.today, calendar: calendar)
+            return taskRef(taskIndex, why: lateness?.phrase(DayText.long) ?? "late")
         }
+        let late = figures.lateWork.map(lateRef)
+        let finishedLate = figures.finishedLate.map(lateRef)
         let blocked = figures.blockedTasks.map { taskRef($0, why: "blocked") }
 
         let riskAnchors = anchors(for: project.risks.map(\.id), prefix: "risk-")
-        let risks = project.risks.enumerated().map { offset, risk -> RiskRow in
+        let risks = figures.riskRegister.map { offset -> RiskRow in
+            let risk = project.risks[offset]
             let band = RiskMatrix.band(score: risk.score)
             return RiskRow(anchor: riskAnchors[offset], id: risk.id, title: risk.title,
                            likelihood: levelText(risk.likelihood), impact: levelText(risk.impact),
@@ -93,11 +93,24 @@ extension SiteBuilder {
                            mitigation: risk.mitigation ?? "—", contingency: risk.contingency ?? "—",
                            review: DayText.optional(risk.review), notesHTML: markdown(risk.notes))
         }
+        // An occurred risk is an issue now: listed here with its impact as severity and its review
+        // date as due, keeping the register's anchor so links to it still land.
         let issueAnchors = anchors(for: project.issues.map(\.id), prefix: "issue-")
-        let issues = project.issues.enumerated().map { offset, issue in
-            IssueRow(anchor: issueAnchors[offset], id: issue.id, title: issue.title, owner: personName(issue.ownerIndex),
-                     status: issue.status.rawValue, raised: DayText.optional(issue.raised), due: DayText.optional(issue.due),
-                     severity: levelText(issue.severity), notesHTML: markdown(issue.notes))
+        let issues = figures.issues.map { item -> IssueRow in
+            switch item.source {
+            case .issue(let offset):
+                let issue = project.issues[offset]
+                return IssueRow(anchor: issueAnchors[offset], id: issue.id, title: issue.title, owner: personName(issue.ownerIndex),
+                                status: issue.status.rawValue, raised: DayText.optional(issue.raised), due: DayText.optional(issue.due),
+                                severity: levelText(issue.severity), notesHTML: markdown(issue.notes))
+            case .occurredRisk(let offset):
+                let risk = project.risks[offset]
+                return IssueRow(anchor: riskAnchors[offset], id: risk.id, title: "occurred: " + risk.title,
+                                owner: personName(risk.ownerIndex), status: risk.status.rawValue, raised: "—",
+                                due: DayText.optional(risk.review), severity: levelText(risk.impact),
+                                notesHTML: markdown([risk.contingency.map { "Contingency: " + $0 }, risk.mitigation.map { "Mitigation: " + $0 },
+                                                     risk.notes.isEmpty ? nil : risk.notes].compactMap { $0 }.joined(separator: "\n\n")))
+            }
         }
         let decisionAnchors = anchors(for: project.decisions.map(\.id), prefix: "decision-")
         let decisions = project.decisions.enumerated().map { offset, decision in
@@ -137,14 +150,14 @@ extension SiteBuilder {
             scopeIn: project.scopeIn, scopeOut: project.scopeOut,
             hasScope: !project.scopeIn.isEmpty || !project.scopeOut.isEmpty,
             milestones: milestones, ganttHTML: chart.render(today: options.today), taskCount: range.count,
-            lateTasks: late, blockedTasks: blocked,
-            riskMatrixHTML: RiskMatrix.render(risks: project.risks, anchors: riskAnchors), risks: risks,
+            lateTasks: late, finishedLateTasks: finishedLate, blockedTasks: blocked,
+            riskMatrixHTML: RiskMatrix.render(risks: project.risks, placing: figures.topRisks, anchors: riskAnchors), risks: risks,
             loadHTML: load, budget: budgetView(figures), journal: journal, issues: issues, decisions: decisions,
             isClosure: isClosure, outcomeHTML: markdown(project.outcome), lessons: project.lessons,
             projectNotesHTML: markdown(project.notes), tasksHref: "tasks.html",
             has: Presence(reasons: !figures.healthReasons.isEmpty, objectives: !project.objectives.isEmpty,
                           successCriteria: !project.successCriteria.isEmpty, milestones: !milestones.isEmpty,
-                          late: !late.isEmpty, blocked: !blocked.isEmpty, risks: !risks.isEmpty,
+                          late: !late.isEmpty, finishedLate: !finishedLate.isEmpty, blocked: !blocked.isEmpty, risks: !risks.isEmpty,
                           issues: !issues.isEmpty, decisions: !decisions.isEmpty, journal: !journal.isEmpty,
                           lessons: !project.lessons.isEmpty))
     }

@@ -186,10 +186,7 @@ public struct SiteBuilder: Sendable {
     }
 
     func slipText(_ figures: ProjectAnalysis) -> String? {
-        guard let slip = figures.slipDays else { return nil }
-        if slip > 0 { return "\(slip) \(slip == 1 ? "day" : "days") late" }
-        if slip < 0 { return "\(-slip) \(slip == -1 ? "day" : "days") ahead" }
-        return "on the deadline"
+        figures.deadlineStanding
     }
 
     func levelText(_ level: Level?) -> String { level.map(RiskMatrix.levelName) ?? "—" }

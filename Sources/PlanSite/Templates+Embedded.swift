@@ -116,8 +116,8 @@ for(const s of document.querySelectorAll(".gs[data-today]")){const go=()=>{s.scr
 <section aria-labelledby="milestones">
 <h2 id="milestones">Milestones</h2>
 {{#has.milestones}}<div class="scroll" tabindex="0" role="region" aria-label="Milestones table"><table class="milestones stack">
-<thead><tr><th scope="col">Milestone</th><th scope="col">Date</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead><tbody>
-{{#milestones}}<tr class="ms-{{statusClass}}"><th scope="row">{{title}}</th><td data-label="Date">{{date}}</td><td data-label="Due">{{due}}</td><td data-label="Status"><span class="st {{statusClass}}">{{status}}</span>{{#blocked}}<span class="note">{{blocked}}</span>{{/blocked}}</td></tr>
+<thead><tr><th scope="col">Milestone</th><th scope="col">Done on</th><th scope="col">Forecast</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead><tbody>
+{{#milestones}}<tr class="ms-{{statusClass}}"><th scope="row">{{title}}</th><td data-label="Done on">{{doneOn}}</td><td data-label="Forecast">{{forecast}}</td><td data-label="Due">{{due}}</td><td data-label="Status"><span class="st {{statusClass}}">{{status}}</span>{{#blocked}}<span class="note">{{blocked}}</span>{{/blocked}}</td></tr>
 {{/milestones}}</tbody></table></div>{{/has.milestones}}
 {{^has.milestones}}<p>The plan has no milestones.</p>{{/has.milestones}}
 </section>
@@ -134,6 +134,7 @@ for(const s of document.querySelectorAll(".gs[data-today]")){const go=()=>{s.scr
 {{#has.late}}<h3>Late</h3><ul class="tasklist">{{#lateTasks}}<li><a href="{{href}}">{{title}}</a> — finishes {{finish}}, due {{due}}: {{why}}</li>{{/lateTasks}}</ul>{{/has.late}}
 {{#has.blocked}}<h3>Blocked</h3><ul class="tasklist">{{#blockedTasks}}<li><a href="{{href}}">{{title}}</a> — forecast finish {{finish}}</li>{{/blockedTasks}}</ul>{{/has.blocked}}
 {{^has.late}}{{^has.blocked}}<p>No task is late or blocked.</p>{{/has.blocked}}{{/has.late}}
+{{#has.finishedLate}}<h3>Finished late</h3><p class="muted">Done, after the due date: history, not open work.</p><ul class="tasklist">{{#finishedLateTasks}}<li><a href="{{href}}">{{title}}</a> — finished {{finish}}, due {{due}}: {{why}}</li>{{/finishedLateTasks}}</ul>{{/has.finishedLate}}
 </section>
 
 <section aria-labelledby="risks">

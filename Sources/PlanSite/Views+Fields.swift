@@ -103,6 +103,8 @@ extension MilestoneRow: MustacheParent {
         case "title": return title
         case "id": return id
         case "date": return date
+        case "doneOn": return doneOn
+        case "forecast": return forecast
         case "due": return due
         case "status": return status
         case "statusClass": return statusClass
@@ -234,6 +236,7 @@ extension ProjectView: MustacheParent {
         case "ganttHTML": return ganttHTML
         case "taskCount": return taskCount
         case "lateTasks": return lateTasks
+        case "finishedLateTasks": return finishedLateTasks
         case "blockedTasks": return blockedTasks
         case "riskMatrixHTML": return riskMatrixHTML
         case "risks": return risks
@@ -261,6 +264,7 @@ extension Presence: MustacheParent {
         case "successCriteria": return successCriteria
         case "milestones": return milestones
         case "late": return late
+        case "finishedLate": return finishedLate
         case "blocked": return blocked
         case "risks": return risks
         case "issues": return issues

@@ -88,7 +88,12 @@ struct KeyFigure {
 struct MilestoneRow {
     var title: String
     var id: String
+    /// The day it is listed by: `doneOn` when done, else `forecast`.
     var date: String
+    /// When it was reached; "—" unless done.
+    var doneOn: String
+    /// When it is expected; "—" once done or cancelled.
+    var forecast: String
     var due: String
     var status: String
     var statusClass: String
@@ -180,7 +185,10 @@ struct ProjectView {
     var milestones: [MilestoneRow]
     var ganttHTML: String
     var taskCount: Int
+    /// Open work the Gantt chart marks late.
     var lateTasks: [TaskRef]
+    /// Done work that finished after its due date: history.
+    var finishedLateTasks: [TaskRef]
     var blockedTasks: [TaskRef]
     var riskMatrixHTML: String
     var risks: [RiskRow]
@@ -206,6 +214,7 @@ struct Presence {
     var successCriteria: Bool
     var milestones: Bool
     var late: Bool
+    var finishedLate: Bool
     var blocked: Bool
     var risks: Bool
     var issues: Bool

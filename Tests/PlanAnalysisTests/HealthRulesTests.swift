@@ -44,6 +44,18 @@ import Testing
         #expect(analysis.healthReasons.first == "Forecast finish 2026-12-08 is 6 working days after the deadline 2026-11-30")
     }
 
+    /// "N days ahead" read as a lead over the plan; it is buffer before the deadline, in working days.
+    @Test func deadlineStandingIsWorkingDaysOfBufferOrPastTheDeadline() {
+        // Forecast Friday 30 October, deadline Monday 30 November: 21 working days of buffer.
+        #expect(analyze(healthyFixture()).deadlineStanding == "21 working days of buffer before the deadline")
+        var late = healthyFixture()
+        late.task("cutover", "2026-11-30", "2026-12-04", effort: 1)
+        #expect(analyze(late).deadlineStanding == "4 working days past the deadline")
+        var onTime = healthyFixture()
+        onTime.task("cutover", "2026-11-30", "2026-11-30", effort: 1)
+        #expect(analyze(onTime).deadlineStanding == "on the deadline")
+    }
+
     @Test func slipCountsHolidaysOfTheProjectCalendar() {
         var fixture = healthyFixture()
         fixture.plan.calendars[0].holidays = [Holiday(days: DayRange(first: day("2026-12-01"), last: day("2026-12-02")), name: "Works outing")]
@@ -193,6 +205,38 @@ import Testing
         #expect(analysis.health == .red)
         #expect(analysis.healthReasons == ["Latest journal entry 2026-09-14 is red: Vendor insolvent",
                                            "1 task is blocked: Licences"])
+    }
+
+    /// One task of 20 working days from 1 September, half of them before today (15 September):
+    /// PV is half its cost, EV `percent` of it, so SPI = percent / 50.
+    private func earnedValueFixture(percent: Double, spent: Double? = nil) -> PlanFixture {
+        var fixture = PlanFixture(today: "2026-09-15")
+        fixture.project("crm", deadline: "2026-11-30", budget: 100_000)
+        let omar = fixture.person("omar", rate: 500)
+        fixture.task("build", "2026-09-01", "2026-09-28", effort: 20, percent: percent, spent: spent, people: [omar])
+        return fixture
+    }
+
+    @Test func scheduleBehindPlanIsAmberBelowPointNineAndRedBelowPointEight() {
+        let amber = analyze(earnedValueFixture(percent: 44.5))
+        #expect(amber.schedulePerformanceIndex.map(NumberText.twoDecimals) == "0.89")
+        #expect(amber.health == .amber)
+        #expect(amber.healthReasons == ["Schedule performance 0.89 (earned value behind plan)"])
+
+        let red = analyze(earnedValueFixture(percent: 39))
+        #expect(red.health == .red)
+        #expect(red.healthReasons == ["Schedule performance 0.78 (earned value behind plan)"])
+
+        // 0.895 is shown as 0.90: judged as shown, it fires nothing.
+        let shown = analyze(earnedValueFixture(percent: 44.75))
+        #expect(shown.health == .green)
+    }
+
+    @Test func costOverEarnedValueIsAmberBelowPointNine() {
+        // 10 of 20 person-days earned (SPI 1.00), 11.5 spent: CPI 0.87.
+        let analysis = analyze(earnedValueFixture(percent: 50, spent: 11.5))
+        #expect(analysis.health == .amber)
+        #expect(analysis.healthReasons == ["Cost performance 0.87 (earned value below actual cost)"])
     }
 }
 

@@ -46,6 +46,35 @@ import Testing
         try Self.checkGolden("crm-portfolio.html", Self.fragment(try #require(site["index.html"]), from: "<tbody>", to: "</tbody>"))
     }
 
+    /// The telephony vendor risk has occurred: it is an issue now, listed with the issues (most
+    /// severe first), and neither placed in the matrix nor kept in the risk register.
+    @Test func occurredRiskIsListedWithTheIssuesAndRegistersAreSorted() throws {
+        let status = try #require(try Self.site("crm-migration")["projects/crm/index.html"])
+        let matrix = Self.fragment(status, from: "<table class=\"matrix\">", to: "</table>")
+        #expect(!matrix.contains("r-cti-vendor"))
+        #expect(matrix.contains("Open and watched risks by likelihood and impact (closed risks are left out; occurred ones are listed with the issues)"))
+        let register = Self.fragment(status, from: "<h3>Risk register</h3>", to: "</table>")
+        #expect(!register.contains("r-cti-vendor"))
+        let issues = Self.fragment(status, from: "<h2 id=\"issues\">", to: "</table>")
+        #expect(issues.contains("occurred: Telephony vendor delivers the production API late"))
+        try Self.checkGolden("crm-registers.html", register + issues)
+    }
+
+    /// Milestones by date, with when each was reached and when it is forecast in columns of their own.
+    @Test func milestonesAreInDateOrderWithDoneAndForecastColumns() throws {
+        let status = try #require(try Self.site("crm-migration")["projects/crm/index.html"])
+        let table = Self.fragment(status, from: "<h2 id=\"milestones\">", to: "</table>")
+        #expect(table.contains("<th scope=\"col\">Done on</th><th scope=\"col\">Forecast</th><th scope=\"col\">Due</th><th scope=\"col\">Status</th>"))
+        let compiled = Pipeline.compile(CompileOptions(path: Repository.url("Examples/crm-migration").path, today: Self.today))
+        let schedule = try #require(compiled.schedule)
+        let analysis = Analyzer.analyze(compiled.plan, schedule).projects[0]
+        let days = analysis.milestones.map { Analyzer.milestoneDate(compiled.plan.tasks[$0], schedule.tasks[$0]) }
+        #expect(days == days.sorted())
+        let rows = table.components(separatedBy: "<tr class=\"ms-").dropFirst()
+        #expect(rows.map { $0.components(separatedBy: "</th>")[0].components(separatedBy: ">").last! }
+                == analysis.milestones.map { HTML.escape(compiled.plan.tasks[$0].title) })
+    }
+
     @Test func relaunchGoldenFragments() throws {
         let site = try Self.site("website-relaunch")
         let closed = try #require(site["projects/newsletter/index.html"])

@@ -34,7 +34,8 @@ import Testing
     @Test func riskMatrixPlacesEachRatedOpenRisk() throws {
         let (plan, _) = Fixture.make()
         let risks = plan.projects[0].risks
-        let html = RiskMatrix.render(risks: risks, anchors: risks.map { "risk-" + $0.id })
+        let html = RiskMatrix.render(risks: risks, placing: Array(risks.indices.filter { risks[$0].status != .closed }),
+                                    anchors: risks.map { "risk-" + $0.id })
         // Rows run very high → low; columns low → very high. r-api: likelihood high, impact medium.
         let rows = html.components(separatedBy: "<tr><th scope=\"row\">").dropFirst().map { String($0) }
         #expect(rows.count == 4)

@@ -53,6 +53,38 @@ import Testing
         #expect(rowHTML.contains("<td>late</td>"))
     }
 
+    /// The site's late list holds every task its Gantt chart marks late, by the one rule; work
+    /// that finished late (`requirements`) is history in the site and in `planc status`, never open late work.
+    @Test func lateListsHoldWhatTheGanttMarksAndFinishedLateWorkIsHistory() throws {
+        let status = try run(["status", "--width", "200"])
+        let lines = status.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        func section(_ heading: String) -> [String] {
+            guard let start = lines.firstIndex(where: { $0.hasPrefix(heading) }) else { return [] }
+            return Array(lines[(start + 1)...].prefix { !$0.isEmpty })
+        }
+        #expect(section("Finished late").contains { $0.hasPrefix("  Requirements  finish 2027-03-12, due 2027-03-10: finished 2 working days after its due date 2027-03-10") }, "\(status)")
+        #expect(!section("Late (").contains { $0.contains("Requirements") })
+
+        let page = try sitePages("projects/billing/index.html")[0]
+        let lateSection = try #require(page.components(separatedBy: "<h2 id=\"late\">").dropFirst().first?.components(separatedBy: "</section>").first)
+        let open = lateSection.components(separatedBy: "<h3>Finished late</h3>")[0]
+        let history = lateSection.components(separatedBy: "<h3>Finished late</h3>").dropFirst().first ?? ""
+        #expect(history.contains("Requirements</a> — finished 12 Mar 2027, due 10 Mar 2027: finished 2 working days after its due date 10 Mar 2027"))
+        #expect(!open.contains(">Requirements</a>"))
+        // Every bar the Gantt chart marks late or blocked is named in the lists (by its title, as
+        // its tooltip starts).
+        let gantt = try #require(page.components(separatedBy: "<h2 id=\"schedule\">").dropFirst().first?.components(separatedBy: "</section>").first)
+        let marked = gantt.components(separatedBy: "<g class=\"").dropFirst().filter {
+            let bar = $0.components(separatedBy: "</g>")[0]
+            return bar.contains(">late<") || bar.contains(">late, blocked<") || bar.contains(">blocked<")
+        }
+        #expect(marked.count >= 2)
+        for bar in marked {
+            let title = try #require(bar.components(separatedBy: "<title>").dropFirst().first?.components(separatedBy: " — ").first)
+            #expect(lateSection.contains(">\(title)</a>"), "\(title) is marked in the Gantt chart but not listed")
+        }
+    }
+
     @Test func cancelledWorkIsShownAsCancelledWithoutProgressCostOrCalendarEntry() throws {
         let tasks = try run(["tasks", "--format", "csv", "--columns", "id,status,progress"])
         #expect(csvRow(tasks, "legacy-report-rewrite") == ["legacy-report-rewrite", "cancelled", ""])
@@ -101,7 +133,7 @@ import Testing
         let page = try sitePages("projects/billing/index.html")[0]
         #expect(page.contains("<span class=\"st forecast-late\">⚠ forecast late by 18 working days</span>"))
         // An open milestone is never before today, even when all before it is done.
-        #expect(page.contains("<th scope=\"row\">Discovery signed off</th><td data-label=\"Date\">7 Apr 2027</td><td data-label=\"Due\">30 Apr 2027</td><td data-label=\"Status\"><span class=\"st next\">"))
+        #expect(page.contains("<th scope=\"row\">Discovery signed off</th><td data-label=\"Done on\">—</td><td data-label=\"Forecast\">7 Apr 2027</td><td data-label=\"Due\">30 Apr 2027</td><td data-label=\"Status\"><span class=\"st next\">"))
         #expect(!page.contains("✗ missed"))
 
         // Three weeks on, the due date has passed: now it is missed, by working days since the due date.
