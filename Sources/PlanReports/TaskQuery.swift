@@ -81,7 +81,7 @@ public enum TaskList {
                 if let index = columns.firstIndex(of: column) { shrink.append((index, minimum)) }
             }
             var out = table.render(style: options.style, width: options.style.width, shrinkOrder: shrink)
-            out += "\(rows.count) task\(rows.count == 1 ? "" : "s")\n"
+            out += NumberText.count(rows.count, "task") + "\n"
             return out
         }
     }

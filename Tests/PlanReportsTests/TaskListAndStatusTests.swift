@@ -102,11 +102,37 @@ import Testing
         fixture.project("web", deadline: "2026-10-30")
         fixture.task("launch", "2026-10-01", "2026-10-01", kind: .milestone)
         let text = try render(fixture)
-        #expect(text.hasPrefix("Portfolio  2 projects  health RED  today 2026-09-15\n"))
+        #expect(text.hasPrefix("Portfolio  2 projects  health RED (crm)  today 2026-09-15\n"))
         #expect(text.contains("red     CRM Migration  execution"))
         #expect(text.contains("Web (web)  planning  GREEN"))
         let only = try render(fixture) { $0.projects = ["web"] }
         #expect(!only.contains("Portfolio") && !only.contains("CRM"))
+    }
+
+    /// The portfolio is as healthy as its worst open project, named; a closed project's outcome
+    /// (history) is left out, however it is rated.
+    @Test func portfolioHealthIsTheWorstOpenProjects() throws {
+        var fixture = PlanFixture(today: "2026-09-15")
+        fixture.project("done", deadline: "2026-10-30")
+        fixture.plan.projects[0].phase = .closed
+        fixture.task("old", "2026-09-01", "2026-09-01", kind: .milestone)
+        fixture.project("web", deadline: "2026-10-30")
+        fixture.task("launch", "2026-10-01", "2026-10-01", kind: .milestone)
+        fixture.project("app", deadline: "2026-10-30")
+        fixture.task("store", "2026-10-01", "2026-10-02", effort: 1, state: .blocked)
+        let text = try render(fixture)
+        #expect(text.hasPrefix("Portfolio  3 projects  health AMBER (app)  today 2026-09-15\n"
+            + "1 closed project, rated on its outcome, is left out of the portfolio's health\n"))
+        #expect(text.contains("Web (web)  planning  GREEN"))
+    }
+
+    @Test func countsAgreeWithTheirNouns() throws {
+        var fixture = SamplePlans.crm()
+        fixture.plan.projects[0].deadline = day("2026-11-21")
+        let text = try render(fixture)
+        #expect(text.contains("deadline 2026-11-21, 1 day to spare"))
+        fixture.plan.projects[0].deadline = day("2026-11-22")
+        #expect(try render(fixture).contains("deadline 2026-11-22, 2 days to spare"))
     }
 
     @Test func colouredLinesFitTheWidthToo() throws {
