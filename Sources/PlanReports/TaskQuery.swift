@@ -76,11 +76,13 @@ public enum TaskList {
                     return TextTable.Cell(cell, paint: column == .title && late ? .red : nil)
                 })
             }
-            var shrink: [(column: Int, minimum: Int)] = []
-            for (column, minimum) in [(TaskColumn.title, 24), (.people, 10), (.title, 16), (.id, 14), (.tags, 8), (.title, 10)] {
-                if let index = columns.firstIndex(of: column) { shrink.append((index, minimum)) }
+            // The title gets the most of the width there is, ids and the lists beside it less;
+            // what is cut ends in `…`.
+            var share: [TextTable.Share] = []
+            for (column, minimum, weight) in [(TaskColumn.title, 10, 2), (.id, 10, 1), (.people, 8, 1), (.tags, 6, 1)] {
+                if let index = columns.firstIndex(of: column) { share.append(.init(index, minimum: minimum, weight: weight)) }
             }
-            var out = table.render(style: options.style, width: options.style.width, shrinkOrder: shrink)
+            var out = table.render(style: options.style, width: options.style.width, share: share)
             out += NumberText.count(rows.count, "task") + "\n"
             return out
         }

@@ -57,9 +57,38 @@ import Testing
     }
 
     @Test func narrowTablesShortenTitlesFirst() throws {
-        let text = try list { $0.style = TerminalStyle(width: 64) }
-        for line in text.split(separator: "\n") { #expect(TerminalText.width(line) <= 64, "\(line)") }
+        let text = try list { $0.style = TerminalStyle(width: 72) }
+        for line in text.split(separator: "\n") { #expect(TerminalText.width(line) <= 72, "\(line)") }
         #expect(text.contains("…"))
+    }
+
+    /// At 80 columns the title gets the most of the room; a long id is cut with `…` first.
+    @Test func narrowTablesShareTheWidthWithTheTitleFirst() throws {
+        var fixture = SamplePlans.crm()
+        let audit = fixture.index("data-audit")
+        fixture.plan.tasks[audit].id = "legacy-data-audit-and-profiling-of-exports"
+        fixture.plan.tasks[audit].title = "Audit of the legacy data and profiling of its exports"
+        let text = try SamplePlans.context(fixture).tasksTable(width: 80)
+        let row = String(try #require(text.split(separator: "\n").first { $0.hasPrefix("legacy") }))
+        let cells = row.components(separatedBy: "  ").filter { !$0.isEmpty }.map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(cells[0].hasSuffix("…") && cells[1].hasSuffix("…"))
+        #expect(cells[1].count > cells[0].count, "\(row)")
+        for line in text.split(separator: "\n") { #expect(TerminalText.width(line) <= 80, "\(line)") }
+    }
+
+    @Test func scheduleListsTitlesAndPeopleWithinTheWidth() throws {
+        let fixture = SamplePlans.crm()
+        let wide = ScheduleListing.render(plan: fixture.plan, schedule: fixture.schedule, style: TerminalStyle(width: 200))
+        let lines = wide.split(separator: "\n").map(String.init)
+        #expect(lines[1].hasPrefix("    ID ") && lines[1].contains(" TITLE ") && lines[1].contains(" PEOPLE "), "\(wide)")
+        #expect(lines.contains { $0.hasPrefix("!*  ") && $0.contains("data-audit  ") && $0.contains("  Data audit  ")
+            && $0.contains("  omar  ") }, "\(wide)")
+        #expect(lines.last == "* critical  ! late")
+        let fixture72 = SamplePlans.crm()
+        let narrow = ScheduleListing.render(plan: fixture72.plan, schedule: fixture72.schedule, style: TerminalStyle(width: 72))
+        for line in narrow.split(separator: "\n").dropFirst() { #expect(TerminalText.width(line) <= 72, "\(line)") }
+        #expect(narrow.contains("Stakeh"), "\(narrow)")
+        #expect(narrow.contains("…"))
     }
 
     @Test func jsonHasTypedValuesInColumnOrder() throws {
@@ -72,6 +101,14 @@ import Testing
         #expect(rows[1]["due"] as? String == "2026-09-18")
         #expect(rows[0]["due"] is NSNull)
         #expect(text.contains("\"id\": \"interviews\",\n    \"progress\": 100"))
+    }
+}
+
+extension ReportContext {
+    func tasksTable(width: Int) throws -> String {
+        var options = TaskListOptions()
+        options.style = TerminalStyle(width: width)
+        return try TaskList.render(self, options)
     }
 }
 
