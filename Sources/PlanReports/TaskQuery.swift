@@ -67,7 +67,9 @@ public enum TaskList {
         case .table:
             if rows.isEmpty { return "No tasks match.\n" }
             var table = TextTable(columns: columns.map {
-                TextTable.Column($0.rawValue, alignRight: [.progress, .effort, .slack, .cost].contains($0))
+                // The header says what the figure holds; JSON and CSV keep the plain key.
+                TextTable.Column($0 == .cost ? "cost (labour+fixed)" : $0.rawValue,
+                                 alignRight: [.progress, .effort, .slack, .cost].contains($0))
             })
             for row in rows {
                 let late = context.isLate(row)
@@ -114,7 +116,10 @@ public enum TaskList {
         case .critical: return .flag(slot?.isCritical == true)
         case .late: return .flag(context.isLate(index))
         case .tags: return .list(task.tags)
-        case .cost: return task.cost.map { .number($0.amount) } ?? .none
+        case .cost:
+            // Planned labour at the rates in force plus fixed cost; empty for cancelled work.
+            if context.isCancelled(index) && !context.isSummary(index) { return .none }
+            return .number(context.plannedCost[index].rounded())
         }
     }
 

@@ -91,6 +91,36 @@ import Testing
         #expect(narrow.contains("…"))
     }
 
+    /// Cost is the planned cost the status report sums: labour at the day rates in force plus fixed cost.
+    @Test func costIncludesLabourAtTheRatesInForce() throws {
+        var fixture = SamplePlans.crm()
+        let dana = fixture.plan.people.firstIndex { $0.id == "dana" }!
+        // Dana's rate rises from 1 October: the licences (28 Sep – 2 Oct, 1 day of effort spread
+        // over 5 working days) are priced at the average of the rates on those days.
+        fixture.plan.people[dana].changes = [PersonChange(from: day("2026-10-01"), availability: nil,
+                                                        rate: Money(amount: 1_450, currency: "EUR"), range: PlanFixture.range(1))]
+        let context = SamplePlans.context(fixture)
+        var options = TaskListOptions()
+        options.format = .csv
+        options.columns = [.id, .cost]
+        options.includeSummaries = true
+        let rows = try RFC4180.parse(try TaskList.render(context, options))
+        func cost(_ id: String) -> String? { rows.first { $0[0] == id }?[1] }
+        #expect(cost("interviews") == "3800")              // 4 d x 950, no fixed cost
+        #expect(cost("licences") == "13150")               // 12,000 fixed + 1 d x (3 x 950 + 2 x 1,450) / 5
+        #expect(cost("data-audit") == "9360")              // 12 d x 780
+        #expect(cost("kickoff") == "0")
+        func amount(_ id: String) -> Double { cost(id).flatMap(Double.init) ?? -1 }
+        let buildParts: Double = amount("customer-api") + amount("licences") + amount("load-test")
+        #expect(abs(amount("build") - buildParts) < 2)
+        let planned: Double = context.analysis.projects[0].plannedCost
+        let leafRows = rows.dropFirst().filter { !["discovery", "build"].contains($0[0]) }
+        let leaves: Double = leafRows.map { Double($0[1]) ?? 0 }.reduce(0, +)
+        #expect(abs(leaves - planned) < 5)
+        options.format = .table
+        #expect(try TaskList.render(context, options).split(separator: "\n")[0].hasSuffix("  cost (labour+fixed)"))
+    }
+
     @Test func jsonHasTypedValuesInColumnOrder() throws {
         let text = try list { $0.format = .json; $0.columns = [.id, .progress, .critical, .people, .due] }
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
