@@ -19,6 +19,9 @@ public struct ReportContext: Sendable {
     /// (`Analyzer.plannedCost`), summed over the leaves beneath for work packages and other
     /// summaries; 0 for cancelled work. Parallel to `plan.tasks`.
     public let plannedCost: [Double]
+    /// The state each output shows, work packages rolled up from their tasks
+    /// (`TaskStateRule.displayedStates`). Parallel to `plan.tasks`.
+    public let states: [TaskState]
     /// Each project's working calendar, parallel to `plan.projects`.
     public let calendars: [WorkingCalendar]
 
@@ -75,6 +78,7 @@ public struct ReportContext: Sendable {
             }
         }
         progress = rolled
+        states = TaskStateRule.displayedStates(plan)
         plannedCost = cost
     }
 

@@ -103,7 +103,7 @@ public enum TaskList {
         case .wbs: return .text(context.outlineNumbers[index])
         case .title: return .text(task.title)
         case .kind: return .text(task.kind.rawValue)
-        case .status: return .text(task.state.rawValue)
+        case .status: return .text(context.states[index].rawValue)
         case .progress: return context.progressPercent(index).map { .integer($0) } ?? .none
         case .start: return slot.map { .day($0.start) } ?? .none
         case .finish: return slot.map { .day($0.finish) } ?? .none

@@ -121,6 +121,29 @@ import Testing
         #expect(try TaskList.render(context, options).split(separator: "\n")[0].hasSuffix("  cost (labour+fixed)"))
     }
 
+    /// One rule for a work package's state (`TaskStateRule.displayedStates`), in every output.
+    @Test func workPackagesShowTheStateRolledUpFromTheirTasks() throws {
+        var fixture = SamplePlans.crm()
+        let states = { (f: PlanFixture) in TaskStateRule.displayedStates(f.plan) }
+        // Discovery: one task done, one under way, a milestone ahead; Build: a blocked task.
+        #expect(states(fixture)[fixture.index("discovery")] == .inProgress)
+        #expect(states(fixture)[fixture.index("build")] == .blocked)
+        let csv = try list { $0.format = .csv; $0.columns = [.id, .status]; $0.includeSummaries = true }
+        #expect(try RFC4180.parse(csv).contains(["discovery", "in-progress"]))
+        let context = SamplePlans.context(fixture)
+        let export = try Exporter.render(.csv, context)
+        #expect(export.contains(",discovery,1,Discovery,summary,,in-progress,55,"), "\(export)")
+        #expect(JSONExport.render(context).contains("\"state\": \"in-progress\""))
+        // Unblocked, Build has not started; all done or cancelled, it is done; all cancelled, cancelled.
+        fixture.plan.tasks[fixture.index("licences")].state = .todo
+        #expect(states(fixture)[fixture.index("build")] == .todo)
+        for id in ["customer-api", "load-test"] { fixture.plan.tasks[fixture.index(id)].state = .done }
+        fixture.plan.tasks[fixture.index("licences")].state = .cancelled
+        #expect(states(fixture)[fixture.index("build")] == .done)
+        for id in ["customer-api", "load-test"] { fixture.plan.tasks[fixture.index(id)].state = .cancelled }
+        #expect(states(fixture)[fixture.index("build")] == .cancelled)
+    }
+
     @Test func jsonHasTypedValuesInColumnOrder() throws {
         let text = try list { $0.format = .json; $0.columns = [.id, .progress, .critical, .people, .due] }
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
