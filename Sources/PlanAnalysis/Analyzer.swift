@@ -75,6 +75,23 @@ public enum Analyzer {
     /// Whether a task still has work or an event ahead of it.
     public static func isOpen(_ task: PlanTask) -> Bool { task.state != .done && task.state != .cancelled }
 
+    /// Planned cost of a leaf task, split into labour (its planned effort at its people's and
+    /// pools' day rates: done work at the rates in force on the days it was done, the rest at those
+    /// of its scheduled days from today on) and its fixed `cost:`. Zero for a cancelled task.
+    /// The figure `planc status` sums into a project's planned cost.
+    public static func plannedCost(of task: PlanTask, scheduled: TaskSchedule?, plan: Plan, today: Day,
+                                   calendar: WorkingCalendar) -> (labour: Double, fixed: Double) {
+        guard task.state != .cancelled, isLeaf(task) else { return (0, 0) }
+        let effort = plannedEffort(of: task, scheduled: scheduled, calendar: calendar)
+        let rates = dayRates(task, scheduled, plan, today: today, calendar: calendar)
+        return (labourCost(effort: effort, progress: task.progress, rates: rates), task.cost?.amount ?? 0)
+    }
+
+    /// Done work at the rates in force when it was done, the rest at those of its scheduled days.
+    private static func labourCost(effort: Double, progress: Double, rates: (done: Double, remaining: Double)) -> Double {
+        effort * progress * rates.done + effort * (1 - progress) * rates.remaining
+    }
+
     /// Leaves are the tasks that carry work; summaries only roll it up.
     public static func isLeaf(_ task: PlanTask) -> Bool { task.children.isEmpty && task.kind != .summary }
 
@@ -138,8 +155,7 @@ public enum Analyzer {
             if firstRateCurrency == nil { firstRateCurrency = rateCurrency(task, plan) }
             let fixed = task.cost?.amount ?? 0
             let progress = task.progress
-            // Done work at the rates in force when it was done, the rest at those of its scheduled days.
-            let taskCost = effort * progress * rates.done + effort * (1 - progress) * rates.remaining + fixed
+            let taskCost = labourCost(effort: effort, progress: progress, rates: rates) + fixed
             plannedEffortSum += effort
             completedEffort += effort * progress
             plannedCost += taskCost

@@ -139,7 +139,9 @@ public struct DiagnosticWriter {
 
     // MARK: Tools
 
-    /// A JSON array, one object per diagnostic, keys in a fixed order.
+    /// A JSON array, one object per diagnostic, keys in a fixed order. `end` is exclusive, as a
+    /// `SourceRange` is: the line and column just after the last character of the range (LSP's
+    /// convention); `github` writes GitHub's inclusive end instead.
     public static func json(_ diagnostics: [Diagnostic]) -> String {
         var out = "[\n"
         for (index, diagnostic) in diagnostics.enumerated() {
@@ -168,6 +170,18 @@ public struct DiagnosticWriter {
         return out
     }
 
+    /// `endLine` and `endColumn` of a workflow command. GitHub's end column is inclusive (the
+    /// last character marked); a `SourceRange` ends one past it. An empty range marks its start
+    /// character; a range that ends at the start of a line (column 1, nothing of that line
+    /// included) ends on the line before, where the column is unknown, so it is left out.
+    static func githubEnd(_ range: SourceRange) -> [String] {
+        if range.end.line <= range.start.line {
+            return ["endLine=\(range.start.line)", "endColumn=\(max(range.start.column, range.end.column - 1))"]
+        }
+        if range.end.column > 1 { return ["endLine=\(range.end.line)", "endColumn=\(range.end.column - 1)"] }
+        return ["endLine=\(range.end.line - 1)"]
+    }
+
     /// GitHub Actions workflow commands: `::error file=…,line=…,col=…::message`.
     public static func github(_ diagnostics: [Diagnostic]) -> String {
         var out = ""
@@ -178,9 +192,7 @@ public struct DiagnosticWriter {
                 properties.append("file=\(escapeProperty(range.file))")
                 properties.append("line=\(range.start.line)")
                 properties.append("col=\(range.start.column)")
-                // GitHub's end column is inclusive; ours is one past the range.
-                properties.append("endLine=\(range.end.line)")
-                properties.append("endColumn=\(max(range.start.column, range.end.column - 1))")
+                properties.append(contentsOf: githubEnd(range))
             }
             properties.append("title=\(escapeProperty("planc \(diagnostic.code.rawValue)"))")
             var message = diagnostic.message

@@ -32,6 +32,12 @@ public enum NumberText {
         money(value?.amount, currency: value?.currency)
     }
 
+    /// `1 day`, `2 days`, `0 tasks`: a count and its noun, singular only for one (and minus one).
+    /// The plural is the noun plus `s` unless given.
+    public static func count(_ value: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(value) " + (abs(value) == 1 ? noun : plural ?? noun + "s")
+    }
+
     /// `42 %` from 0.42: a whole percent, a space, the sign.
     public static func percent(_ fraction: Double) -> String {
         grouped(fraction * 100) + " %"

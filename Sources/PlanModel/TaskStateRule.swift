@@ -41,6 +41,45 @@ public enum TaskStateRule {
     }
 }
 
+extension TaskStateRule {
+    /// The state every output shows for each task, parallel to `plan.tasks`: a leaf's own state;
+    /// a work package's (or other summary's) rolled up from the leaf tasks beneath it, whatever
+    /// its own line says:
+    /// - **done** when every leaf is done or cancelled (**cancelled** when all are cancelled);
+    /// - else **blocked** when an open leaf is blocked (it needs someone to act);
+    /// - else **in progress** when any leaf has started (done, or under way by `stage`);
+    /// - else **todo**.
+    /// A summary without leaves keeps its own state. Linear in the number of tasks.
+    public static func displayedStates(_ plan: Plan) -> [TaskState] {
+        var states = plan.tasks.map(\.state)
+        var leaves = Array(repeating: 0, count: plan.tasks.count)
+        var closed = leaves, cancelled = leaves, blocked = leaves, started = leaves
+        // Children follow their parents in work breakdown order, so one backwards pass rolls up.
+        for index in plan.tasks.indices.reversed() {
+            let task = plan.tasks[index]
+            if task.children.isEmpty && task.kind != .summary {
+                leaves[index] = 1
+                switch task.workStage {
+                case .cancelled: closed[index] = 1; cancelled[index] = 1
+                case .done: closed[index] = 1; started[index] = 1
+                case .inProgress: started[index] = 1; blocked[index] = task.state == .blocked ? 1 : 0
+                case .unstarted: blocked[index] = task.state == .blocked ? 1 : 0
+                }
+            } else if leaves[index] > 0 {
+                states[index] = cancelled[index] == leaves[index] ? .cancelled
+                    : closed[index] == leaves[index] ? .done
+                    : blocked[index] > 0 ? .blocked
+                    : started[index] > 0 ? .inProgress : .todo
+            }
+            if let parent = task.parent, parent < index, parent >= 0 {
+                leaves[parent] += leaves[index]; closed[parent] += closed[index]; cancelled[parent] += cancelled[index]
+                blocked[parent] += blocked[index]; started[parent] += started[index]
+            }
+        }
+        return states
+    }
+}
+
 extension PlanTask {
     /// Where the work stands for scheduling, by `TaskStateRule.stage`; computed, so a task built
     /// by hand (tests, benchmarks) reads the same as one lowered from a file.

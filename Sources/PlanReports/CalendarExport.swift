@@ -1,9 +1,10 @@
 import PlanAnalysis
 import PlanModel
 
-/// `planc export --format ics`: an iCalendar (RFC 5545) feed of milestones and deadlines.
+/// `planc export --format ics`: an iCalendar (RFC 5545) feed of milestones, work pinned to
+/// dates and deadlines.
 ///
-/// UIDs are derived from ids only (`crm/design-sign-off@planc`; a task's deadline
+/// UIDs are derived from ids only (`crm/design-sign-off@planc` for a milestone or pinned task; a task's deadline
 /// `crm/data-audit+due@planc`; a project deadline `crm+deadline@planc`; `+` never occurs in ids),
 /// so a subscribed calendar updates events when dates move instead of duplicating them. DTSTAMP
 /// is `today` at midnight UTC, never the clock, so the same plan and date give the same bytes.
@@ -32,11 +33,25 @@ public enum CalendarExport {
                     var description = "Milestone of \(project.title)"
                     if let due = task.deadline { description += ", due \(due.iso)" }
                     if let slip = context.milestoneSlip(index) { description += ", " + slip.phrase }
-                    description += ". Forecast by planc on \(context.schedule.today.iso)."
+                    // A done milestone's day is a fact, not a forecast.
+                    description += task.state == .done ? ". Done on \((task.actualFinish ?? slot.finish).iso)."
+                        : ". Forecast by planc on \(context.schedule.today.iso)."
                     lines += event(uid: qualified + "@planc", stamp: stamp, day: slot.finish,
                                    summary: "\(project.title): \(task.title)", description: description,
                                    category: "MILESTONE", cancelled: task.state == .cancelled, done: task.state == .done)
-                } else if let due = task.deadline, task.kind != .milestone {
+                }
+                // Work pinned to dates (`start:` and `finish:`, an audit, a close) is an event
+                // people plan around: all-day, over its days.
+                if task.kind != .milestone, Analyzer.isLeaf(task), task.fixedStart != nil, task.fixedFinish != nil,
+                   let first = context.slot(index)?.start ?? task.fixedStart, let last = context.slot(index)?.finish ?? task.fixedFinish {
+                    var description = "Fixed dates in \(project.title): \(first.iso) to \(last.iso)"
+                    if task.state == .done { description += ", done" }
+                    description += "."
+                    lines += event(uid: qualified + "@planc", stamp: stamp, day: first, through: last,
+                                   summary: "\(project.title): \(task.title)", description: description,
+                                   category: "FIXED", cancelled: false, done: task.state == .done)
+                }
+                if let due = task.deadline, task.kind != .milestone {
                     var description = "Deadline in \(project.title)"
                     if let slot = context.slot(index) { description += ", forecast finish \(slot.finish.iso)" }
                     description += "."
@@ -60,14 +75,15 @@ public enum CalendarExport {
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
     }
 
-    static func event(uid: String, stamp: String, day: Day, summary: String, description: String,
+    /// An all-day event from `day` through `last` (the day itself when nil); DTEND is exclusive.
+    static func event(uid: String, stamp: String, day: Day, through last: Day? = nil, summary: String, description: String,
                       category: String, cancelled: Bool, done: Bool) -> [String] {
         [
             "BEGIN:VEVENT",
             "UID:" + escape(uid),
             "DTSTAMP:" + stamp,
             "DTSTART;VALUE=DATE:" + compact(day),
-            "DTEND;VALUE=DATE:" + compact(day.adding(days: 1)),
+            "DTEND;VALUE=DATE:" + compact(max(last ?? day, day).adding(days: 1)),
             "SUMMARY:" + escape(summary + (done ? " (done)" : "")),
             "DESCRIPTION:" + escape(description),
             "CATEGORIES:" + category,

@@ -55,7 +55,7 @@ public enum TaskCSVExport {
                 rows.append([
                     project.id, task.id, context.outlineNumbers[index], task.title, task.kind.rawValue,
                     task.parent.map { plan.tasks.indices.contains($0) ? plan.tasks[$0].id : "" } ?? "",
-                    task.state.rawValue, context.progressPercent(index).map(String.init) ?? "",
+                    context.states[index].rawValue, context.progressPercent(index).map(String.init) ?? "",
                     slot?.start.iso ?? "", slot?.finish.iso ?? "", task.deadline?.iso ?? "",
                     task.effortDays.map(NumberText.decimal) ?? "", task.durationDays.map(NumberText.decimal) ?? "",
                     context.assigneeIDs(index).joined(separator: " "), depends.joined(separator: " "),

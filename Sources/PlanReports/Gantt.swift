@@ -183,10 +183,11 @@ public enum GanttRenderer {
             return nil
         }
         if task.kind == .milestone {
-            guard let column = axis.column(of: slot.finish) else { return nil }
-            let paint: TerminalStyle.Paint = late ? .boldRed : task.state == .done ? .green : .magenta
-            cells[column] = Cell(character: glyphs.milestone, paint: paint)
-            occupied = column...column
+            if let column = axis.column(of: slot.finish) {
+                let paint: TerminalStyle.Paint = late ? .boldRed : task.state == .done ? .green : .magenta
+                cells[column] = Cell(character: glyphs.milestone, paint: paint)
+                occupied = column...column
+            }
         } else if let span = axis.columns(from: slot.start, through: slot.finish) {
             occupied = span
             if summary {
@@ -204,6 +205,11 @@ public enum GanttRenderer {
             }
             if slot.start < axis.firstDay { cells[span.lowerBound] = Cell(character: glyphs.clippedLeft, paint: .dim) }
             if slot.finish > axis.lastDay { cells[span.upperBound] = Cell(character: glyphs.clippedRight, paint: .dim) }
+        }
+        // Work wholly before or after the window still has a row: a mark at that edge says where it is.
+        if occupied == nil, !cells.isEmpty {
+            if slot.finish < axis.firstDay { cells[0] = Cell(character: glyphs.clippedLeft, paint: .dim) }
+            if slot.start > axis.lastDay { cells[cells.count - 1] = Cell(character: glyphs.clippedRight, paint: .dim) }
         }
         guard options.dependencyHints, let occupied, let (hint, kind) = hintText(index, context, ascii: options.style.ascii) else { return nil }
         let text = Array(options.style.text(hint) + glyphs.arrow)

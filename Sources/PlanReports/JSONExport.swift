@@ -202,7 +202,7 @@ public enum JSONExport {
         members.append(("parent", parent))
         members.append(("level", .int(task.level)))
         members.append(("kind", .string(task.kind.rawValue)))
-        members.append(("state", .string(task.state.rawValue)))
+        members.append(("state", .string(context.states[index].rawValue)))
         members.append(("percentComplete", .optional(task.percentComplete)))
         members.append(("progress", context.progressPercent(index) == nil ? .null : .number(context.progress[index])))
         members.append(("effortDays", .optional(task.effortDays)))

@@ -15,6 +15,13 @@ public struct ReportContext: Sendable {
     /// the plan, and outputs show their progress as empty), effort-weighted over the leaves beneath
     /// for work packages and other summaries (cancelled work left out). Parallel to `plan.tasks`.
     public let progress: [Double]
+    /// Planned cost per task, labour at the day rates in force plus fixed `cost:`
+    /// (`Analyzer.plannedCost`), summed over the leaves beneath for work packages and other
+    /// summaries; 0 for cancelled work. Parallel to `plan.tasks`.
+    public let plannedCost: [Double]
+    /// The state each output shows, work packages rolled up from their tasks
+    /// (`TaskStateRule.displayedStates`). Parallel to `plan.tasks`.
+    public let states: [TaskState]
     /// Each project's working calendar, parallel to `plan.projects`.
     public let calendars: [WorkingCalendar]
 
@@ -49,6 +56,7 @@ public struct ReportContext: Sendable {
         var planned = Array(repeating: 0.0, count: plan.tasks.count)
         var done = Array(repeating: 0.0, count: plan.tasks.count)
         var rolled = plan.tasks.map { $0.state == .cancelled ? 0 : $0.progress }
+        var cost = Array(repeating: 0.0, count: plan.tasks.count)
         for index in plan.tasks.indices.reversed() {
             let task = plan.tasks[index]
             if Analyzer.isLeaf(task) {
@@ -57,16 +65,21 @@ public struct ReportContext: Sendable {
                     let slot = schedule.tasks.indices.contains(index) ? schedule.tasks[index] : nil
                     planned[index] = Analyzer.plannedEffort(of: task, scheduled: slot, calendar: calendar)
                     done[index] = planned[index] * task.progress
+                    let parts = Analyzer.plannedCost(of: task, scheduled: slot, plan: plan, today: schedule.today, calendar: calendar)
+                    cost[index] = parts.labour + parts.fixed
                 }
             } else if planned[index] > 0 {
                 rolled[index] = min(max(done[index] / planned[index], 0), 1)
             }
             if let parent = task.parent, parent < index, parent >= 0 {
                 planned[parent] += planned[index]
+                cost[parent] += cost[index]
                 done[parent] += done[index]
             }
         }
         progress = rolled
+        states = TaskStateRule.displayedStates(plan)
+        plannedCost = cost
     }
 
     /// `crm/design-sign-off`: unique across the repository, stable across runs.

@@ -3,14 +3,18 @@ import PlanModel
 
 /// `planc schedule`: the engine's result per task, the plain listing other outputs build on.
 public enum ScheduleListing {
-    /// One row per task in work breakdown order: id (indented by level), start, finish, working
-    /// days of total and free slack, and markers for critical and late tasks.
+    /// One row per task in work breakdown order: id (indented by level), title, people, start,
+    /// finish, working days of total and free slack, after a first column that marks late (`!`) and
+    /// critical (`*`) tasks;
+    /// fitted to the style's width (titles, ids and people cut with `…`).
     public static func render(plan: Plan, schedule: Schedule, style: TerminalStyle, project: String? = nil) -> String {
         var out = ""
         for (index, item) in plan.projects.enumerated() where project == nil || item.id == project {
+            // Late and critical are marks in a first column (`!`, `*`, as in `planc gantt`), so
+            // the title keeps the room at 80 columns.
             var table = TextTable(columns: [
-                .init("ID"), .init("START"), .init("FINISH"), .init("SLACK", alignRight: true),
-                .init("FREE", alignRight: true), .init("CRITICAL"), .init("LATE"),
+                .init(""), .init("ID"), .init("TITLE"), .init("PEOPLE"), .init("START"), .init("FINISH"),
+                .init("SLACK", alignRight: true), .init("FREE", alignRight: true),
             ])
             for taskIndex in item.taskRange {
                 let task = plan.tasks[taskIndex]
@@ -19,20 +23,25 @@ public enum ScheduleListing {
                 let critical = timing.isCritical && task.state != .done && task.state != .cancelled
                 let late = Analyzer.isLate(task, timing, today: schedule.today)
                 table.add([
+                    .init((late ? "!" : " ") + (critical ? "*" : " "), paint: late ? .boldRed : critical ? .red : nil),
                     .init(String(repeating: "  ", count: task.level) + marker + task.id),
+                    .init(style.text(task.title)),
+                    .init(task.assignments.map { Figures.resourceID($0.resource, plan) }.joined(separator: " ")),
                     .init(timing.start.iso),
                     .init(timing.finish.iso),
                     .init(String(timing.totalSlack)),
                     .init(String(timing.freeSlack)),
-                    .init(critical ? "critical" : "", paint: critical ? .red : nil),
-                    .init(late ? "late" : "", paint: late ? .boldRed : nil),
                 ])
             }
             let finish = schedule.projectFinish[index].map { " — forecast finish \($0.iso)" } ?? ""
             let deadline = item.deadline.map { ", deadline \($0.iso)" } ?? ""
             if !out.isEmpty { out += "\n" }
             out += style.paint("\(item.title) (\(item.id))\(finish)\(deadline)", .bold) + "\n"
-            out += table.render(style: style, width: style.width, shrinkOrder: [(0, 12)])
+            // The title gets the most of the width; ids and people are cut with `…` before it is.
+            out += table.render(style: style, width: style.width, share: [
+                .init(2, minimum: 10, weight: 2), .init(1, minimum: 10, weight: 1), .init(3, minimum: 6, weight: 1),
+            ])
+            out += "* critical  ! late\n"
         }
         return out
     }

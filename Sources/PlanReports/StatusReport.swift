@@ -31,10 +31,22 @@ public enum StatusReport {
     static func portfolio(_ indices: [Int], _ context: ReportContext, _ options: StatusOptions) -> String {
         let style = options.style
         let plan = context.plan
-        // Closed projects are rated on their outcome; that is history, not the portfolio's state.
-        let active = indices.filter { context.plan.projects[$0].phase != .closed }
-        let worst = active.compactMap { context.projectAnalysis($0)?.health }.max() ?? .green
-        var out = style.paint("Portfolio", .bold) + "  \(indices.count) projects  health \(ratingText(worst, style))  today \(context.schedule.today.iso)\n"
+        var out = style.paint("Portfolio", .bold) + "  " + NumberText.count(indices.count, "project") + "  health "
+        if let worst = worstOpenProject(indices, context) {
+            let health = context.analysis.projects[worst].health
+            let others = indices.filter { $0 != worst && plan.projects[$0].phase != .closed
+                && context.projectAnalysis($0)?.health == health }.count
+            out += ratingText(health, style) + " (" + plan.projects[worst].id + (others > 0 ? " and \(others) more" : "") + ")"
+        } else {
+            out += "- (all closed)"
+        }
+        out += "  today \(context.schedule.today.iso)\n"
+        let closed = indices.filter { plan.projects[$0].phase == .closed }.count
+        if closed > 0 {
+            let note = (closed == 1 ? "1 closed project, rated on its outcome, is" : "\(closed) closed projects, rated on their outcome, are")
+                + " left out of the portfolio's health"
+            for piece in TerminalText.wrap(note, width: style.width, indent: 0, ascii: style.ascii) { out += style.paint(piece, .dim) + "\n" }
+        }
         var table = TextTable(columns: [
             .init("Health"), .init("Project"), .init("Phase"), .init("Done", alignRight: true),
             .init("Forecast"), .init("Deadline"), .init("Slip", alignRight: true), .init("Budget", alignRight: true),
@@ -55,6 +67,18 @@ public enum StatusReport {
         }
         out += table.render(style: style, width: style.width, shrinkOrder: [(1, 12)])
         return out
+    }
+
+    /// The project that sets the portfolio's health: the worst rated of the projects that are not
+    /// closed (a closed one is rated on its outcome, which is history, not the portfolio's state);
+    /// the first in plan order on a tie. Nil when every project is closed.
+    static func worstOpenProject(_ indices: [Int], _ context: ReportContext) -> Int? {
+        var worst: Int?
+        for index in indices where context.plan.projects[index].phase != .closed {
+            guard let health = context.projectAnalysis(index)?.health else { continue }
+            if worst == nil || health > context.analysis.projects[worst!].health { worst = index }
+        }
+        return worst
     }
 
     static func ratingPaint(_ rating: Rating) -> TerminalStyle.Paint {
@@ -227,7 +251,7 @@ public enum StatusReport {
                 let entry = analysis.overAllocations[run]
                 let peak = entry.capacity > 0 ? ", peak \(NumberText.percent(entry.peakLoad / entry.capacity))" : ""
                 return style.text(Figures.resourceName(entry.resource, plan))
-                    + "  \(entry.firstDay.iso)..\(entry.lastDay.iso), \(entry.days) day\(entry.days == 1 ? "" : "s")\(peak)"
+                    + "  \(entry.firstDay.iso)..\(entry.lastDay.iso), \(NumberText.count(entry.days, "day"))\(peak)"
             }
         }
         if let latest = analysis.latestJournal {

@@ -142,7 +142,7 @@ public enum TaskJugglerExport {
             let currency = projects.lazy.compactMap { plan.projects[$0].currency ?? plan.projects[$0].budget?.currency }.first
 
             lines.append("/*")
-            lines.append(" * Exported by planc from \(plan.files.count) plan file\(plan.files.count == 1 ? "" : "s"), today \(schedule.today.iso).")
+            lines.append(" * Exported by planc from \(NumberText.count(plan.files.count, "plan file")), today \(schedule.today.iso).")
             lines.append(" * Task ids are planc ids with characters TaskJuggler does not allow replaced by '_'.")
             lines.append(" * tj3 schedules it as is; add a report to see the result, for example:")
             lines.append(" *   taskreport overview \"overview\" { formats html columns name, start, end, effort, chart }")

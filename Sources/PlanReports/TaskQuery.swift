@@ -67,7 +67,9 @@ public enum TaskList {
         case .table:
             if rows.isEmpty { return "No tasks match.\n" }
             var table = TextTable(columns: columns.map {
-                TextTable.Column($0.rawValue, alignRight: [.progress, .effort, .slack, .cost].contains($0))
+                // The header says what the figure holds; JSON and CSV keep the plain key.
+                TextTable.Column($0 == .cost ? "cost (labour+fixed)" : $0.rawValue,
+                                 alignRight: [.progress, .effort, .slack, .cost].contains($0))
             })
             for row in rows {
                 let late = context.isLate(row)
@@ -76,12 +78,14 @@ public enum TaskList {
                     return TextTable.Cell(cell, paint: column == .title && late ? .red : nil)
                 })
             }
-            var shrink: [(column: Int, minimum: Int)] = []
-            for (column, minimum) in [(TaskColumn.title, 24), (.people, 10), (.title, 16), (.id, 14), (.tags, 8), (.title, 10)] {
-                if let index = columns.firstIndex(of: column) { shrink.append((index, minimum)) }
+            // The title gets the most of the width there is, ids and the lists beside it less;
+            // what is cut ends in `…`.
+            var share: [TextTable.Share] = []
+            for (column, minimum, weight) in [(TaskColumn.title, 10, 2), (.id, 10, 1), (.people, 8, 1), (.tags, 6, 1)] {
+                if let index = columns.firstIndex(of: column) { share.append(.init(index, minimum: minimum, weight: weight)) }
             }
-            var out = table.render(style: options.style, width: options.style.width, shrinkOrder: shrink)
-            out += "\(rows.count) task\(rows.count == 1 ? "" : "s")\n"
+            var out = table.render(style: options.style, width: options.style.width, share: share)
+            out += NumberText.count(rows.count, "task") + "\n"
             return out
         }
     }
@@ -99,7 +103,7 @@ public enum TaskList {
         case .wbs: return .text(context.outlineNumbers[index])
         case .title: return .text(task.title)
         case .kind: return .text(task.kind.rawValue)
-        case .status: return .text(task.state.rawValue)
+        case .status: return .text(context.states[index].rawValue)
         case .progress: return context.progressPercent(index).map { .integer($0) } ?? .none
         case .start: return slot.map { .day($0.start) } ?? .none
         case .finish: return slot.map { .day($0.finish) } ?? .none
@@ -112,7 +116,10 @@ public enum TaskList {
         case .critical: return .flag(slot?.isCritical == true)
         case .late: return .flag(context.isLate(index))
         case .tags: return .list(task.tags)
-        case .cost: return task.cost.map { .number($0.amount) } ?? .none
+        case .cost:
+            // Planned labour at the rates in force plus fixed cost; empty for cancelled work.
+            if context.isCancelled(index) && !context.isSummary(index) { return .none }
+            return .number(context.plannedCost[index].rounded())
         }
     }
 

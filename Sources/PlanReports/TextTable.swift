@@ -19,12 +19,32 @@ struct TextTable {
 
     mutating func add(_ row: [Cell]) { rows.append(row) }
 
-    func render(style: TerminalStyle, width: Int, shrinkOrder: [(column: Int, minimum: Int)]) -> String {
+    /// A column that gives up width in proportion to its weight when the table is too wide: the
+    /// column with the most width per weight loses a column at a time, never below its minimum.
+    /// A title of weight 2 beside an id of weight 1 thus ends up about twice as wide as the id.
+    struct Share {
+        var column: Int
+        var minimum: Int
+        var weight: Int
+        init(_ column: Int, minimum: Int, weight: Int) { self.column = column; self.minimum = minimum; self.weight = max(weight, 1) }
+    }
+
+    func render(style: TerminalStyle, width: Int, shrinkOrder: [(column: Int, minimum: Int)] = [], share: [Share] = []) -> String {
         var widths = columns.map { TerminalText.width($0.title) }
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
                 widths[index] = max(widths[index], TerminalText.width(cell.text))
             }
+        }
+        let shares = share.filter { widths.indices.contains($0.column) }
+        var overflow = widths.reduce(0, +) + 2 * max(columns.count - 1, 0) - width
+        while overflow > 0 {
+            // Cross-multiplied `width / weight`, so ties break by the order given.
+            guard let widest = shares.filter({ widths[$0.column] > $0.minimum }).max(by: {
+                widths[$0.column] * $1.weight < widths[$1.column] * $0.weight
+            }) else { break }
+            widths[widest.column] -= 1
+            overflow -= 1
         }
         // Too wide: give up columns' width in the caller's order of sacrifice, each down to its minimum.
         for (column, minimum) in shrinkOrder where widths.indices.contains(column) {

@@ -141,10 +141,12 @@ struct TimeAxis {
             var monday: Day?
             var day = interval.first
             while day < interval.end {
-                if day.components.day == 1 || column == 0 && day == interval.first { monthStart = monthStart ?? day }
+                if day.components.day == 1 { monthStart = monthStart ?? day }
                 if day.weekday == .monday { monday = monday ?? day }
                 day = day.adding(days: 1)
             }
+            // The first column names the month it starts in, unless a month begins inside it.
+            if column == 0, monthStart == nil { monthStart = interval.first }
             if weekly {
                 if let start = monthStart {
                     let (year, month, _) = start.components
@@ -184,22 +186,23 @@ struct TimeAxis {
         return (TimeAxis.place(coarse, width: columns.count), TimeAxis.place(fine, width: columns.count))
     }
 
-    /// Writes labels at their columns, skipping any that would touch the one before.
+    /// Writes labels at their columns. A label longer than the room before the next one is cut
+    /// to that room (`Aug 2026` -> `Aug`, `Sep` -> `S`), so no month goes unnamed (numbers, a
+    /// day or a year, are never cut: they are left out where they do not fit); one
+    /// is left out only when the next label starts in the column right after it, or when it is
+    /// the first and names a stub too short for three letters.
     static func place(_ labels: [(Int, String)], width: Int) -> String {
         var line = Array(repeating: Character(" "), count: width)
-        var nextFree = 0
-        for (column, text) in labels where column >= nextFree {
-            let characters = Array(text)
-            guard column + characters.count <= width else {
-                // A short label may still fit cut to the first letters (`Sep 2026` -> `Sep`).
-                let room = width - column
-                if room >= 3 {
-                    for (offset, character) in characters.prefix(min(room, 3)).enumerated() { line[column + offset] = character }
-                }
-                break
-            }
-            for (offset, character) in characters.enumerated() { line[column + offset] = character }
-            nextFree = column + characters.count + 1
+        let labels = labels.filter { $0.0 >= 0 && $0.0 < width }
+        for (position, (column, text)) in labels.enumerated() {
+            // Room up to the next label, keeping one blank column between the two.
+            let room = position + 1 < labels.count ? labels[position + 1].0 - column - 1 : width - column
+            // A first label with less room than three letters names the stub of a month (or year)
+            // before the chart's first full one: the next label says more.
+            guard room >= 1, position > 0 || room >= min(3, text.count) else { continue }
+            // A day of the month or a year cut short would name another date: numbers fit or go.
+            if room < text.count, text.first?.isNumber == true { continue }
+            for (offset, character) in Array(text).prefix(room).enumerated() { line[column + offset] = character }
         }
         return String(line)
     }

@@ -126,7 +126,7 @@ public enum WhyReport {
         context.slot(task).map { DayText.range($0.start, $0.finish, yearUnlessSameAs: context.schedule.today) } ?? "not scheduled"
     }
 
-    static func days(_ count: Int) -> String { "\(count) working \(abs(count) == 1 ? "day" : "days")" }
+    static func days(_ count: Int) -> String { NumberText.count(count, "working day") }
 
     static func finish(_ lines: [String], _ style: TerminalStyle) -> String {
         lines.map { $0.trailingTrimmed }.joined(separator: "\n") + "\n"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanCompiler
+import PlanModel
 
 /// Options shared by `build` and `serve`: where the site goes and how it looks.
 struct SiteOutputOptions: ParsableArguments {
@@ -48,6 +49,6 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write(Data("error: the plan has errors; the site in \(site.output) was left as it was\n".utf8))
             throw ExitCode.failure
         }
-        print("Wrote \(outcome.files.count) files to \(site.output) (status as of \(request.today.iso)\(request.commit.map { ", commit \($0)" } ?? ""))")
+        print("Wrote \(NumberText.count(outcome.files.count, "file")) to \(site.output) (status as of \(request.today.iso)\(request.commit.map { ", commit \($0)" } ?? ""))")
     }
 }

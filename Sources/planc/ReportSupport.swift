@@ -62,7 +62,7 @@ enum ReportInput {
             throw ExitCode.failure
         }
         if !errors.isEmpty {
-            standardError("warning: the plan has \(errors.count) error\(errors.count == 1 ? "" : "s"); showing a best-effort schedule (planc check \(options.path) lists them)")
+            standardError("warning: the plan has \(NumberText.count(errors.count, "error")); showing a best-effort schedule (planc check \(options.path) lists them)")
         }
         return context
     }

@@ -58,6 +58,30 @@ import Testing
         #expect(audit.first("DTSTART")?.value == "20260918")
     }
 
+    /// Work pinned by `start:` and `finish:` is an all-day event over its days; a done milestone
+    /// says when it was done, not that planc forecasts it.
+    @Test func icsHasPinnedWorkAndDoneMilestones() throws {
+        var fixture = SamplePlans.crm()
+        let close = fixture.task("audit", "2026-10-12", "2026-10-14", title: "External audit", effort: 3)
+        fixture.plan.tasks[close].fixedStart = day("2026-10-12")
+        fixture.plan.tasks[close].fixedFinish = day("2026-10-14")
+        let kickoff = fixture.index("kickoff")
+        fixture.plan.tasks[kickoff].state = .done
+        fixture.plan.tasks[kickoff].actualFinish = day("2026-09-04")
+        let events = try RFC5545.parse(try Exporter.render(.ics, SamplePlans.context(fixture))).components.filter { $0.name == "VEVENT" }
+        let audit = try #require(events.first { $0.first("UID")?.value == "crm/audit@planc" })
+        #expect(audit.first("DTSTART")?.value == "20261012")
+        #expect(audit.first("DTEND")?.value == "20261015")
+        #expect(try RFC5545.unescapeText(audit.first("SUMMARY")!.value) == "CRM Migration: External audit")
+        #expect(audit.first("CATEGORIES")?.value == "FIXED")
+        let done = try #require(events.first { $0.first("UID")?.value == "crm/kickoff@planc" })
+        let description = try RFC5545.unescapeText(done.first("DESCRIPTION")!.value)
+        #expect(description.hasSuffix("Done on 2026-09-04."), "\(description)")
+        #expect(!description.contains("Forecast"))
+        // Tasks without both pins stay out.
+        #expect(!events.contains { $0.first("UID")?.value == "crm/customer-api@planc" })
+    }
+
     @Test func icsFoldingNeverSplitsACharacter() {
         let line = "SUMMARY:" + String(repeating: "ü", count: 50) + String(repeating: "✓", count: 30)
         let folded = CalendarExport.fold(line)

@@ -125,6 +125,19 @@ import Testing
         #expect(!weeks.contains("The chart shows"))
     }
 
+    /// `--scale day` on a long plan: rows wholly before or after the days shown say so at the edge.
+    @Test func rowsOutsideTheWindowAreMarkedAtTheEdge() throws {
+        let text = try render(width: 80) { $0.scale = .day }
+        // Before the days shown: the mark in the chart's first column; after them: in its last.
+        let interviews = try #require(row(text, "Stakeholder interviews"))
+        #expect(interviews.hasSuffix("◂") || interviews.contains(" ◂ ") || interviews.contains("◂  "), "\(text)")
+        #expect(interviews.filter { $0 == "░" || $0 == "█" }.isEmpty)
+        #expect(row(text, "Go-live")?.hasSuffix("▸") == true, "\(text)")
+        #expect(row(text, "Load test")?.hasSuffix("▸") == true, "\(text)")
+        let ascii = try render(width: 80, ascii: true) { $0.scale = .day }
+        #expect(row(ascii, "Go-live")?.hasSuffix(">") == true, "\(ascii)")
+    }
+
     @Test func renderingIsDeterministic() throws {
         let first = try render(width: 137)
         #expect(try render(width: 137) == first)
@@ -178,6 +191,24 @@ import Testing
         let axis = TimeAxis(from: day("2026-09-16"), to: day("2026-10-30"), width: 7, scale: .week)
         #expect(axis.firstDay == day("2026-09-14"))
         #expect(axis.columns.count == 7)
+    }
+
+    /// Every month that starts inside the chart is named at its first column, even when months
+    /// are only a few columns wide (cut to their first letters) or the window starts with a stub.
+    @Test(arguments: [(day("2026-06-25"), day("2027-06-30"), 46), (day("2026-06-01"), day("2026-11-25"), 46),
+                      (day("2026-01-10"), day("2027-12-20"), 50), (day("2026-07-30"), day("2026-12-31"), 21)])
+    func headerNamesEveryMonth(from: Day, to: Day, width: Int) {
+        let axis = TimeAxis(from: from, to: to, width: width, scale: .auto)
+        let (_, fine) = axis.headerLines()
+        let letters = Array(fine)
+        var month = TimeAxis.monthIndex(from) + 1
+        while TimeAxis.firstDay(ofMonthIndex: month) <= axis.lastDay {
+            let first = TimeAxis.firstDay(ofMonthIndex: month)
+            let column = axis.column(of: first)!
+            let name = CalendarNames.monthAbbreviation(month % 12 + 1)
+            #expect(letters[column] == name.first, "\(first.iso) at \(column): '\(fine)'")
+            month += 1
+        }
     }
 
     @Test func headerNamesMonthsOverMondays() {

@@ -57,9 +57,91 @@ import Testing
     }
 
     @Test func narrowTablesShortenTitlesFirst() throws {
-        let text = try list { $0.style = TerminalStyle(width: 64) }
-        for line in text.split(separator: "\n") { #expect(TerminalText.width(line) <= 64, "\(line)") }
+        let text = try list { $0.style = TerminalStyle(width: 72) }
+        for line in text.split(separator: "\n") { #expect(TerminalText.width(line) <= 72, "\(line)") }
         #expect(text.contains("…"))
+    }
+
+    /// At 80 columns the title gets the most of the room; a long id is cut with `…` first.
+    @Test func narrowTablesShareTheWidthWithTheTitleFirst() throws {
+        var fixture = SamplePlans.crm()
+        let audit = fixture.index("data-audit")
+        fixture.plan.tasks[audit].id = "legacy-data-audit-and-profiling-of-exports"
+        fixture.plan.tasks[audit].title = "Audit of the legacy data and profiling of its exports"
+        let text = try SamplePlans.context(fixture).tasksTable(width: 80)
+        let row = String(try #require(text.split(separator: "\n").first { $0.hasPrefix("legacy") }))
+        let cells = row.components(separatedBy: "  ").filter { !$0.isEmpty }.map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(cells[0].hasSuffix("…") && cells[1].hasSuffix("…"))
+        #expect(cells[1].count > cells[0].count, "\(row)")
+        for line in text.split(separator: "\n") { #expect(TerminalText.width(line) <= 80, "\(line)") }
+    }
+
+    @Test func scheduleListsTitlesAndPeopleWithinTheWidth() throws {
+        let fixture = SamplePlans.crm()
+        let wide = ScheduleListing.render(plan: fixture.plan, schedule: fixture.schedule, style: TerminalStyle(width: 200))
+        let lines = wide.split(separator: "\n").map(String.init)
+        #expect(lines[1].hasPrefix("    ID ") && lines[1].contains(" TITLE ") && lines[1].contains(" PEOPLE "), "\(wide)")
+        #expect(lines.contains { $0.hasPrefix("!*  ") && $0.contains("data-audit  ") && $0.contains("  Data audit  ")
+            && $0.contains("  omar  ") }, "\(wide)")
+        #expect(lines.last == "* critical  ! late")
+        let fixture72 = SamplePlans.crm()
+        let narrow = ScheduleListing.render(plan: fixture72.plan, schedule: fixture72.schedule, style: TerminalStyle(width: 72))
+        for line in narrow.split(separator: "\n").dropFirst() { #expect(TerminalText.width(line) <= 72, "\(line)") }
+        #expect(narrow.contains("Stakeh"), "\(narrow)")
+        #expect(narrow.contains("…"))
+    }
+
+    /// Cost is the planned cost the status report sums: labour at the day rates in force plus fixed cost.
+    @Test func costIncludesLabourAtTheRatesInForce() throws {
+        var fixture = SamplePlans.crm()
+        let dana = fixture.plan.people.firstIndex { $0.id == "dana" }!
+        // Dana's rate rises from 1 October: the licences (28 Sep – 2 Oct, 1 day of effort spread
+        // over 5 working days) are priced at the average of the rates on those days.
+        fixture.plan.people[dana].changes = [PersonChange(from: day("2026-10-01"), availability: nil,
+                                                        rate: Money(amount: 1_450, currency: "EUR"), range: PlanFixture.range(1))]
+        let context = SamplePlans.context(fixture)
+        var options = TaskListOptions()
+        options.format = .csv
+        options.columns = [.id, .cost]
+        options.includeSummaries = true
+        let rows = try RFC4180.parse(try TaskList.render(context, options))
+        func cost(_ id: String) -> String? { rows.first { $0[0] == id }?[1] }
+        #expect(cost("interviews") == "3800")              // 4 d x 950, no fixed cost
+        #expect(cost("licences") == "13150")               // 12,000 fixed + 1 d x (3 x 950 + 2 x 1,450) / 5
+        #expect(cost("data-audit") == "9360")              // 12 d x 780
+        #expect(cost("kickoff") == "0")
+        func amount(_ id: String) -> Double { cost(id).flatMap(Double.init) ?? -1 }
+        let buildParts: Double = amount("customer-api") + amount("licences") + amount("load-test")
+        #expect(abs(amount("build") - buildParts) < 2)
+        let planned: Double = context.analysis.projects[0].plannedCost
+        let leafRows = rows.dropFirst().filter { !["discovery", "build"].contains($0[0]) }
+        let leaves: Double = leafRows.map { Double($0[1]) ?? 0 }.reduce(0, +)
+        #expect(abs(leaves - planned) < 5)
+        options.format = .table
+        #expect(try TaskList.render(context, options).split(separator: "\n")[0].hasSuffix("  cost (labour+fixed)"))
+    }
+
+    /// One rule for a work package's state (`TaskStateRule.displayedStates`), in every output.
+    @Test func workPackagesShowTheStateRolledUpFromTheirTasks() throws {
+        var fixture = SamplePlans.crm()
+        let states = { (f: PlanFixture) in TaskStateRule.displayedStates(f.plan) }
+        // Discovery: one task done, one under way, a milestone ahead; Build: a blocked task.
+        #expect(states(fixture)[fixture.index("discovery")] == .inProgress)
+        #expect(states(fixture)[fixture.index("build")] == .blocked)
+        let csv = try list { $0.format = .csv; $0.columns = [.id, .status]; $0.includeSummaries = true }
+        #expect(try RFC4180.parse(csv).contains(["discovery", "in-progress"]))
+        let context = SamplePlans.context(fixture)
+        let export = try Exporter.render(.csv, context)
+        #expect(export.contains(",discovery,1,Discovery,summary,,in-progress,55,"), "\(export)")
+        #expect(JSONExport.render(context).contains("\"state\": \"in-progress\""))
+        // Unblocked, Build has not started; all done or cancelled, it is done; all cancelled, cancelled.
+        fixture.plan.tasks[fixture.index("licences")].state = .todo
+        #expect(states(fixture)[fixture.index("build")] == .todo)
+        for id in ["customer-api", "load-test"] { fixture.plan.tasks[fixture.index(id)].state = .done }
+        fixture.plan.tasks[fixture.index("licences")].state = .cancelled
+        #expect(states(fixture)[fixture.index("build")] == .done)
+        for id in ["customer-api", "load-test"] { fixture.plan.tasks[fixture.index(id)].state = .cancelled }
+        #expect(states(fixture)[fixture.index("build")] == .cancelled)
     }
 
     @Test func jsonHasTypedValuesInColumnOrder() throws {
@@ -72,6 +154,14 @@ import Testing
         #expect(rows[1]["due"] as? String == "2026-09-18")
         #expect(rows[0]["due"] is NSNull)
         #expect(text.contains("\"id\": \"interviews\",\n    \"progress\": 100"))
+    }
+}
+
+extension ReportContext {
+    func tasksTable(width: Int) throws -> String {
+        var options = TaskListOptions()
+        options.style = TerminalStyle(width: width)
+        return try TaskList.render(self, options)
     }
 }
 
@@ -103,11 +193,40 @@ import Testing
         fixture.project("web", deadline: "2026-10-30")
         fixture.task("launch", "2026-10-01", "2026-10-01", kind: .milestone)
         let text = try render(fixture)
-        #expect(text.hasPrefix("Portfolio  2 projects  health RED  today 2026-09-15\n"))
+        #expect(text.hasPrefix("Portfolio  2 projects  health RED (crm)  today 2026-09-15\n"))
         #expect(text.contains("red     CRM Migration  execution"))
         #expect(text.contains("Web (web)  planning  GREEN"))
         let only = try render(fixture) { $0.projects = ["web"] }
         #expect(!only.contains("Portfolio") && !only.contains("CRM"))
+    }
+
+    /// The portfolio is as healthy as its worst open project, named; a closed project's outcome
+    /// (history) is left out, however it is rated.
+    @Test func portfolioHealthIsTheWorstOpenProjects() throws {
+        var fixture = PlanFixture(today: "2026-09-15")
+        fixture.project("done", deadline: "2026-10-30")
+        fixture.plan.projects[0].phase = .closed
+        fixture.task("old", "2026-09-01", "2026-09-01", kind: .milestone)
+        fixture.project("web", deadline: "2026-10-30")
+        fixture.task("launch", "2026-10-01", "2026-10-01", kind: .milestone)
+        fixture.project("app", deadline: "2026-10-30")
+        fixture.task("store", "2026-10-01", "2026-10-02", effort: 1, state: .blocked)
+        let text = try render(fixture)
+        #expect(text.hasPrefix("Portfolio  3 projects  health AMBER (app)  today 2026-09-15\n"
+            + "1 closed project, rated on its outcome, is left out of the portfolio's health\n"))
+        #expect(text.contains("Web (web)  planning  GREEN"))
+    }
+
+    @Test func countsAgreeWithTheirNouns() throws {
+        var fixture = SamplePlans.crm()
+        // The sample finishes on Friday 20 November: Monday 23rd leaves one working day, Tuesday
+        // 24th two (the weekend between is not buffer).
+        fixture.plan.projects[0].deadline = day("2026-11-23")
+        // Lines wrap at the report's width: compare the words.
+        func words(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        #expect(words(try render(fixture)).contains("deadline 2026-11-23, 1 working day of buffer before the deadline"))
+        fixture.plan.projects[0].deadline = day("2026-11-24")
+        #expect(words(try render(fixture)).contains("deadline 2026-11-24, 2 working days of buffer before the deadline"))
     }
 
     @Test func colouredLinesFitTheWidthToo() throws {

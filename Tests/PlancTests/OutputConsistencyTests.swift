@@ -26,8 +26,8 @@ import Testing
     }
 
     @Test func aTaskDoneAfterItsDueDateIsLateInEveryOutput() throws {
-        let listing = try run(["schedule"])
-        #expect(listing.split(separator: "\n").first { $0.contains("requirements") }?.hasSuffix("late") == true)
+        let listing = try run(["schedule", "--width", "200"])
+        #expect(listing.split(separator: "\n").first { $0.contains("requirements") }?.hasPrefix("!") == true)
 
         let tasks = try run(["tasks", "--format", "csv", "--columns", "id,status,late"])
         #expect(csvRow(tasks, "requirements") == ["requirements", "done", "yes"])
