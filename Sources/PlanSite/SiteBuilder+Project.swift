@@ -237,6 +237,8 @@ extension SiteBuilder {
         var counters: [Int] = []
         let chart = GanttChart(plan: plan, schedule: schedule, projectIndex: index)
         let words = words
+        // A work package's state by the one rule every output uses (done, blocked, in progress).
+        let states = TaskStateRule.displayedStates(plan)
         return range.map { taskIndex -> TaskRow in
             let task = plan.tasks[taskIndex]
             let entry = schedule.tasks[taskIndex]
@@ -276,7 +278,7 @@ extension SiteBuilder {
                 start: DayText.long(entry.start), finish: DayText.long(entry.finish),
                 startISO: entry.start.iso, finishISO: entry.finish.iso,
                 slack: "\(entry.totalSlack)d", progress: cancelled ? "—" : NumberText.percent(progress),
-                status: isSummary ? (progress >= 1 ? "done" : progress > 0 ? "in-progress" : "todo") : task.state.rawValue, flags: flags.joined(separator: ", "),
+                status: states[taskIndex].rawValue, flags: flags.joined(separator: ", "),
                 assigned: assigned, after: after,
                 why: [words.reason(taskIndex), words.blockedNote(task: taskIndex)].compactMap { $0 }.joined(separator: "; "),
                 notesHTML: markdown(task.notes))

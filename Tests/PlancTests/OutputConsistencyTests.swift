@@ -112,6 +112,22 @@ import Testing
         #expect(rowHTML.contains("<td>—</td>") && rowHTML.contains("<td>cancelled</td>") && !rowHTML.contains("100 %"))
     }
 
+    @Test func aWorkPackageHasOneStateInTheExportsAndOnTheSite() throws {
+        // Discovery: requirements and data audit done, the rewrite cancelled, the sign-off still
+        // open; Build: the data model under way. One rule (TaskStateRule.displayedStates) for all.
+        let json = try run(["export", "--format", "json"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let tasks = try #require((document["projects"] as? [[String: Any]])?.first?["tasks"] as? [[String: Any]])
+        func state(_ id: String) -> String? { tasks.first { $0["id"] as? String == "billing/\(id)" }?["state"] as? String }
+        #expect(state("build") == "in-progress")
+        #expect(state("discovery") == "in-progress")
+        let tasksPage = try sitePages("projects/billing/tasks.html")[0]
+        for (id, expected) in [("build", "in-progress"), ("discovery", "in-progress")] {
+            let row = try #require(tasksPage.components(separatedBy: "<tr id=\"task-\(id)\"").dropFirst().first?.components(separatedBy: "</tr>").first)
+            #expect(row.contains("<td>\(expected)</td>"), "site row of \(id): \(row)")
+        }
+    }
+
     @Test func milestonesAreMissedOnlyAfterTheirDueDateAndOtherwiseForecastLate() throws {
         let status = try run(["status", "--width", "100"])
         // Omar gives 60 % from 1 April: 7 days of data model left and 8 of invoice engine at 0.6 a
