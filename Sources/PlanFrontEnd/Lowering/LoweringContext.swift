@@ -72,6 +72,21 @@ struct LoweringContext {
                            hint: Suggest.hint(for: item.key, among: allowed) ?? "known keys here: \(allowed.joined(separator: ", "))")
     }
 
+    /// The `key:value` attributes of an entry whose key is one of `allowed`, in order; every
+    /// other attribute is reported as unknown for that kind of entry (P102).
+    mutating func keyedAttributes(of entry: EntrySyntax, allowed: [String], kind: String)
+        -> [(key: String, value: String, range: SourceRange)] {
+        var found: [(key: String, value: String, range: SourceRange)] = []
+        for attribute in entry.attributes {
+            guard case .keyed(let key, let value) = attribute.form, allowed.contains(key) else {
+                unknownAttribute(attribute, allowed: allowed, entry: kind)
+                continue
+            }
+            found.append((key, value, attribute.range))
+        }
+        return found
+    }
+
     mutating func unknownAttribute(_ attribute: AttributeSyntax, allowed: [String], entry: String) {
         Self.unknownAttribute(attribute, allowed: allowed, entry: entry, into: &diagnostics)
     }

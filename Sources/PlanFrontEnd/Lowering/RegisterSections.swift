@@ -11,11 +11,8 @@ extension LoweringContext {
         var explicitID: (String, SourceRange)?
         var risk = Risk(id: "", title: entry.title, range: entry.titleRange)
         var tasks: (String, SourceRange)?
-        for attribute in entry.attributes {
-            guard case .keyed(let key, let value) = attribute.form, Vocabulary.riskKeys.contains(key) else {
-                unknownAttribute(attribute, allowed: Vocabulary.riskKeys, entry: "risk")
-                continue
-            }
+        for attribute in keyedAttributes(of: entry, allowed: Vocabulary.riskKeys, kind: "risk") {
+            let (key, value) = (attribute.key, attribute.value)
             switch key {
             case "id": explicitID = (value, attribute.range)
             case "likelihood": risk.likelihood = values.choice(Level.self, value, at: attribute.range, what: "likelihood")
@@ -44,11 +41,8 @@ extension LoweringContext {
         var explicitID: (String, SourceRange)?
         var issue = IssueEntry(id: "", title: entry.title, range: entry.titleRange)
         var tasks: (String, SourceRange)?
-        for attribute in entry.attributes {
-            guard case .keyed(let key, let value) = attribute.form, Vocabulary.issueKeys.contains(key) else {
-                unknownAttribute(attribute, allowed: Vocabulary.issueKeys, entry: "issue")
-                continue
-            }
+        for attribute in keyedAttributes(of: entry, allowed: Vocabulary.issueKeys, kind: "issue") {
+            let (key, value) = (attribute.key, attribute.value)
             switch key {
             case "id": explicitID = (value, attribute.range)
             case "owner":
@@ -72,11 +66,8 @@ extension LoweringContext {
         let decisionIndex = plan.projects[project].decisions.count
         var explicitID: (String, SourceRange)?
         var decision = Decision(id: "", title: entry.title, range: entry.titleRange)
-        for attribute in entry.attributes {
-            guard case .keyed(let key, let value) = attribute.form, Vocabulary.decisionKeys.contains(key) else {
-                unknownAttribute(attribute, allowed: Vocabulary.decisionKeys, entry: "decision")
-                continue
-            }
+        for attribute in keyedAttributes(of: entry, allowed: Vocabulary.decisionKeys, kind: "decision") {
+            let (key, value) = (attribute.key, attribute.value)
             switch key {
             case "id": explicitID = (value, attribute.range)
             case "date": decision.date = values.date(value, at: attribute.range, what: "decision date")
