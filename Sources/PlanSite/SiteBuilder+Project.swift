@@ -7,19 +7,21 @@ extension SiteBuilder {
         let project = plan.projects[index]
         let figures = analysis.projects[index]
         let range = project.taskRange
+        let isClosed = project.phase == .closed
 
         var keyFigures: [KeyFigure] = []
         keyFigures.append(KeyFigure(label: "Complete", value: NumberText.percent(figures.percentComplete),
                                     note: "\(NumberText.decimal(figures.completedEffortDays)) of \(NumberText.decimal(figures.plannedEffortDays)) person-days"))
-        keyFigures.append(KeyFigure(label: project.phase == .closed ? "Finished" : "Forecast finish",
+        keyFigures.append(KeyFigure(label: isClosed ? "Finished" : "Forecast finish",
                                     value: DayText.optional(figures.forecastFinish),
                                     note: joinedNote(slipText(figures), words.blockedNote(words.finishBlockers(ofProject: index)))))
         keyFigures.append(KeyFigure(label: "Deadline", value: DayText.optional(figures.deadline), note: nil))
-        keyFigures.append(KeyFigure(label: "Next milestone",
+        // A closed project has no milestone ahead: the figure would only say "—".
+        if !isClosed { keyFigures.append(KeyFigure(label: "Next milestone",
                                     value: figures.nextMilestones.first.map { plan.tasks[$0].title } ?? "—",
                                     note: figures.nextMilestones.first.map {
                                         joinedNote(DayText.long(schedule.tasks[$0].finish), words.blockedNote(task: $0, includingItself: true)) ?? ""
-                                    }))
+                                    })) }
         if let top = figures.topRisks.first {
             let risk = project.risks[top]
             keyFigures.append(KeyFigure(label: "Top risk", value: risk.title,
@@ -133,7 +135,17 @@ extension SiteBuilder {
         let chart = GanttChart(plan: plan, schedule: schedule, projectIndex: index)
         let scale = chart.scale(extra: [options.today] + (project.deadline.map { [$0] } ?? []))
         // The load ahead matters: the table starts at this week when the project runs past today.
-        let load = scale.map { scale -> String in
+        // Work that lies wholly before today is history: one sentence says when it ran, rather
+        // than "no one has work scheduled", which reads as if no one had worked.
+        let workStart = range.map { schedule.tasks[$0].start }.min()
+        let workFinish = range.map { schedule.tasks[$0].finish }.max()
+        let pastLoad: String? = workStart.flatMap { start in
+            workFinish.flatMap { finish -> String? in
+                guard isClosed || finish < options.today else { return nil }
+                return "<p>\(isClosed ? "The project is closed: its" : "All its") work ran from \(DayText.long(start)) to \(DayText.long(finish)); no one has work on it from \(DayText.long(options.today)) on.</p>"
+            }
+        }
+        let load = pastLoad ?? scale.map { scale -> String in
             let thisWeek = DayText.weekStart(options.today)
             let from = thisWeek > scale.origin && thisWeek <= scale.end ? thisWeek : scale.origin
             return ResourceLoadTable(plan: plan, schedule: schedule, projectIndex: index).render(from: from, to: scale.end)
@@ -153,13 +165,16 @@ extension SiteBuilder {
             lateTasks: late, finishedLateTasks: finishedLate, blockedTasks: blocked,
             riskMatrixHTML: RiskMatrix.render(risks: project.risks, placing: figures.topRisks, anchors: riskAnchors), risks: risks,
             loadHTML: load, budget: budgetView(figures), journal: journal, issues: issues, decisions: decisions,
-            isClosure: isClosure, outcomeHTML: markdown(project.outcome), lessons: project.lessons,
+            isClosure: isClosure, isClosed: isClosed, outcomeHTML: markdown(project.outcome), lessons: project.lessons,
             projectNotesHTML: markdown(project.notes), tasksHref: "tasks.html",
             has: Presence(reasons: !figures.healthReasons.isEmpty, objectives: !project.objectives.isEmpty,
                           successCriteria: !project.successCriteria.isEmpty, milestones: !milestones.isEmpty,
                           late: !late.isEmpty, finishedLate: !finishedLate.isEmpty, blocked: !blocked.isEmpty, risks: !risks.isEmpty,
                           issues: !issues.isEmpty, decisions: !decisions.isEmpty, journal: !journal.isEmpty,
-                          lessons: !project.lessons.isEmpty))
+                          lessons: !project.lessons.isEmpty),
+            shown: Sections(late: !isClosed || !finishedLate.isEmpty || !late.isEmpty || !blocked.isEmpty,
+                            risks: !isClosed || !risks.isEmpty, journal: !isClosed || !journal.isEmpty,
+                            issues: !isClosed || !issues.isEmpty || !decisions.isEmpty))
     }
 
     func objectiveView(_ objective: Objective) -> ObjectiveView {

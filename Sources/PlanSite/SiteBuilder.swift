@@ -113,6 +113,7 @@ public struct SiteBuilder: Sendable {
                 phase: (project.phase ?? .planning).rawValue,
                 percent: NumberText.percent(figures.percentComplete),
                 percentValue: Int((figures.percentComplete * 100).rounded()),
+                finishLabel: project.phase == .closed ? "Finished" : "Forecast",
                 forecast: DayText.optional(figures.forecastFinish), deadline: DayText.optional(figures.deadline),
                 slip: slipText(figures), slipLate: (figures.slipDays ?? 0) > 0,
                 nextMilestone: next,

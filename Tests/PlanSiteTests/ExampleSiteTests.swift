@@ -83,6 +83,29 @@ import Testing
         try Self.checkGolden("relaunch-task-table.html", Self.fragment(try #require(site["projects/web-relaunch/tasks.html"]), from: "<table class=\"tasks\">", to: "</table>"))
     }
 
+    /// A closed project's page and portfolio row speak of the past: "Finished" with the date, no
+    /// next milestone, no empty sections about work ahead, and a load sentence that says when the
+    /// work ran instead of claiming no one has work from its first day on.
+    @Test func closedProjectSaysFinishedAndLeavesOutWorkAhead() throws {
+        let site = try Self.site("website-relaunch")
+        let page = try #require(site["projects/newsletter/index.html"])
+        #expect(page.contains("<dt>Finished</dt><dd>27 Apr 2026"))
+        #expect(!page.contains("Forecast finish"))
+        #expect(!page.contains("<dt>Next milestone</dt>"))
+        for section in ["late", "risks", "journal", "issues"] {
+            #expect(!page.contains("id=\"\(section)\""), "\(section)")
+            #expect(!page.contains("href=\"#\(section)\""), "\(section)")
+        }
+        #expect(page.contains("The project is closed: its work ran from 2 Mar 2026 to 27 Apr 2026; no one has work on it from 15 Sep 2026 on."))
+        #expect(!page.contains("has work scheduled from"))
+        let portfolio = try #require(site["index.html"])
+        #expect(portfolio.contains("<td data-label=\"Finish\">Finished 27 Apr 2026"))
+        #expect(portfolio.contains("<td data-label=\"Finish\">Forecast "))
+        // An open project keeps every section.
+        let open = try #require(site["projects/web-relaunch/index.html"])
+        for section in ["late", "risks", "journal", "issues"] { #expect(open.contains("id=\"\(section)\""), "\(section)") }
+    }
+
     @Test func everyExamplePageIsLightPerTask() throws {
         for example in ["crm-migration", "website-relaunch"] {
             let compiled = Pipeline.compile(CompileOptions(path: Repository.url("Examples/\(example)").path, today: Self.today))
