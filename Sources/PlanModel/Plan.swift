@@ -103,10 +103,22 @@ public struct Project: Sendable {
     public var lessons: [String] = []
     /// Markdown of the `Notes` section.
     public var notes = ""
+    /// The same notes by the file they came from, in reading order: the project file's own, then
+    /// each `part-of` file's description and `Notes` section, so a page can say where each began.
+    public var notesByFile: [FileNotes] = []
+    /// The paths of the `part-of` files that continue this project.
+    public var partFiles: [String] = []
 
     public init(id: String, title: String, range: SourceRange, file: String) {
         self.id = id; self.title = title; self.range = range; self.file = file
     }
+}
+
+/// Notes Markdown and the plan file it was written in.
+public struct FileNotes: Sendable, Equatable {
+    public var file: String
+    public var markdown: String
+    public init(file: String, markdown: String) { self.file = file; self.markdown = markdown }
 }
 
 public enum TaskKind: String, Sendable {

@@ -64,6 +64,12 @@ extension HTML {
     /// scheme (`https:`, `mailto:`), to the site root or to a fragment stay. Works on cmark's
     /// output, whose `<a>` tags always start `<a href="` and never nest.
     public static func unlinkingRelativeLinks(_ html: String) -> String {
+        rewritingRelativeLinks(html) { _ in nil }
+    }
+
+    /// Like `unlinkingRelativeLinks`, but a link for which `page` answers a site address (another
+    /// plan file the site publishes) points there instead of becoming text.
+    public static func rewritingRelativeLinks(_ html: String, page: (Substring) -> String?) -> String {
         guard html.contains("<a href=\"") else { return html }
         var result = ""
         var rest = Substring(html)
@@ -75,7 +81,10 @@ extension HTML {
                 return result
             }
             let target = afterHref[..<quote]
-            if isRelativeFileLink(target) {
+            if isRelativeFileLink(target), let href = page(target) {
+                result += "<a href=\"" + escape(href) + afterHref[quote...close]
+                rest = afterHref[afterHref.index(after: close)...]
+            } else if isRelativeFileLink(target) {
                 result += "<span class=\"plan-link\">"
                 rest = afterHref[afterHref.index(after: close)...]
                 if let end = rest.range(of: "</a>") {

@@ -1,3 +1,4 @@
+import Foundation
 import PlanAnalysis
 import PlanModel
 import PlanReports
@@ -7,19 +8,24 @@ extension SiteBuilder {
         let project = plan.projects[index]
         let figures = analysis.projects[index]
         let range = project.taskRange
+        let isClosed = project.phase == .closed
+        // Links in the plan's text are relative to its files; the project file's folder stands
+        // for them all (the notes know their own file).
+        let file = project.file
 
         var keyFigures: [KeyFigure] = []
         keyFigures.append(KeyFigure(label: "Complete", value: NumberText.percent(figures.percentComplete),
                                     note: "\(NumberText.decimal(figures.completedEffortDays)) of \(NumberText.decimal(figures.plannedEffortDays)) person-days"))
-        keyFigures.append(KeyFigure(label: project.phase == .closed ? "Finished" : "Forecast finish",
+        keyFigures.append(KeyFigure(label: isClosed ? "Finished" : "Forecast finish",
                                     value: DayText.optional(figures.forecastFinish),
                                     note: joinedNote(slipText(figures), words.blockedNote(words.finishBlockers(ofProject: index)))))
         keyFigures.append(KeyFigure(label: "Deadline", value: DayText.optional(figures.deadline), note: nil))
-        keyFigures.append(KeyFigure(label: "Next milestone",
+        // A closed project has no milestone ahead: the figure would only say "—".
+        if !isClosed { keyFigures.append(KeyFigure(label: "Next milestone",
                                     value: figures.nextMilestones.first.map { plan.tasks[$0].title } ?? "—",
                                     note: figures.nextMilestones.first.map {
                                         joinedNote(DayText.long(schedule.tasks[$0].finish), words.blockedNote(task: $0, includingItself: true)) ?? ""
-                                    }))
+                                    })) }
         if let top = figures.topRisks.first {
             let risk = project.risks[top]
             keyFigures.append(KeyFigure(label: "Top risk", value: risk.title,
@@ -91,7 +97,7 @@ extension SiteBuilder {
                            band: risk.score > 0 ? band.name : "not rated", bandClass: risk.score > 0 ? band.css : "none",
                            owner: personName(risk.ownerIndex), status: risk.status.rawValue,
                            mitigation: risk.mitigation ?? "—", contingency: risk.contingency ?? "—",
-                           review: DayText.optional(risk.review), notesHTML: markdown(risk.notes))
+                           review: DayText.optional(risk.review), notesHTML: markdown(risk.notes, from: file))
         }
         // An occurred risk is an issue now: listed here with its impact as severity and its review
         // date as due, keeping the register's anchor so links to it still land.
@@ -102,21 +108,21 @@ extension SiteBuilder {
                 let issue = project.issues[offset]
                 return IssueRow(anchor: issueAnchors[offset], id: issue.id, title: issue.title, owner: personName(issue.ownerIndex),
                                 status: issue.status.rawValue, raised: DayText.optional(issue.raised), due: DayText.optional(issue.due),
-                                severity: levelText(issue.severity), notesHTML: markdown(issue.notes))
+                                severity: levelText(issue.severity), notesHTML: markdown(issue.notes, from: file))
             case .occurredRisk(let offset):
                 let risk = project.risks[offset]
                 return IssueRow(anchor: riskAnchors[offset], id: risk.id, title: "occurred: " + risk.title,
                                 owner: personName(risk.ownerIndex), status: risk.status.rawValue, raised: "—",
                                 due: DayText.optional(risk.review), severity: levelText(risk.impact),
                                 notesHTML: markdown([risk.contingency.map { "Contingency: " + $0 }, risk.mitigation.map { "Mitigation: " + $0 },
-                                                     risk.notes.isEmpty ? nil : risk.notes].compactMap { $0 }.joined(separator: "\n\n")))
+                                                     risk.notes.isEmpty ? nil : risk.notes].compactMap { $0 }.joined(separator: "\n\n"), from: file))
             }
         }
         let decisionAnchors = anchors(for: project.decisions.map(\.id), prefix: "decision-")
         let decisions = project.decisions.enumerated().map { offset, decision in
             DecisionRow(anchor: decisionAnchors[offset], id: decision.id, title: decision.title,
                         date: DayText.optional(decision.date), owner: personName(decision.ownerIndex),
-                        notesHTML: markdown(decision.notes))
+                        notesHTML: markdown(decision.notes, from: file))
         }
         // Newest entry first: the journal is read as "what happened lately".
         let journalOrder = project.journal.indices.sorted {
@@ -127,13 +133,23 @@ extension SiteBuilder {
             let entry = project.journal[offset]
             return JournalView(anchor: journalAnchors[offset], date: DayText.long(entry.date), dateISO: entry.date.iso,
                                health: entry.rating.map { HealthView($0.rawValue) }, headline: entry.headline,
-                               textHTML: markdown(entry.text))
+                               textHTML: markdown(entry.text, from: file))
         }
 
         let chart = GanttChart(plan: plan, schedule: schedule, projectIndex: index)
         let scale = chart.scale(extra: [options.today] + (project.deadline.map { [$0] } ?? []))
         // The load ahead matters: the table starts at this week when the project runs past today.
-        let load = scale.map { scale -> String in
+        // Work that lies wholly before today is history: one sentence says when it ran, rather
+        // than "no one has work scheduled", which reads as if no one had worked.
+        let workStart = range.map { schedule.tasks[$0].start }.min()
+        let workFinish = range.map { schedule.tasks[$0].finish }.max()
+        let pastLoad: String? = workStart.flatMap { start in
+            workFinish.flatMap { finish -> String? in
+                guard isClosed || finish < options.today else { return nil }
+                return "<p>\(isClosed ? "The project is closed: its" : "All its") work ran from \(DayText.long(start)) to \(DayText.long(finish)); no one has work on it from \(DayText.long(options.today)) on.</p>"
+            }
+        }
+        let load = pastLoad ?? scale.map { scale -> String in
             let thisWeek = DayText.weekStart(options.today)
             let from = thisWeek > scale.origin && thisWeek <= scale.end ? thisWeek : scale.origin
             return ResourceLoadTable(plan: plan, schedule: schedule, projectIndex: index).render(from: from, to: scale.end)
@@ -145,24 +161,27 @@ extension SiteBuilder {
         return ProjectView(
             id: project.id, title: project.title, health: HealthView(figures.health.rawValue, closed: project.phase == .closed),
             reasons: figures.healthReasons, figures: keyFigures, people: people,
-            descriptionHTML: markdown(project.description),
-            objectives: project.objectives.map(objectiveView), successCriteria: project.successCriteria.map(objectiveView),
+            descriptionHTML: markdown(project.description, from: file),
+            objectives: project.objectives.map { objectiveView($0, from: file) }, successCriteria: project.successCriteria.map { objectiveView($0, from: file) },
             scopeIn: project.scopeIn, scopeOut: project.scopeOut,
             hasScope: !project.scopeIn.isEmpty || !project.scopeOut.isEmpty,
             milestones: milestones, ganttHTML: chart.render(today: options.today), taskCount: range.count,
             lateTasks: late, finishedLateTasks: finishedLate, blockedTasks: blocked,
             riskMatrixHTML: RiskMatrix.render(risks: project.risks, placing: figures.topRisks, anchors: riskAnchors), risks: risks,
             loadHTML: load, budget: budgetView(figures), journal: journal, issues: issues, decisions: decisions,
-            isClosure: isClosure, outcomeHTML: markdown(project.outcome), lessons: project.lessons,
-            projectNotesHTML: markdown(project.notes), tasksHref: "tasks.html",
+            isClosure: isClosure, isClosed: isClosed, outcomeHTML: markdown(project.outcome, from: file), lessons: project.lessons,
+            projectNotesHTML: projectNotes(project), tasksHref: "tasks.html",
             has: Presence(reasons: !figures.healthReasons.isEmpty, objectives: !project.objectives.isEmpty,
                           successCriteria: !project.successCriteria.isEmpty, milestones: !milestones.isEmpty,
                           late: !late.isEmpty, finishedLate: !finishedLate.isEmpty, blocked: !blocked.isEmpty, risks: !risks.isEmpty,
                           issues: !issues.isEmpty, decisions: !decisions.isEmpty, journal: !journal.isEmpty,
-                          lessons: !project.lessons.isEmpty))
+                          lessons: !project.lessons.isEmpty),
+            shown: Sections(late: !isClosed || !finishedLate.isEmpty || !late.isEmpty || !blocked.isEmpty,
+                            risks: !isClosed || !risks.isEmpty, journal: !isClosed || !journal.isEmpty,
+                            issues: !isClosed || !issues.isEmpty || !decisions.isEmpty))
     }
 
-    func objectiveView(_ objective: Objective) -> ObjectiveView {
+    func objectiveView(_ objective: Objective, from file: String) -> ObjectiveView {
         let result: (String, String)? = objective.result.map {
             switch $0 {
             case .met: return ("✓ met", "met")
@@ -170,7 +189,22 @@ extension SiteBuilder {
             case .missed: return ("✗ missed", "missed")
             }
         }
-        return ObjectiveView(text: objective.text, result: result?.0, resultClass: result?.1, notesHTML: markdown(objective.notes))
+        return ObjectiveView(text: objective.text, result: result?.0, resultClass: result?.1, notesHTML: markdown(objective.notes, from: file))
+    }
+
+    /// The project's notes, each `part-of` file's under a caption naming the file, so a reader
+    /// knows whose text it is.
+    func projectNotes(_ project: Project) -> String? {
+        let parts = project.notesByFile.isEmpty ? [FileNotes(file: project.file, markdown: project.notes)] : project.notesByFile
+        let folder = URL(fileURLWithPath: project.file).deletingLastPathComponent().standardizedFileURL.path + "/"
+        let html = parts.compactMap { part -> String? in
+            guard let body = markdown(part.markdown, from: part.file) else { return nil }
+            guard part.file != project.file else { return body }
+            let path = URL(fileURLWithPath: part.file).standardizedFileURL.path
+            let name = path.hasPrefix(folder) ? String(path.dropFirst(folder.count)) : part.file
+            return "<p class=\"muted from-file\">From <code>\(HTML.escape(name))</code></p>\n" + body
+        }.joined()
+        return html.isEmpty ? nil : html
     }
 
     func budgetView(_ figures: ProjectAnalysis) -> BudgetView {
@@ -233,6 +267,7 @@ extension SiteBuilder {
     func taskRows(_ index: Int) -> [TaskRow] {
         let project = plan.projects[index]
         let range = project.taskRange
+        let file = project.file
         let ids = anchors(for: range.map { plan.tasks[$0].id }, prefix: "task-")
         var counters: [Int] = []
         let chart = GanttChart(plan: plan, schedule: schedule, projectIndex: index)
@@ -281,7 +316,7 @@ extension SiteBuilder {
                 status: states[taskIndex].rawValue, flags: flags.joined(separator: ", "),
                 assigned: assigned, after: after,
                 why: [words.reason(taskIndex), words.blockedNote(task: taskIndex)].compactMap { $0 }.joined(separator: "; "),
-                notesHTML: markdown(task.notes))
+                notesHTML: markdown(task.notes, from: file))
         }
     }
 }

@@ -113,6 +113,7 @@ public struct SiteBuilder: Sendable {
                 phase: (project.phase ?? .planning).rawValue,
                 percent: NumberText.percent(figures.percentComplete),
                 percentValue: Int((figures.percentComplete * 100).rounded()),
+                finishLabel: project.phase == .closed ? "Finished" : "Forecast",
                 forecast: DayText.optional(figures.forecastFinish), deadline: DayText.optional(figures.deadline),
                 slip: slipText(figures), slipLate: (figures.slipDays ?? 0) > 0,
                 nextMilestone: next,
@@ -163,9 +164,29 @@ public struct SiteBuilder: Sendable {
 
     // MARK: Helpers shared by the views
 
-    func markdown(_ text: String) -> String? {
+    /// Plan Markdown written in `file`, for a page in `projects/ID/`. A relative link to another
+    /// plan file the site publishes (a project file or a `part-of` file) points at that project's
+    /// page; a link to any other file (team, calendar, documents) becomes plain text, since the
+    /// site does not hold those files.
+    func markdown(_ text: String, from file: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? nil : HTML.unlinkingRelativeLinks(MarkdownHTML.render(trimmed))
+        guard !trimmed.isEmpty else { return nil }
+        return HTML.rewritingRelativeLinks(MarkdownHTML.render(trimmed)) { projectPage(linkedFrom: file, target: $0) }
+    }
+
+    /// The address, from a project's pages, of the project whose file `target` names (relative
+    /// to `file`, as the Markdown was written); nil when the target is no project or `part-of` file.
+    func projectPage(linkedFrom file: String, target: Substring) -> String? {
+        let path = target.prefix { $0 != "#" && $0 != "?" }
+        guard !path.isEmpty, let decoded = String(path).removingPercentEncoding else { return nil }
+        let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
+        let resolved = folder.appendingPathComponent(decoded).standardizedFileURL.path
+        let project = plan.projects.indices.first { index in
+            ([plan.projects[index].file] + plan.projects[index].partFiles).contains {
+                URL(fileURLWithPath: $0).standardizedFileURL.path == resolved
+            }
+        }
+        return project.map { "../\(folders[$0])/" }
     }
 
     func personName(_ index: Int?) -> String {

@@ -57,15 +57,15 @@ for(const s of document.querySelectorAll(".gs[data-today]")){const go=()=>{s.scr
 {{#hasProjects}}
 <div class="scroll" tabindex="0" role="region" aria-label="Projects">
 <table class="portfolio stack">
-<caption class="vh">Every project with health, progress, forecast, next milestone, top risk and owner</caption>
-<thead><tr><th scope="col">Project</th><th scope="col">Health</th><th scope="col">Complete</th><th scope="col">Forecast finish</th><th scope="col">Deadline</th><th scope="col">Next milestone</th><th scope="col">Top risk</th><th scope="col">Owner</th></tr></thead>
+<caption class="vh">Every project with health, progress, finish (forecast, or actual once closed), next milestone, top risk and owner</caption>
+<thead><tr><th scope="col">Project</th><th scope="col">Health</th><th scope="col">Complete</th><th scope="col">Finish</th><th scope="col">Deadline</th><th scope="col">Next milestone</th><th scope="col">Top risk</th><th scope="col">Owner</th></tr></thead>
 <tbody>
 {{#projects}}
 <tr>
 <th scope="row"><a href="{{href}}">{{title}}</a><br><span class="muted">{{id}} · {{phase}}</span></th>
 <td data-label="Health"><span class="rag {{health.rating}}"><span aria-hidden="true">{{health.symbol}}</span> {{health.label}}</span>{{#hasReasons}}<ul class="reasons">{{#reasons}}<li>{{.}}</li>{{/reasons}}</ul>{{/hasReasons}}</td>
 <td data-label="Complete"><span class="pct">{{percent}}</span><span class="meter" aria-hidden="true"><span style="width:{{percentValue}}%"></span></span></td>
-<td data-label="Forecast finish">{{forecast}}{{#slip}}<br><span class="{{#slipLate}}bad{{/slipLate}}{{^slipLate}}muted{{/slipLate}}">{{slip}}</span>{{/slip}}{{#forecastBlocked}}<br><span class="bad">{{forecastBlocked}}</span>{{/forecastBlocked}}</td>
+<td data-label="Finish">{{finishLabel}} {{forecast}}{{#slip}}<br><span class="{{#slipLate}}bad{{/slipLate}}{{^slipLate}}muted{{/slipLate}}">{{slip}}</span>{{/slip}}{{#forecastBlocked}}<br><span class="bad">{{forecastBlocked}}</span>{{/forecastBlocked}}</td>
 <td data-label="Deadline">{{deadline}}</td>
 <td data-label="Next milestone">{{nextMilestone}}{{#nextMilestoneBlocked}}<br><span class="bad">{{nextMilestoneBlocked}}</span>{{/nextMilestoneBlocked}}</td>
 <td data-label="Top risk">{{topRisk}}</td>
@@ -84,7 +84,7 @@ for(const s of document.querySelectorAll(".gs[data-today]")){const go=()=>{s.scr
 <p class="health-line"><span class="rag {{health.rating}}"><span aria-hidden="true">{{health.symbol}}</span> {{health.label}}</span> <span class="muted">project {{id}}</span></p>
 <dl class="meta">{{#people}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/people}}</dl>
 <nav class="toc" aria-label="On this page"><ul>
-<li><a href="#summary">Summary</a></li>{{#isClosure}}<li><a href="#closure">Outcome and lessons</a></li>{{/isClosure}}<li><a href="#objectives">Objectives and scope</a></li><li><a href="#milestones">Milestones</a></li><li><a href="#schedule">Schedule</a></li><li><a href="#late">Late and blocked</a></li><li><a href="#risks">Risks</a></li><li><a href="#load">Resource load</a></li><li><a href="#budget">Budget</a></li><li><a href="#journal">Journal</a></li><li><a href="#issues">Issues and decisions</a></li><li><a href="{{tasksHref}}">All tasks</a></li>
+<li><a href="#summary">Summary</a></li>{{#isClosure}}<li><a href="#closure">Outcome and lessons</a></li>{{/isClosure}}<li><a href="#objectives">Objectives and scope</a></li><li><a href="#milestones">Milestones</a></li><li><a href="#schedule">Schedule</a></li>{{#shown.late}}<li><a href="#late">Late and blocked</a></li>{{/shown.late}}{{#shown.risks}}<li><a href="#risks">Risks</a></li>{{/shown.risks}}<li><a href="#load">Resource load</a></li><li><a href="#budget">Budget</a></li>{{#shown.journal}}<li><a href="#journal">Journal</a></li>{{/shown.journal}}{{#shown.issues}}<li><a href="#issues">Issues and decisions</a></li>{{/shown.issues}}<li><a href="{{tasksHref}}">All tasks</a></li>
 </ul></nav>
 
 <section aria-labelledby="summary">
@@ -95,7 +95,7 @@ for(const s of document.querySelectorAll(".gs[data-today]")){const go=()=>{s.scr
 </dl>
 {{#has.reasons}}<h3>Why {{health.rating}}</h3>
 <ul class="reasons">{{#reasons}}<li>{{.}}</li>{{/reasons}}</ul>{{/has.reasons}}
-{{^has.reasons}}<p>No health rule fired: the project is on track.</p>{{/has.reasons}}
+{{^has.reasons}}{{#isClosed}}<p>The project is closed.</p>{{/isClosed}}{{^isClosed}}<p>No health rule fired: the project is on track.</p>{{/isClosed}}{{/has.reasons}}
 {{#descriptionHTML}}<div class="prose">{{{descriptionHTML}}}</div>{{/descriptionHTML}}
 </section>
 
@@ -129,15 +129,15 @@ for(const s of document.querySelectorAll(".gs[data-today]")){const go=()=>{s.scr
 {{{ganttHTML}}}
 </section>
 
-<section aria-labelledby="late">
+{{#shown.late}}<section aria-labelledby="late">
 <h2 id="late">Late and blocked tasks</h2>
 {{#has.late}}<h3>Late</h3><ul class="tasklist">{{#lateTasks}}<li><a href="{{href}}">{{title}}</a> — finishes {{finish}}, due {{due}}: {{why}}</li>{{/lateTasks}}</ul>{{/has.late}}
 {{#has.blocked}}<h3>Blocked</h3><ul class="tasklist">{{#blockedTasks}}<li><a href="{{href}}">{{title}}</a> — forecast finish {{finish}}</li>{{/blockedTasks}}</ul>{{/has.blocked}}
-{{^has.late}}{{^has.blocked}}<p>No task is late or blocked.</p>{{/has.blocked}}{{/has.late}}
+{{^has.late}}{{^has.blocked}}{{^isClosed}}<p>No task is late or blocked.</p>{{/isClosed}}{{/has.blocked}}{{/has.late}}
 {{#has.finishedLate}}<h3>Finished late</h3><p class="muted">Done, after the due date: history, not open work.</p><ul class="tasklist">{{#finishedLateTasks}}<li><a href="{{href}}">{{title}}</a> — finished {{finish}}, due {{due}}: {{why}}</li>{{/finishedLateTasks}}</ul>{{/has.finishedLate}}
-</section>
+</section>{{/shown.late}}
 
-<section aria-labelledby="risks">
+{{#shown.risks}}<section aria-labelledby="risks">
 <h2 id="risks">Risks</h2>
 {{#has.risks}}{{{riskMatrixHTML}}}
 <h3>Risk register</h3>
@@ -146,7 +146,7 @@ for(const s of document.querySelectorAll(".gs[data-today]")){const go=()=>{s.scr
 {{#risks}}<tr id="{{anchor}}"><th scope="row">{{title}}<br><span class="muted">{{id}}</span>{{#notesHTML}}<details class="notes"><summary>notes</summary>{{{notesHTML}}}</details>{{/notesHTML}}</th><td data-label="Likelihood">{{likelihood}}</td><td data-label="Impact">{{impact}}</td><td data-label="Score"><span class="score {{bandClass}}">{{score}} {{band}}</span></td><td data-label="Owner">{{owner}}</td><td data-label="Status">{{status}}</td><td data-label="Mitigation">{{mitigation}}</td><td data-label="Contingency">{{contingency}}</td><td data-label="Review">{{review}}</td></tr>
 {{/risks}}</tbody></table></div>{{/has.risks}}
 {{^has.risks}}<p>The risk register is empty.</p>{{/has.risks}}
-</section>
+</section>{{/shown.risks}}
 
 <section aria-labelledby="load">
 <h2 id="load">Resource load</h2>
@@ -160,14 +160,14 @@ for(const s of document.querySelectorAll(".gs[data-today]")){const go=()=>{s.scr
 {{#budget.chartHTML}}<div class="scroll" tabindex="0" role="region" aria-label="Budget chart">{{{budget.chartHTML}}}</div>{{/budget.chartHTML}}
 </section>
 
-<section aria-labelledby="journal">
+{{#shown.journal}}<section aria-labelledby="journal">
 <h2 id="journal">Status journal</h2>
 {{#has.journal}}{{#journal}}<article class="entry" id="{{anchor}}"><h3><time datetime="{{dateISO}}">{{date}}</time>{{#health}} <span class="rag {{rating}}"><span aria-hidden="true">{{symbol}}</span> {{label}}</span>{{/health}} {{headline}}</h3>{{#textHTML}}<div class="prose">{{{textHTML}}}</div>{{/textHTML}}</article>
 {{/journal}}{{/has.journal}}
 {{^has.journal}}<p>No journal entries yet.</p>{{/has.journal}}
-</section>
+</section>{{/shown.journal}}
 
-<section aria-labelledby="issues">
+{{#shown.issues}}<section aria-labelledby="issues">
 <h2 id="issues">Issues and decisions</h2>
 <h3>Issues</h3>
 {{#has.issues}}<div class="scroll" tabindex="0" role="region" aria-label="Issues table"><table class="issues stack">
@@ -178,7 +178,7 @@ for(const s of document.querySelectorAll(".gs[data-today]")){const go=()=>{s.scr
 <h3>Decisions</h3>
 {{#has.decisions}}<ul class="decisions">{{#decisions}}<li id="{{anchor}}"><strong>{{title}}</strong> <span class="muted">{{date}} · {{owner}}</span>{{#notesHTML}}<div class="prose">{{{notesHTML}}}</div>{{/notesHTML}}</li>{{/decisions}}</ul>{{/has.decisions}}
 {{^has.decisions}}<p>No decisions logged.</p>{{/has.decisions}}
-</section>
+</section>{{/shown.issues}}
 
 
 {{#projectNotesHTML}}<section aria-labelledby="notes"><h2 id="notes">Notes</h2><div class="prose">{{{projectNotesHTML}}}</div></section>{{/projectNotesHTML}}

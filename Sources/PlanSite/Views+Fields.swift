@@ -72,6 +72,7 @@ extension PortfolioRow: MustacheParent {
         case "phase": return phase
         case "percent": return percent
         case "percentValue": return percentValue
+        case "finishLabel": return finishLabel
         case "forecast": return forecast
         case "deadline": return deadline
         case "slip": return slip
@@ -246,11 +247,25 @@ extension ProjectView: MustacheParent {
         case "issues": return issues
         case "decisions": return decisions
         case "isClosure": return isClosure
+        case "isClosed": return isClosed
         case "outcomeHTML": return outcomeHTML
         case "lessons": return lessons
         case "projectNotesHTML": return projectNotesHTML
         case "tasksHref": return tasksHref
         case "has": return has
+        case "shown": return shown
+        default: return nil
+        }
+    }
+}
+
+extension Sections: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "late": return late
+        case "risks": return risks
+        case "journal": return journal
+        case "issues": return issues
         default: return nil
         }
     }

@@ -66,6 +66,8 @@ struct PortfolioRow {
     var phase: String
     var percent: String
     var percentValue: Int
+    /// "Finished" for a closed project, "Forecast" otherwise: the word before `forecast`.
+    var finishLabel: String
     var forecast: String
     var deadline: String
     var slip: String?
@@ -198,6 +200,8 @@ struct ProjectView {
     var issues: [IssueRow]
     var decisions: [DecisionRow]
     var isClosure: Bool
+    /// A closed project: sections about work ahead are left out (see `shown`).
+    var isClosed: Bool
     var outcomeHTML: String?
     var lessons: [String]
     /// Not `notesHTML`: Mustache looks a missing (nil) key up in the enclosing context, so an
@@ -206,6 +210,15 @@ struct ProjectView {
     var tasksHref: String
     /// Whether each list has entries, for wrapping a table around its rows.
     var has: Presence
+    /// Which sections the page has: a closed project leaves out those with nothing to say.
+    var shown: Sections
+}
+
+struct Sections {
+    var late: Bool
+    var risks: Bool
+    var journal: Bool
+    var issues: Bool
 }
 
 struct Presence {

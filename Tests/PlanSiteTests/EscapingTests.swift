@@ -60,4 +60,10 @@ import Testing
         #expect(HTML.unlinkingRelativeLinks("no links") == "no links")
         #expect(HTML.unlinkingRelativeLinks("<a href=\"broken") == "<a href=\"broken")
     }
+
+    @Test func linksToPublishedPlanFilesPointAtTheirPage() {
+        let html = "<p><a href=\"cutover.md\" title=\"t\">cutover</a>, <a href=\"team.md#people\">team</a>, <a href=\"https://x.org\">x</a></p>"
+        let rewritten = HTML.rewritingRelativeLinks(html) { $0 == "cutover.md" ? "../crm/" : nil }
+        #expect(rewritten == "<p><a href=\"../crm/\" title=\"t\">cutover</a>, <span class=\"plan-link\">team</span>, <a href=\"https://x.org\">x</a></p>")
+    }
 }

@@ -83,6 +83,60 @@ import Testing
         try Self.checkGolden("relaunch-task-table.html", Self.fragment(try #require(site["projects/web-relaunch/tasks.html"]), from: "<table class=\"tasks\">", to: "</table>"))
     }
 
+    /// A closed project's page and portfolio row speak of the past: "Finished" with the date, no
+    /// next milestone, no empty sections about work ahead, and a load sentence that says when the
+    /// work ran instead of claiming no one has work from its first day on.
+    @Test func closedProjectSaysFinishedAndLeavesOutWorkAhead() throws {
+        let site = try Self.site("website-relaunch")
+        let page = try #require(site["projects/newsletter/index.html"])
+        #expect(page.contains("<dt>Finished</dt><dd>27 Apr 2026"))
+        #expect(!page.contains("Forecast finish"))
+        #expect(!page.contains("<dt>Next milestone</dt>"))
+        for section in ["late", "risks", "journal", "issues"] {
+            #expect(!page.contains("id=\"\(section)\""), "\(section)")
+            #expect(!page.contains("href=\"#\(section)\""), "\(section)")
+        }
+        #expect(page.contains("The project is closed: its work ran from 2 Mar 2026 to 27 Apr 2026; no one has work on it from 15 Sep 2026 on."))
+        #expect(!page.contains("has work scheduled from"))
+        let portfolio = try #require(site["index.html"])
+        #expect(portfolio.contains("<td data-label=\"Finish\">Finished 27 Apr 2026"))
+        #expect(portfolio.contains("<td data-label=\"Finish\">Forecast "))
+        // An open project keeps every section.
+        let open = try #require(site["projects/web-relaunch/index.html"])
+        for section in ["late", "risks", "journal", "issues"] { #expect(open.contains("id=\"\(section)\""), "\(section)") }
+    }
+
+    /// A relative link to a plan file the site publishes goes to its project's page (a `part-of`
+    /// file's is its project's); links to other files become text, never a broken link. Notes
+    /// from a `part-of` file carry a caption naming it.
+    @Test func linksBetweenPlanFilesAndNotesFromPartFiles() throws {
+        try withTemporaryFolder("plan-links") { folder in
+            let files = [
+                "plan.md": "# Alpha\n\n- project: alpha\n- start: 2026-03-02\n\nSee [the cutover](cutover.md), [beta](sub/beta.md#work), [team](team.md#people) and [a memo](docs/memo.md).\n\n## Work\n- [ ] One — id:one 2d\n\n## Notes\nAlpha's own note.\n",
+                "cutover.md": "# Alpha cutover\n\n- part-of: alpha\n\nKept by operations; back to [the main plan](plan.md).\n\n## Work\n- [ ] Two — id:two 1d after:one\n",
+                "sub/beta.md": "# Beta\n\n- project: beta\n- start: 2026-03-02\n\nDepends on [alpha](../plan.md).\n\n## Work\n- [ ] Three — id:three 1d\n",
+            ]
+            for (path, text) in files {
+                let url = folder.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try text.write(to: url, atomically: true, encoding: .utf8)
+            }
+            let compiled = Pipeline.compile(CompileOptions(path: folder.path, today: Self.today))
+            #expect(!compiled.hasErrors, "\(compiled.diagnostics.filter { $0.severity == .error })")
+            let schedule = try #require(compiled.schedule)
+            let builder = try SiteBuilder(plan: compiled.plan, schedule: schedule, analysis: Analyzer.analyze(compiled.plan, schedule),
+                                          theme: Theme.builtIn(), options: SiteOptions(today: Self.today, commit: "0000000"))
+            var site: [String: String] = [:]
+            for file in try builder.build(planJSON: nil) { site[file.path] = String(decoding: file.contents, as: UTF8.self) }
+            let alpha = try #require(site["projects/alpha/index.html"])
+            #expect(alpha.contains("See <a href=\"../alpha/\">the cutover</a>, <a href=\"../beta/\">beta</a>, <span class=\"plan-link\">team</span> and <span class=\"plan-link\">a memo</span>."))
+            #expect(alpha.contains("<p>Alpha's own note.</p>\n<p class=\"muted from-file\">From <code>cutover.md</code></p>\n<p>Kept by operations; back to <a href=\"../alpha/\">the main plan</a>.</p>"))
+            let beta = try #require(site["projects/beta/index.html"])
+            #expect(beta.contains("Depends on <a href=\"../alpha/\">alpha</a>."))
+            #expect(!beta.contains("from-file"))
+        }
+    }
+
     @Test func everyExamplePageIsLightPerTask() throws {
         for example in ["crm-migration", "website-relaunch"] {
             let compiled = Pipeline.compile(CompileOptions(path: Repository.url("Examples/\(example)").path, today: Self.today))

@@ -73,7 +73,11 @@ extension LoweringContext {
                     diagnostics.report(.unknownKey, "'\(item.key)' is not read in a `\(partKey)` file", at: item.keyRange,
                                        hint: "set project metadata in the project's main file, \(file.path)")
                 }
-                if !part.description.isEmpty { plan.projects[index].notes += (plan.projects[index].notes.isEmpty ? "" : "\n\n") + part.description }
+                plan.projects[index].partFiles.append(part.path)
+                if !part.description.isEmpty {
+                    plan.projects[index].notes += (plan.projects[index].notes.isEmpty ? "" : "\n\n") + part.description
+                    appendNotes(part.description, from: part.path, project: index)
+                }
                 lowerSections(part, project: index)
             }
             plan.projects[index].taskRange = first..<plan.tasks.count

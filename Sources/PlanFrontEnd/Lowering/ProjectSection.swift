@@ -56,6 +56,16 @@ extension LoweringContext {
         }
         plan.projects[index] = project
     }
+    /// One file's notes join the last entry when it is from the same file (a description and a
+    /// `Notes` section of one `part-of` file read as one block).
+    mutating func appendNotes(_ markdown: String, from file: String, project: Int) {
+        if let last = plan.projects[project].notesByFile.last, last.file == file {
+            plan.projects[project].notesByFile[plan.projects[project].notesByFile.count - 1].markdown = last.markdown + "\n\n" + markdown
+        } else {
+            plan.projects[project].notesByFile.append(FileNotes(file: file, markdown: markdown))
+        }
+    }
+
     // MARK: Sections
 
     /// Every section of a project or `part-of` file, each to the reader of its kind.
@@ -94,6 +104,7 @@ extension LoweringContext {
             case .notes:
                 let notes = plan.projects[project].notes
                 plan.projects[project].notes = notes.isEmpty ? section.markdown : notes + "\n\n" + section.markdown
+                appendNotes(section.markdown, from: file.path, project: project)
             case .people, .pools, .holidays:
                 diagnostics.report(.unknownSection, "'\(section.title)' belongs in a team or calendar file, not in a project",
                                    at: section.range, hint: "move it to a file that starts with `- \(Vocabulary.kindKey(.team)): NAME` or `- \(Vocabulary.kindKey(.calendar)): NAME`")
