@@ -23,11 +23,8 @@ extension LoweringContext {
         var person = Person(id: "", name: entry.title, range: entry.titleRange)
         let hours = plan.calendars[0].hoursPerDay
         var rateText: (String, SourceRange)?
-        for attribute in entry.attributes {
-            guard case .keyed(let key, let value) = attribute.form else {
-                unknownAttribute(attribute, allowed: Vocabulary.personKeys, entry: "person")
-                continue
-            }
+        for attribute in keyedAttributes(of: entry, allowed: Vocabulary.personKeys, kind: "person") {
+            let (key, value) = (attribute.key, attribute.value)
             switch key {
             case "id": explicitID = (value, attribute.range)
             case "role": person.role = value
@@ -45,8 +42,7 @@ extension LoweringContext {
                 if let days = values.dayRange(value, at: attribute.range, what: "time off") { person.timeOff.append(days) }
             case "calendar":
                 person.calendarIndex = calendarReference(value, at: attribute.range)
-            default:
-                unknownAttribute(attribute, allowed: Vocabulary.personKeys, entry: "person")
+            default: break   // keyedAttributes reported it
             }
         }
         let calendarHours = person.calendarIndex.map { plan.calendars[$0].hoursPerDay } ?? hours
@@ -128,11 +124,8 @@ extension LoweringContext {
         var explicitID: (String, SourceRange)?
         var size: Int?
         var rateMoney: Money?
-        for attribute in entry.attributes {
-            guard case .keyed(let key, let value) = attribute.form else {
-                unknownAttribute(attribute, allowed: Vocabulary.poolKeys, entry: "pool")
-                continue
-            }
+        for attribute in keyedAttributes(of: entry, allowed: Vocabulary.poolKeys, kind: "pool") {
+            let (key, value) = (attribute.key, attribute.value)
             switch key {
             case "id": explicitID = (value, attribute.range)
             case "size":
@@ -143,7 +136,7 @@ extension LoweringContext {
                                        at: attribute.range, hint: "write the head count, like size:3")
                 }
             case "rate": rateMoney = rate(value, at: attribute.range, hoursPerDay: plan.calendars[0].hoursPerDay)
-            default: unknownAttribute(attribute, allowed: Vocabulary.poolKeys, entry: "pool")
+            default: break   // keyedAttributes reported it
             }
         }
         let id = identifier(explicit: explicitID, title: entry.title, fallback: "pool-\(entry.range.start.line)")
