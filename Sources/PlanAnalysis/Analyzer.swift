@@ -113,6 +113,7 @@ public enum Analyzer {
         var late: [Int] = []
         var blocked: [Int] = []
         var lateWork: [Int] = [], finishedLate: [Int] = []
+        var unestimated: [Int] = [], departed: [Int] = []
         // Each resource's first and last scheduled day in this project, to attribute
         // over-allocations of people shared between projects.
         var resourceSpans: [ResourceRef: DayRange] = [:]
@@ -146,6 +147,17 @@ public enum Analyzer {
                 }
             } else if isOpen(task), isLate(task, slot, today: today) {
                 late.append(index)
+            }
+            if task.kind != .milestone, isOpen(task) {
+                if task.effortDays == nil, task.durationDays == nil, task.fixedStart == nil || task.fixedFinish == nil {
+                    unestimated.append(index)
+                }
+                if let slot, task.assignments.contains(where: { assignment in
+                    guard case .person(let person) = assignment.resource, plan.people.indices.contains(person) else { return false }
+                    return plan.people[person].availability(on: slot.start) <= 0
+                }) {
+                    departed.append(index)
+                }
             }
 
             // Cancelled work is no work: no effort, no cost, no progress.
@@ -190,8 +202,21 @@ public enum Analyzer {
             (project.journal[$0].date, $0) < (project.journal[$1].date, $1)
         }
 
+        // The previous report is the latest entry before today: an entry dated today is this report.
+        let previousReport = project.journal.indices.filter { project.journal[$0].date < today }.max {
+            (project.journal[$0].date, $0) < (project.journal[$1].date, $1)
+        }
+        let decisionsNeeded = project.decisions.indices.filter { project.decisions[$0].status == .open }.sorted {
+            (project.decisions[$0].due?.ordinal ?? Int.max, $0) < (project.decisions[$1].due?.ordinal ?? Int.max, $1)
+        }
+        let helpNeeded = project.issues.indices.filter { project.issues[$0].status == .open && project.issues[$0].escalated != nil }.sorted {
+            (project.issues[$0].due?.ordinal ?? Int.max, $0) < (project.issues[$1].due?.ordinal ?? Int.max, $1)
+        }
+
         var analysis = ProjectAnalysis(
-            projectIndex: projectIndex, health: .green, healthReasons: [],
+            projectIndex: projectIndex, health: .green, reasons: [], ratings: [],
+            previousReport: previousReport, healthTrend: nil, decisionsNeeded: decisionsNeeded, helpNeeded: helpNeeded,
+            unestimatedTasks: unestimated, tasksWithDepartedPeople: departed,
             percentComplete: plannedEffortSum > 0 ? min(max(completedEffort / plannedEffortSum, 0), 1) : (project.taskRange.isEmpty ? 0 : milestoneCompletion(taskRange, plan)),
             plannedEffortDays: plannedEffortSum, completedEffortDays: completedEffort,
             forecastFinish: forecastFinish, deadline: deadline, slipDays: slipDays, slipWorkingDays: slipWorkingDays, bufferWorkingDays: bufferWorkingDays,
@@ -207,9 +232,18 @@ public enum Analyzer {
             costVariance: earnedValue - actualCost, scheduleVariance: earnedValue - plannedValue,
             costForecast: actualCost + max(remainingCost, 0),
             latestJournal: latestJournal)
-        let verdict = HealthRules.evaluate(analysis, project: project, plan: plan, milestones: slips)
+        let verdict = HealthRules.evaluate(analysis, project: project, plan: plan, milestones: slips, today: today)
         analysis.health = verdict.rating
-        analysis.healthReasons = verdict.reasons
+        analysis.reasons = verdict.reasons
+        let previous = previousReport.map { project.journal[$0] }
+        analysis.ratings = HealthDimension.allCases.compactMap { dimension in
+            verdict.dimensions[dimension].map { rating in
+                DimensionRating(dimension: dimension, rating: rating,
+                                reasons: verdict.reasons.filter { $0.dimension == dimension }.map(\.text),
+                                previous: previous?.ratings[dimension])
+            }
+        }
+        analysis.healthTrend = previous?.rating.map { Trend(from: $0, to: verdict.rating) }
         return analysis
     }
 

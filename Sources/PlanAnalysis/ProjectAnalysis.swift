@@ -6,10 +6,35 @@ import PlanModel
 /// look up names, dates and sources themselves and nothing is copied twice.
 public struct ProjectAnalysis: Sendable {
     public var projectIndex: Int
-    /// Green, amber or red by the rules in `HealthRules` (see docs/terminal.md).
+    /// Green, amber or red by the rules in `HealthRules` (see docs/terminal.md): the worst of
+    /// the dimension ratings and of the latest journal entry's rating.
     public var health: Rating
+    /// Every rule that fired, red rules before amber ones, each with its dimension.
+    public var reasons: [HealthReason]
     /// One sentence per rule that fired, red rules before amber ones.
-    public var healthReasons: [String]
+    public var healthReasons: [String] { reasons.map(\.text) }
+    /// Schedule, cost, scope, resources and risk, in that order, each with its rating, reasons and
+    /// trend against the previous report. Empty for a closed project (rated on its outcome).
+    public var ratings: [DimensionRating]
+    /// The previous report: the latest journal entry dated before today. Trends compare against it.
+    public var previousReport: Int?
+    /// The overall rating against the previous report's own rating.
+    public var healthTrend: Trend?
+    /// Open decisions the project waits for, by the day they are needed (none last), then as written.
+    public var decisionsNeeded: [Int]
+    /// Open issues escalated for help (`escalated:DATE`), by due date (none last), then as written.
+    public var helpNeeded: [Int]
+    /// Open leaf tasks (not milestones) with no effort, duration or dates: scheduled as one day.
+    public var unestimatedTasks: [Int]
+    /// Open leaf tasks assigned to a person whose availability is 0 (who has left) on the day the
+    /// task is scheduled to start.
+    public var tasksWithDepartedPeople: [Int]
+
+    /// The ratings to record in this report's journal heading, so the next report's trend arrows
+    /// compare against them: `schedule:green cost:green scope:amber resources:green risk:amber`.
+    public var ratingsRecord: String? {
+        ratings.isEmpty ? nil : ratings.map { "\($0.dimension.rawValue):\($0.rating.rawValue)" }.joined(separator: " ")
+    }
     /// 0...1, completed effort over planned effort of the open and finished leaf tasks (cancelled
     /// tasks are left out). Effort is `effort`, else `duration` x assigned units, else one day.
     public var percentComplete: Double
@@ -87,7 +112,48 @@ public struct ProjectAnalysis: Sendable {
     public var costPerformanceIndex: Double? { actualCost > 0 ? earnedValue / actualCost : nil }
 }
 
-/// A run of days on which a person or pool is booked beyond capacity.
+/// One rule that fired: its sentence, its rating and the dimension it rates (nil for the
+/// journal entry's own rating, which counts for the whole project).
+public struct HealthReason: Sendable, Hashable {
+    public var dimension: HealthDimension?
+    public var rating: Rating
+    public var text: String
+    public init(dimension: HealthDimension?, rating: Rating, text: String) {
+        self.dimension = dimension; self.rating = rating; self.text = text
+    }
+}
+
+/// A rating now against the one the previous report gave.
+public enum Trend: String, Sendable {
+    case better, same, worse
+    public init(from previous: Rating, to current: Rating) {
+        self = current < previous ? .better : current > previous ? .worse : .same
+    }
+    /// `↑`, `→`, `↓` (`^`, `=`, `v` in ASCII).
+    public func symbol(ascii: Bool = false) -> String {
+        switch self {
+        case .better: ascii ? "^" : "↑"
+        case .same: ascii ? "=" : "→"
+        case .worse: ascii ? "v" : "↓"
+        }
+    }
+    /// `better than`, `same as`, `worse than`: followed by the previous report's date.
+    public var comparison: String {
+        switch self { case .better: "better than"; case .same: "same as"; case .worse: "worse than" }
+    }
+}
+
+/// One dimension of a status report (schedule, cost, scope, resources, risk).
+public struct DimensionRating: Sendable {
+    public var dimension: HealthDimension
+    public var rating: Rating
+    /// The sentences of the rules that rated it, red first.
+    public var reasons: [String]
+    /// The rating the previous report recorded for it (`ProjectAnalysis.previousReport`), if any.
+    public var previous: Rating?
+    public var trend: Trend? { previous.map { Trend(from: $0, to: rating) } }
+}
+
 /// How an open milestone stands against its due date (`Analyzer.milestoneSlip`).
 public struct MilestoneSlip: Sendable, Hashable {
     public enum Kind: String, Sendable {

@@ -57,6 +57,14 @@ public enum Rating: String, CaseIterable, Sendable, Comparable {
     public static func < (a: Rating, b: Rating) -> Bool { a.rank < b.rank }
 }
 
+/// The five things a status report rates apart (the usual RAG dimensions of a steering report).
+/// The overall rating is the worst of them and of the latest journal entry's rating.
+public enum HealthDimension: String, CaseIterable, Sendable {
+    case schedule, cost, scope, resources, risk
+    /// As a report heads it: `Schedule`, `Resources`.
+    public var name: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+}
+
 /// One objective or success criterion, and at closure how it turned out.
 public struct Objective: Sendable {
     public enum Result: String, CaseIterable, Sendable { case met, partly, missed }
@@ -324,6 +332,9 @@ public struct IssueEntry: Sendable {
     public var raised: Day?
     public var due: Day?
     public var severity: Level?
+    /// The day the issue was escalated (to the sponsor or steering committee): while open, it is
+    /// help the project needs from outside, listed in the status report's "decisions and help needed".
+    public var escalated: Day?
     public var taskIndices: [Int] = []
     public var notes = ""
     public var range: SourceRange
@@ -331,9 +342,16 @@ public struct IssueEntry: Sendable {
 }
 
 public struct Decision: Sendable {
+    /// `decided` (the default: the decision log records what was decided) or `open` (a decision
+    /// the project waits for, with `due:` the day it is needed by).
+    public enum Status: String, CaseIterable, Sendable { case decided, open }
     public var id: String
     public var title: String
+    public var status: Status = .decided
+    /// The day it was taken.
     public var date: Day?
+    /// The day an open decision is needed by.
+    public var due: Day?
     public var ownerIndex: Int?
     public var notes = ""
     public var range: SourceRange
@@ -343,6 +361,9 @@ public struct Decision: Sendable {
 public struct JournalEntry: Sendable {
     public var date: Day
     public var rating: Rating?
+    /// The ratings the report gave each dimension, when the heading records them
+    /// (`— schedule:amber cost:green`): what the next report's trend arrows compare against.
+    public var ratings: [HealthDimension: Rating] = [:]
     public var headline: String
     /// Markdown of the entry's text.
     public var text: String

@@ -96,11 +96,13 @@ public enum JSONExport {
         let projectSchedule = JSONValue.object([("start", .optional(start)), ("finish", .optional(finish)),
                                                 ("criticalPath", .array(criticalPath))])
         let decisions: [JSONValue] = project.decisions.map {
-            .object([("id", .string($0.id)), ("title", .string($0.title)), ("date", .optional($0.date)),
+            .object([("id", .string($0.id)), ("title", .string($0.title)), ("status", .string($0.status.rawValue)),
+                     ("date", .optional($0.date)), ("due", .optional($0.due)),
                      ("owner", personID($0.ownerIndex, plan)), ("notes", .string($0.notes))])
         }
         let journal: [JSONValue] = project.journal.map {
             .object([("date", .string($0.date.iso)), ("rating", .optional($0.rating?.rawValue)),
+                     ("ratings", ratingsObject($0.ratings)),
                      ("headline", .string($0.headline)), ("text", .string($0.text))])
         }
         let analysisValue: JSONValue = context.projectAnalysis(index).map { analysis($0, project, context) } ?? .null
@@ -139,11 +141,25 @@ public enum JSONExport {
         return .object(members)
     }
 
+    /// `{"schedule": "amber", …}` in dimension order; only the dimensions given.
+    static func ratingsObject(_ ratings: [HealthDimension: Rating]) -> JSONValue {
+        .object(HealthDimension.allCases.compactMap { dimension in ratings[dimension].map { (dimension.rawValue, JSONValue.string($0.rawValue)) } })
+    }
+
     static func analysis(_ analysis: ProjectAnalysis, _ project: Project, _ context: ReportContext) -> JSONValue {
         let ids: ([Int]) -> JSONValue = { .array($0.map { .string(context.qualifiedID($0)) }) }
         return .object([
             ("health", .string(analysis.health.rawValue)),
             ("healthReasons", .array(analysis.healthReasons.map { .string($0) })),
+            ("healthTrend", .optional(analysis.healthTrend?.rawValue)),
+            ("previousReport", .optional(analysis.previousReport.map { project.journal[$0].date })),
+            ("ratings", .array(analysis.ratings.map {
+                .object([("dimension", .string($0.dimension.rawValue)), ("rating", .string($0.rating.rawValue)),
+                         ("previous", .optional($0.previous?.rawValue)), ("trend", .optional($0.trend?.rawValue)),
+                         ("reasons", .array($0.reasons.map { .string($0) }))])
+            })),
+            ("decisionsNeeded", .array(analysis.decisionsNeeded.map { .string(project.decisions[$0].id) })),
+            ("helpNeeded", .array(analysis.helpNeeded.map { .string(project.issues[$0].id) })),
             ("percentComplete", .number(analysis.percentComplete)),
             ("plannedEffortDays", .number(analysis.plannedEffortDays)),
             ("completedEffortDays", .number(analysis.completedEffortDays)),
@@ -285,7 +301,7 @@ public enum JSONExport {
         .object([
             ("id", .string(issue.id)), ("title", .string(issue.title)), ("owner", personID(issue.ownerIndex, context.plan)),
             ("status", .string(issue.status.rawValue)), ("raised", .optional(issue.raised)), ("due", .optional(issue.due)),
-            ("severity", .optional(issue.severity?.rawValue)),
+            ("severity", .optional(issue.severity?.rawValue)), ("escalated", .optional(issue.escalated)),
             ("tasks", .array(issue.taskIndices.filter { context.plan.tasks.indices.contains($0) }.map { .string(context.qualifiedID($0)) })),
             ("notes", .string(issue.notes)),
         ])

@@ -81,6 +81,10 @@ public enum StatusReport {
         return worst
     }
 
+    static func personName(_ index: Int?, _ plan: Plan) -> String? {
+        index.flatMap { plan.people.indices.contains($0) ? plan.people[$0].name : nil }
+    }
+
     static func ratingPaint(_ rating: Rating) -> TerminalStyle.Paint {
         switch rating { case .green: .green; case .amber: .yellow; case .red: .boldRed }
     }
@@ -125,6 +129,24 @@ public enum StatusReport {
         if analysis.healthReasons.isEmpty { line("\(bullet) No warning signs: on time, within budget, nothing blocked") }
         line("")
 
+        // The five dimensions, each with its arrow against the previous report.
+        if !analysis.ratings.isEmpty {
+            let ratings = analysis.ratings.map { rating in
+                rating.dimension.rawValue + " " + ratingText(rating.rating, style) + (rating.trend.map { " " + $0.symbol(ascii: style.ascii) } ?? "")
+            }
+            field("Ratings", ratings.joined(separator: ", "))
+            if let previous = analysis.previousReport.map({ project.journal[$0] }) {
+                var against: [String] = []
+                if let trend = analysis.healthTrend, let before = previous.rating {
+                    against.append("overall \(trend.comparison) the report of \(previous.date.iso) (\(before.rawValue))")
+                }
+                against.append(previous.ratings.isEmpty ? "the report of \(previous.date.iso) rates no dimensions"
+                                                        : "arrows against the report of \(previous.date.iso)")
+                field("", style.paint(against.joined(separator: "; "), .dim))
+            }
+            line("")
+        }
+
         let barWidth = 20
         let filled = Int((analysis.percentComplete * Double(barWidth)).rounded())
         let bar = String(repeating: style.ascii ? "#" : "█", count: filled) + String(repeating: style.ascii ? "." : "░", count: barWidth - filled)
@@ -147,6 +169,34 @@ public enum StatusReport {
             if !indices.isEmpty {
                 field("", "EV \(NumberText.money(analysis.earnedValue, currency: nil)), PV \(NumberText.money(analysis.plannedValue, currency: nil)), " + indices.joined(separator: ", "))
             }
+        }
+
+        // What the project needs from its sponsor and steering committee: whole sentences,
+        // wrapped rather than cut, since the owner and the date are the point.
+        func wrappedList(_ heading: String, _ items: [Int], _ render: (Int) -> String) {
+            guard !items.isEmpty else { return }
+            line("")
+            line(style.paint("\(heading) (\(items.count))", .bold))
+            for item in items.prefix(options.listLimit) {
+                for piece in TerminalText.wrap(render(item), width: width - 2, indent: 2, ascii: style.ascii) { line("  " + piece) }
+            }
+            if items.count > options.listLimit { line("  " + style.paint("and \(items.count - options.listLimit) more", .dim)) }
+        }
+        let today = context.schedule.today
+        wrappedList("Decisions needed", analysis.decisionsNeeded) { index in
+            let decision = project.decisions[index]
+            var text = style.text(decision.title) + " — " + (decision.due.map { "needed by \($0.iso)" } ?? "no date set")
+            text += ", " + (Self.personName(decision.ownerIndex, plan).map { "owner " + style.text($0) } ?? "no owner")
+            if let due = decision.due, due < today { text += ", " + style.paint("overdue", .red) }
+            return text
+        }
+        wrappedList("Help needed", analysis.helpNeeded) { index in
+            let issue = project.issues[index]
+            var text = style.text(issue.title) + " — " + (issue.due.map { "needed by \($0.iso)" } ?? "no date set")
+            text += ", " + (Self.personName(issue.ownerIndex, plan).map { "owner " + style.text($0) } ?? "no owner")
+            if let escalated = issue.escalated { text += ", escalated \(escalated.iso)" }
+            if let due = issue.due, due < today { text += ", " + style.paint("overdue", .red) }
+            return text
         }
 
         if !analysis.nextMilestones.isEmpty {
@@ -259,6 +309,12 @@ public enum StatusReport {
             line("")
             let rating = entry.rating.map { " " + ratingText($0, style) } ?? ""
             line(style.paint("Latest journal", .bold) + "  \(entry.date.iso)\(rating)  " + style.text(entry.headline))
+        }
+        if let record = analysis.ratingsRecord {
+            line("")
+            for piece in TerminalText.wrap("Record in this report's journal heading: — " + record, width: width, indent: 2, ascii: style.ascii) {
+                line(style.paint(piece, .dim))
+            }
         }
         return lines.map { TerminalText.truncate($0, to: width, ascii: style.ascii) }
             .map(\.trailingTrimmed).joined(separator: "\n") + "\n"

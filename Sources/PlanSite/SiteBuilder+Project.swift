@@ -13,24 +13,6 @@ extension SiteBuilder {
         // for them all (the notes know their own file).
         let file = project.file
 
-        var keyFigures: [KeyFigure] = []
-        keyFigures.append(KeyFigure(label: "Complete", value: NumberText.percent(figures.percentComplete),
-                                    note: "\(NumberText.decimal(figures.completedEffortDays)) of \(NumberText.decimal(figures.plannedEffortDays)) person-days"))
-        keyFigures.append(KeyFigure(label: isClosed ? "Finished" : "Forecast finish",
-                                    value: DayText.optional(figures.forecastFinish),
-                                    note: joinedNote(slipText(figures), words.blockedNote(words.finishBlockers(ofProject: index)))))
-        keyFigures.append(KeyFigure(label: "Deadline", value: DayText.optional(figures.deadline), note: nil))
-        // A closed project has no milestone ahead: the figure would only say "—".
-        if !isClosed { keyFigures.append(KeyFigure(label: "Next milestone",
-                                    value: figures.nextMilestones.first.map { plan.tasks[$0].title } ?? "—",
-                                    note: figures.nextMilestones.first.map {
-                                        joinedNote(DayText.long(schedule.tasks[$0].finish), words.blockedNote(task: $0, includingItself: true)) ?? ""
-                                    })) }
-        if let top = figures.topRisks.first {
-            let risk = project.risks[top]
-            keyFigures.append(KeyFigure(label: "Top risk", value: risk.title,
-                                        note: "score \(risk.score) of 16, \(RiskMatrix.band(score: risk.score).name)"))
-        }
         // Who and where in the life cycle: a line under the title, not figures.
         var people: [KeyFigure] = []
         people.append(KeyFigure(label: "Phase", value: (project.phase ?? .planning).rawValue, note: nil))
@@ -121,7 +103,9 @@ extension SiteBuilder {
         let decisionAnchors = anchors(for: project.decisions.map(\.id), prefix: "decision-")
         let decisions = project.decisions.enumerated().map { offset, decision in
             DecisionRow(anchor: decisionAnchors[offset], id: decision.id, title: decision.title,
-                        date: DayText.optional(decision.date), owner: personName(decision.ownerIndex),
+                        date: decision.status == .open ? "open, " + (decision.due.map { "needed by " + DayText.long($0) } ?? "no date set")
+                                                       : DayText.optional(decision.date),
+                        owner: personName(decision.ownerIndex),
                         notesHTML: markdown(decision.notes, from: file))
         }
         // Newest entry first: the journal is read as "what happened lately".
@@ -160,7 +144,9 @@ extension SiteBuilder {
 
         return ProjectView(
             id: project.id, title: project.title, health: HealthView(figures.health.rawValue, closed: project.phase == .closed),
-            reasons: figures.healthReasons, figures: keyFigures, people: people,
+            report: reportView(index, figures: figures, decisionAnchors: decisionAnchors, issueAnchors: issueAnchors,
+                               journalAnchors: journalAnchors),
+            people: people,
             descriptionHTML: markdown(project.description, from: file),
             objectives: project.objectives.map { objectiveView($0, from: file) }, successCriteria: project.successCriteria.map { objectiveView($0, from: file) },
             scopeIn: project.scopeIn, scopeOut: project.scopeOut,
@@ -171,7 +157,7 @@ extension SiteBuilder {
             loadHTML: load, budget: budgetView(figures), journal: journal, issues: issues, decisions: decisions,
             isClosure: isClosure, isClosed: isClosed, outcomeHTML: markdown(project.outcome, from: file), lessons: project.lessons,
             projectNotesHTML: projectNotes(project), tasksHref: "tasks.html",
-            has: Presence(reasons: !figures.healthReasons.isEmpty, objectives: !project.objectives.isEmpty,
+            has: Presence(objectives: !project.objectives.isEmpty,
                           successCriteria: !project.successCriteria.isEmpty, milestones: !milestones.isEmpty,
                           late: !late.isEmpty, finishedLate: !finishedLate.isEmpty, blocked: !blocked.isEmpty, risks: !risks.isEmpty,
                           issues: !issues.isEmpty, decisions: !decisions.isEmpty, journal: !journal.isEmpty,

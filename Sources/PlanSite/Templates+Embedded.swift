@@ -81,23 +81,40 @@ for(const s of document.querySelectorAll(".gs[data-today]")){const go=()=>{s.scr
 """#,
         "project.mustache": #"""
 <h1>{{title}}</h1>
-<p class="health-line"><span class="rag {{health.rating}}"><span aria-hidden="true">{{health.symbol}}</span> {{health.label}}</span> <span class="muted">project {{id}}</span></p>
+<p class="health-line"><span class="rag {{health.rating}}"><span aria-hidden="true">{{health.symbol}}</span> {{health.label}}</span>{{#report.overallTrend}} <span class="trend {{direction}}"><span aria-hidden="true">{{symbol}}</span> {{text}}</span>{{/report.overallTrend}} <span class="muted">· project {{id}}</span></p>
+
+<section class="report" aria-labelledby="report">
+<h2 id="report" class="vh">Status report</h2>
+{{#report.hasRatings}}<ul class="ratings">{{#report.ratings}}<li title="{{why}}"><span class="dname">{{name}}</span> <span class="rag {{rating}}"><span aria-hidden="true">{{symbol}}</span> {{label}}</span>{{#trend}} <span class="trend {{direction}}"><span aria-hidden="true">{{symbol}}</span><span class="vh"> {{text}}</span></span>{{/trend}}</li>{{/report.ratings}}</ul>
+<p class="compare muted">{{report.comparison}}</p>{{/report.hasRatings}}
+{{#report.hasReasons}}<h3>Why {{health.rating}}</h3>
+<ul class="reasons">{{#report.reasons}}<li><span class="dtag">{{dimension}}</span> {{text}}</li>{{/report.reasons}}</ul>{{/report.hasReasons}}
+{{^report.hasReasons}}{{#isClosed}}<p>The project is closed.</p>{{/isClosed}}{{^isClosed}}<p>No health rule fired: the project is on track.</p>{{/isClosed}}{{/report.hasReasons}}
+<dl class="figures">
+{{#report.tiles}}<div><dt>{{label}}</dt><dd>{{value}}{{#note}}<span class="note">{{note}}</span>{{/note}}</dd></div>
+{{/report.tiles}}
+</dl>
+<div class="report-cols">
+<div><h3>Changed since the last report</h3>
+{{#report.changed}}<p><time datetime="{{dateISO}}">{{date}}</time>{{#entryHealth}} <span class="rag {{rating}}"><span aria-hidden="true">{{symbol}}</span> {{label}}</span>{{/entryHealth}} <strong>{{headline}}</strong></p>
+{{#excerptHTML}}<div class="prose">{{{excerptHTML}}}</div>{{/excerptHTML}}<p><a href="{{href}}">{{#more}}The whole entry{{/more}}{{^more}}In the journal{{/more}}</a></p>{{/report.changed}}
+{{^report.changed}}<p>No journal entry yet.</p>{{/report.changed}}</div>
+<div><h3>Decisions and help needed</h3>
+{{#report.hasAsks}}<ul class="asks">{{#report.asks}}<li><span class="dtag">{{kind}}</span> <a href="{{href}}">{{title}}</a><span class="note">{{owner}} · {{due}}{{#overdue}} · <strong class="bad">overdue</strong>{{/overdue}}{{#escalated}} · {{escalated}}{{/escalated}}</span></li>
+{{/report.asks}}</ul>{{/report.hasAsks}}
+{{^report.hasAsks}}<p>Nothing waits for a decision or for help.</p>{{/report.hasAsks}}</div>
+</div>
+</section>
+
 <dl class="meta">{{#people}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/people}}</dl>
 <nav class="toc" aria-label="On this page"><ul>
-<li><a href="#summary">Summary</a></li>{{#isClosure}}<li><a href="#closure">Outcome and lessons</a></li>{{/isClosure}}<li><a href="#objectives">Objectives and scope</a></li><li><a href="#milestones">Milestones</a></li><li><a href="#schedule">Schedule</a></li>{{#shown.late}}<li><a href="#late">Late and blocked</a></li>{{/shown.late}}{{#shown.risks}}<li><a href="#risks">Risks</a></li>{{/shown.risks}}<li><a href="#load">Resource load</a></li><li><a href="#budget">Budget</a></li>{{#shown.journal}}<li><a href="#journal">Journal</a></li>{{/shown.journal}}{{#shown.issues}}<li><a href="#issues">Issues and decisions</a></li>{{/shown.issues}}<li><a href="{{tasksHref}}">All tasks</a></li>
+<li><a href="#report">Status report</a></li>{{#descriptionHTML}}<li><a href="#summary">About</a></li>{{/descriptionHTML}}{{#isClosure}}<li><a href="#closure">Outcome and lessons</a></li>{{/isClosure}}<li><a href="#objectives">Objectives and scope</a></li><li><a href="#milestones">Milestones</a></li><li><a href="#schedule">Schedule</a></li>{{#shown.late}}<li><a href="#late">Late and blocked</a></li>{{/shown.late}}{{#shown.risks}}<li><a href="#risks">Risks</a></li>{{/shown.risks}}<li><a href="#load">Resource load</a></li><li><a href="#budget">Budget</a></li>{{#shown.journal}}<li><a href="#journal">Journal</a></li>{{/shown.journal}}{{#shown.issues}}<li><a href="#issues">Issues and decisions</a></li>{{/shown.issues}}<li><a href="{{tasksHref}}">All tasks</a></li>
 </ul></nav>
 
-<section aria-labelledby="summary">
-<h2 id="summary">Summary</h2>
-<dl class="figures">
-{{#figures}}<div><dt>{{label}}</dt><dd>{{value}}{{#note}}<span class="note">{{note}}</span>{{/note}}</dd></div>
-{{/figures}}
-</dl>
-{{#has.reasons}}<h3>Why {{health.rating}}</h3>
-<ul class="reasons">{{#reasons}}<li>{{.}}</li>{{/reasons}}</ul>{{/has.reasons}}
-{{^has.reasons}}{{#isClosed}}<p>The project is closed.</p>{{/isClosed}}{{^isClosed}}<p>No health rule fired: the project is on track.</p>{{/isClosed}}{{/has.reasons}}
-{{#descriptionHTML}}<div class="prose">{{{descriptionHTML}}}</div>{{/descriptionHTML}}
-</section>
+{{#descriptionHTML}}<section aria-labelledby="summary">
+<h2 id="summary">About the project</h2>
+<div class="prose">{{{descriptionHTML}}}</div>
+</section>{{/descriptionHTML}}
 
 {{#isClosure}}<section aria-labelledby="closure">
 <h2 id="closure">Outcome and lessons learned</h2>
@@ -234,7 +251,26 @@ dl.meta div { display: flex; gap: .4rem; }
 dl.meta dt { color: var(--muted); }
 dl.meta dt::after { content: ":"; }
 dl.meta dd { margin: 0; }
-ul.reasons { margin: .3rem 0 0; padding-left: 1.2rem; }
+ul.reasons { margin: .3rem 0 .8rem; padding-left: 1.2rem; }
+
+/* The status report on the first screen: five ratings with trend arrows, the reasons, the key
+   figures, what changed and what needs a decision. */
+ul.ratings { list-style: none; padding: 0; margin: .8rem 0 .2rem; display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: .5rem; }
+ul.ratings li { border: 1px solid var(--line); border-radius: .4rem; padding: .35rem .6rem; display: flex; flex-wrap: wrap; align-items: center; gap: .2rem .45rem; }
+ul.ratings .dname { font-weight: 600; flex-basis: 100%; font-size: .9rem; }
+.trend { white-space: nowrap; }
+ul.ratings .trend { font-size: 1.15rem; font-weight: 700; line-height: 1; }
+.trend.better { color: var(--green); } .trend.worse { color: var(--red); } .trend.same { color: var(--muted); }
+.health-line .trend { font-size: .95rem; }
+p.compare { margin: 0 0 .4rem; font-size: .85rem; }
+.dtag { display: inline-block; min-width: 5.4rem; font-size: .78rem; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: .03em; }
+.report h3 { margin-top: .8rem; }
+.report-cols { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0 2rem; }
+.report-cols p { margin: .3rem 0; }
+ul.asks { list-style: none; padding: 0; margin: .3rem 0; }
+ul.asks li { margin-bottom: .35rem; }
+ul.asks .dtag { min-width: 4.6rem; }
+ul.asks .note { padding-left: 4.9rem; }
 
 .toc ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1rem; margin: 0 0 1rem; }
 
@@ -355,9 +391,16 @@ ol.diagnostics li { margin-bottom: 1rem; }
 ol.diagnostics li.error strong { color: var(--red); }
 ol.diagnostics li.warning strong { color: var(--amber); }
 
+@media (max-width: 60rem) {
+  ul.ratings { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+}
 @media (max-width: 40rem) {
   h1 { font-size: 1.5rem; }
   dl.figures { grid-template-columns: 1fr 1fr; }
+  ul.ratings { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  .report-cols { grid-template-columns: minmax(0, 1fr); }
+  .dtag { min-width: 0; margin-right: .3rem; }
+  ul.asks .note { padding-left: 0; }
   th, td { padding: .3rem .35rem; }
 }
 /* Phones: wide tables become one card per row; each cell names its column (data-label). */
@@ -403,7 +446,10 @@ ol.diagnostics li.warning strong { color: var(--amber); }
      journal entry, issues and decisions. The task table and plan.json keep the detail. */
   section[aria-labelledby=objectives], section[aria-labelledby=load], section[aria-labelledby=budget],
   .legend, .legend + p, .gs, table.matrix, table.matrix + p, details.notes, article.entry ~ article.entry,
-  ul.decisions .prose, section[aria-labelledby=notes], section[aria-labelledby=summary] > .prose { display: none; }
+  ul.decisions .prose, section[aria-labelledby=notes], section[aria-labelledby=summary], section[aria-labelledby=journal],
+  p.compare { display: none; }
+  ul.ratings { gap: .3rem; margin-top: .4rem; }
+  ul.ratings li { padding: .15rem .4rem; }
   dl.figures { grid-template-columns: repeat(3, 1fr); gap: .3rem; }
   dl.figures div { padding: .25rem .5rem; }
   h3 { margin: .6rem 0 .2rem; }

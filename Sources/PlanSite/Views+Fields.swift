@@ -224,8 +224,7 @@ extension ProjectView: MustacheParent {
         case "id": return id
         case "title": return title
         case "health": return health
-        case "reasons": return reasons
-        case "figures": return figures
+        case "report": return report
         case "people": return people
         case "descriptionHTML": return descriptionHTML
         case "objectives": return objectives
@@ -274,7 +273,6 @@ extension Sections: MustacheParent {
 extension Presence: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "reasons": return reasons
         case "objectives": return objectives
         case "successCriteria": return successCriteria
         case "milestones": return milestones
@@ -351,6 +349,89 @@ extension DiagnosticItem: MustacheParent {
         case "location": return location
         case "message": return message
         case "hint": return hint
+        default: return nil
+        }
+    }
+}
+
+extension ReportView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "overallTrend": return overallTrend
+        case "ratings": return ratings
+        case "comparison": return comparison
+        case "reasons": return reasons
+        case "tiles": return tiles
+        case "changed": return changed
+        case "asks": return asks
+        case "hasRatings": return hasRatings
+        case "hasReasons": return hasReasons
+        case "hasAsks": return hasAsks
+        default: return nil
+        }
+    }
+}
+
+extension TrendView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "direction": return direction
+        case "symbol": return symbol
+        case "text": return text
+        default: return nil
+        }
+    }
+}
+
+extension RatingView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": return self.name
+        case "rating": return rating
+        case "symbol": return symbol
+        case "label": return label
+        case "trend": return trend
+        case "why": return why
+        default: return nil
+        }
+    }
+}
+
+extension ReasonView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "dimension": return dimension
+        case "text": return text
+        default: return nil
+        }
+    }
+}
+
+extension ChangedView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "date": return date
+        case "dateISO": return dateISO
+        case "href": return href
+        case "entryHealth": return entryHealth
+        case "headline": return headline
+        case "excerptHTML": return excerptHTML
+        case "more": return more
+        default: return nil
+        }
+    }
+}
+
+extension AskView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "kind": return kind
+        case "title": return title
+        case "href": return href
+        case "owner": return owner
+        case "due": return due
+        case "overdue": return overdue
+        case "escalated": return escalated
         default: return nil
         }
     }

@@ -81,6 +81,76 @@ struct PortfolioRow {
     var owner: String
 }
 
+/// The first screen of a project page (`SiteBuilder.reportView`).
+struct ReportView {
+    /// The overall rating against the previous report's own rating.
+    var overallTrend: TrendView?
+    /// Schedule, cost, scope, resources, risk; empty for a closed project.
+    var ratings: [RatingView]
+    /// What the arrows compare with, or why there are none.
+    var comparison: String
+    var reasons: [ReasonView]
+    /// Forecast finish, cost at completion, complete, next milestone, top risk.
+    var tiles: [KeyFigure]
+    /// The latest journal entry, until git history says what changed.
+    var changed: ChangedView?
+    /// Open decisions, then escalated issues.
+    var asks: [AskView]
+    var hasRatings: Bool
+    var hasReasons: Bool
+    var hasAsks: Bool
+}
+
+struct TrendView {
+    /// `better`, `same`, `worse`: a CSS class.
+    var direction: String
+    var symbol: String
+    /// `better than the report of 11 Sep 2026 (amber)`.
+    var text: String
+}
+
+struct RatingView {
+    var name: String
+    var rating: String
+    var symbol: String
+    /// `Amber`.
+    var label: String
+    var trend: TrendView?
+    /// The dimension's reasons in one line, for the tooltip; the list below has them all.
+    var why: String
+}
+
+struct ReasonView {
+    /// The dimension's name, `Overall` for the journal entry's own rating.
+    var dimension: String
+    var text: String
+}
+
+struct ChangedView {
+    var date: String
+    var dateISO: String
+    var href: String
+    /// Not `health`: a nil key would be looked up in the project and show the project's rating.
+    var entryHealth: HealthView?
+    var headline: String
+    var excerptHTML: String?
+    /// Whether the entry has more than its first paragraph.
+    var more: Bool
+}
+
+struct AskView {
+    /// `Decision` or `Help`.
+    var kind: String
+    var title: String
+    var href: String
+    var owner: String
+    /// `needed by 24 Sep 2026`.
+    var due: String
+    var overdue: Bool
+    /// `escalated 7 Sep 2026` for an issue.
+    var escalated: String?
+}
+
 struct KeyFigure {
     var label: String
     var value: String
@@ -174,8 +244,7 @@ struct ProjectView {
     var id: String
     var title: String
     var health: HealthView
-    var reasons: [String]
-    var figures: [KeyFigure]
+    var report: ReportView
     /// Phase, owner, sponsor, stakeholders.
     var people: [KeyFigure]
     var descriptionHTML: String?
@@ -222,7 +291,6 @@ struct Sections {
 }
 
 struct Presence {
-    var reasons: Bool
     var objectives: Bool
     var successCriteria: Bool
     var milestones: Bool

@@ -53,8 +53,10 @@ import Testing
         // The occurred risk's impact (very high) is its severity; resolved issues come last.
         #expect(ids == ["occurred: r-vendor", "i-high-soon", "i-high-late", "i-medium", "i-unrated", "i-resolved"])
         #expect(analysis.issues.map(\.isOpen) == [true, true, true, true, true, false])
-        // An occurred risk is a fact, not a chance: it does not fire the risk rule.
-        #expect(!analysis.healthReasons.contains { $0.contains("R-Vendor") })
+        // An occurred risk is a fact, not a chance: it does not fire the risk-score rule, it
+        // counts as an issue of its impact's severity.
+        #expect(!analysis.healthReasons.contains { $0.contains("scores") && $0.contains("R-Vendor") })
+        #expect(analysis.reasons.contains { $0.dimension == .risk && $0.text.contains("occurred risk R-Vendor") })
     }
 }
 

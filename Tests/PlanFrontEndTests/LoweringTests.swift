@@ -303,3 +303,60 @@ struct ParseCacheTests {
         #expect(edited.placed == ["a.md:7:16 P202"])
     }
 }
+
+/// What the status report asks of the plan: ratings by dimension in a journal heading, open
+/// decisions with the day they are needed by, and escalated issues.
+@Suite struct StatusReportLanguageTests {
+    let header = "# P\n\n- project: p\n- start: 2026-03-02\n\n"
+
+    @Test func journalHeadingRecordsRatingsByDimension() {
+        let result = frontEnd(header + """
+            ## Journal
+            ### 2026-03-06 — amber — Audit slips — schedule:amber cost:green risk:red
+            Text.
+            ### 2026-03-13 — green — Score: 3:0 for us
+            ### 2026-03-20 — green
+            """)
+        #expect(result.placed == [])
+        let journal = result.plan.projects[0].journal
+        #expect(journal[0].ratings == [.schedule: .amber, .cost: .green, .risk: .red])
+        #expect(journal[0].headline == "Audit slips")
+        #expect(journal[0].rating == .amber)
+        // A last part that is not all `dimension:rating` words is headline text.
+        #expect(journal[1].ratings == [:])
+        #expect(journal[1].headline == "Score: 3:0 for us")
+        #expect(journal[2].ratings == [:])
+    }
+
+    @Test func aMisspelledDimensionOrRatingIsReportedNotDropped() {
+        let result = frontEnd(header + """
+            ## Journal
+            ### 2026-03-06 — amber — Audit slips — schedul:amber cost:ambre scope:green scope:red
+            """)
+        #expect(result.codes == ["P102", "P108", "P109"])
+        let messages = result.diagnostics.map(\.message)
+        #expect(messages.contains("unknown rating dimension 'schedul' in the journal heading"))
+        #expect(result.diagnostics.first { $0.code == .unknownAttribute }?.hint?.contains("did you mean 'schedule'?") == true)
+        // What could be read is kept; the first of two ratings counts.
+        #expect(result.plan.projects[0].journal[0].ratings == [.scope: .green])
+        #expect(result.plan.projects[0].journal[0].headline == "Audit slips")
+    }
+
+    @Test func openDecisionsAndEscalatedIssues() {
+        let result = frontEnd(["plan.md": header + """
+            ## Decisions
+            - Use the vendor tool — date:2026-02-03 owner:@dana
+            - Go or no-go — status:open due:2026-03-12 owner:@dana
+            - Phase two — status:pending
+
+            ## Issues
+            - No sandbox — owner:@dana severity:high due:2026-03-06 escalated:2026-02-27
+            """, "team.md": teamFile])
+        #expect(result.codes == ["P108"])
+        let project = result.plan.projects[0]
+        #expect(project.decisions.map(\.status) == [.decided, .open, .decided])
+        #expect(project.decisions[1].due == Day(iso: "2026-03-12"))
+        #expect(project.decisions[1].ownerIndex != nil)
+        #expect(project.issues[0].escalated == Day(iso: "2026-02-27"))
+    }
+}

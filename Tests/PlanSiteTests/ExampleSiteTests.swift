@@ -46,6 +46,24 @@ import Testing
         try Self.checkGolden("crm-portfolio.html", Self.fragment(try #require(site["index.html"]), from: "<tbody>", to: "</tbody>"))
     }
 
+    /// The first screen is the status report: the ratings, the reasons, the figures, what changed
+    /// and what needs a decision come before the stakeholders and the table of contents (on a
+    /// phone that is the order they are read in), and the asks link to their log entries.
+    @Test func statusReportComesFirstAndLinksItsAsks() throws {
+        let status = try #require(try Self.site("crm-migration")["projects/crm/index.html"])
+        let order = ["<ul class=\"ratings\">", "<ul class=\"reasons\">", "<dl class=\"figures\">", "Changed since the last report",
+                     "Decisions and help needed", "<dl class=\"meta\">", "<nav class=\"toc\""]
+        let offsets = try order.map { try #require(status.range(of: $0), "missing \($0)").lowerBound }
+        #expect(offsets == offsets.sorted())
+        // Each ask points at an entry that exists on the page.
+        let asks = Self.fragment(status, from: "<ul class=\"asks\">", to: "</ul>")
+        let targets = asks.components(separatedBy: "<a href=\"#").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(targets == ["decision-d-cti-fallback", "issue-i-cti-credentials"])
+        for target in targets { #expect(status.contains("id=\"\(target)\""), "\(target)") }
+        // The decision log says the open decision is open.
+        #expect(status.contains("open, needed by 24 Sep 2026"))
+    }
+
     /// The telephony vendor risk has occurred: it is an issue now, listed with the issues (most
     /// severe first), and neither placed in the matrix nor kept in the risk register.
     @Test func occurredRiskIsListedWithTheIssuesAndRegistersAreSorted() throws {

@@ -12,9 +12,14 @@ import Testing
         var health = "", reasons: [String] = [], percent = "", forecast = "", standing = ""
         var nextMilestone = "", costs: [String] = [], indices: [String] = []
         var late: [String] = [], blocked: [String] = [], topRisk = ""
+        /// `schedule amber same`: each dimension's rating and its trend (`none` without one).
+        var ratings: [String] = []
+        /// Open decisions, then escalated issues, by title.
+        var asks: [String] = []
         var description: String {
             "health \(health), reasons \(reasons), percent \(percent), forecast \(forecast) (\(standing)), next \(nextMilestone), "
-                + "costs \(costs), indices \(indices), late \(late), blocked \(blocked), top risk \(topRisk)"
+                + "costs \(costs), indices \(indices), late \(late), blocked \(blocked), top risk \(topRisk), "
+                + "ratings \(ratings), asks \(asks)"
         }
     }
 
@@ -75,6 +80,16 @@ import Testing
         headline.late = Self.block(lines, "Late (").map(title)
         headline.blocked = Self.block(lines, "Blocked (").map(title)
         headline.topRisk = Self.block(lines, "Top risks").first.map { String($0.dropFirst(6).components(separatedBy: "  ")[0]) } ?? "—"
+        // `Ratings    schedule AMBER →, cost GREEN ↑, …` (one line at this width).
+        let trends = ["↑": "better", "→": "same", "↓": "worse"]
+        if let ratings = lines.first(where: { $0.hasPrefix("Ratings") }) {
+            headline.ratings = ratings.dropFirst(11).components(separatedBy: ", ").map { item in
+                let words = item.split(separator: " ").map(String.init)
+                return "\(words[0]) \(words[1].lowercased()) \(words.count > 2 ? trends[words[2]] ?? "?" : "none")"
+            }
+        }
+        let ask = { (line: String) in String(line.dropFirst(2).components(separatedBy: " — ")[0]) }
+        headline.asks = Self.block(lines, "Decisions needed (").map(ask) + Self.block(lines, "Help needed (").map(ask)
         return headline
     }
 
@@ -82,9 +97,20 @@ import Testing
         var headline = Headline()
         let healthLine = Self.between(page, "<p class=\"health-line\"><span class=\"rag ", "\"") ?? "?"
         headline.health = healthLine
-        let summary = Self.between(page, "<h2 id=\"summary\">", "</section>") ?? ""
+        let summary = Self.between(page, "<h2 id=\"report\"", "</section>") ?? ""
+        // Each reason is `<span class="dtag">Schedule</span> sentence`.
         headline.reasons = (Self.between(summary, "<ul class=\"reasons\">", "</ul>") ?? "")
-            .components(separatedBy: "<li>").dropFirst().map { Self.unescape($0.components(separatedBy: "</li>")[0]) }
+            .components(separatedBy: "<li>").dropFirst().map {
+                Self.unescape(String($0.components(separatedBy: "</li>")[0].components(separatedBy: "</span> ").dropFirst().joined(separator: "</span> ")))
+            }
+        headline.ratings = (Self.between(summary, "<ul class=\"ratings\">", "</ul>") ?? "").components(separatedBy: "<li").dropFirst().map { item in
+            let name = (Self.between(item, "<span class=\"dname\">", "</span>") ?? "?").lowercased()
+            let rating = Self.between(item, "<span class=\"rag ", "\"") ?? "?"
+            let trend = Self.between(item, "<span class=\"trend ", "\"") ?? "none"
+            return "\(name) \(rating) \(trend)"
+        }
+        headline.asks = (Self.between(summary, "<ul class=\"asks\">", "</ul>") ?? "").components(separatedBy: "<a href=\"").dropFirst()
+            .map { Self.unescape(Self.between($0, ">", "</a>") ?? "") }
         func figure(_ label: String, in text: String) -> (value: String, note: String)? {
             guard let dd = Self.between(text, "<dt>\(label)</dt><dd>", "</dd>") else { return nil }
             let value = Self.unescape(dd.components(separatedBy: "<span class=\"note\">")[0])
@@ -94,7 +120,8 @@ import Testing
         headline.percent = figure("Complete", in: summary)?.value ?? ""
         let forecast = figure("Forecast finish", in: summary) ?? figure("Finished", in: summary)
         headline.forecast = forecast?.value ?? ""
-        headline.standing = forecast?.note.components(separatedBy: " · ")[0] ?? ""
+        // `3 working days of buffer before the deadline (30 Nov 2026)`: the site names the deadline too.
+        headline.standing = (forecast?.note.components(separatedBy: " · ")[0] ?? "").components(separatedBy: " (")[0]
         headline.nextMilestone = figure("Next milestone", in: summary)?.value ?? "—"
         headline.topRisk = figure("Top risk", in: summary)?.value ?? "—"
         let budget = Self.between(page, "<h2 id=\"budget\">", "</section>") ?? ""
@@ -132,8 +159,25 @@ import Testing
                 #expect(fromTerminal.health == analysis["health"] as? String, "\(project)")
                 #expect(fromTerminal.reasons == analysis["healthReasons"] as? [String], "\(project)")
                 #expect(fromTerminal.forecast == analysis["forecastFinish"] as? String, "\(project)")
+                let ratings = try #require(analysis["ratings"] as? [[String: Any]])
+                #expect(fromTerminal.ratings == ratings.map {
+                    "\($0["dimension"] as? String ?? "?") \($0["rating"] as? String ?? "?") \($0["trend"] as? String ?? "none")"
+                }, "\(project)")
+                let entry = try #require(analyses.first { $0["id"] as? String == project })
+                let decisions = try #require(entry["decisions"] as? [[String: Any]])
+                let issues = try #require(entry["issues"] as? [[String: Any]])
+                func title(_ id: String, in list: [[String: Any]]) -> String { list.first { $0["id"] as? String == id }?["title"] as? String ?? "?" }
+                let asks = (analysis["decisionsNeeded"] as? [String] ?? []).map { title($0, in: decisions) }
+                    + (analysis["helpNeeded"] as? [String] ?? []).map { title($0, in: issues) }
+                #expect(fromTerminal.asks == asks, "\(project)")
                 #expect(!fromTerminal.percent.isEmpty && !fromTerminal.standing.isEmpty && fromTerminal.costs.allSatisfy { !$0.isEmpty },
                         "\(project): \(fromTerminal)")
+                // The comparison is not vacuous: the open projects have ratings, and the CRM
+                // example has trends, an open decision and an escalated issue.
+                #expect(fromTerminal.ratings.count == (project == "newsletter" ? 0 : 5), "\(project)")
+                if project == "crm" {
+                    #expect(fromTerminal.ratings.contains { !$0.hasSuffix(" none") } && fromTerminal.asks.count == 2, "\(fromTerminal)")
+                }
             }
         }
     }

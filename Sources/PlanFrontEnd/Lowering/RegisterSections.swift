@@ -51,6 +51,7 @@ extension LoweringContext {
             case "raised": issue.raised = values.date(value, at: attribute.range, what: "raised date")
             case "due": issue.due = values.date(value, at: attribute.range, what: "due date")
             case "severity": issue.severity = values.choice(Level.self, value, at: attribute.range, what: "severity")
+            case "escalated": issue.escalated = values.date(value, at: attribute.range, what: "escalation date")
             case "tasks": tasks = (value, attribute.range)
             default: break
             }
@@ -71,6 +72,9 @@ extension LoweringContext {
             switch key {
             case "id": explicitID = (value, attribute.range)
             case "date": decision.date = values.date(value, at: attribute.range, what: "decision date")
+            case "due": decision.due = values.date(value, at: attribute.range, what: "date the decision is needed by")
+            case "status":
+                decision.status = values.choice(Decision.Status.self, value, at: attribute.range, what: "decision status") ?? .decided
             case "owner":
                 references.owners.append(OwnerReference(of: .decision(project: project, index: decisionIndex), written: value,
                                                         range: attribute.range))
@@ -117,9 +121,11 @@ extension LoweringContext {
         flush(&plan)
     }
 
-    /// `2026-03-06 — green — Back on track`: a date, an optional rating, an optional headline.
+    /// `2026-03-06 — green — Back on track`: a date, an optional rating, an optional headline,
+    /// and optionally, last, the ratings the report gave each dimension:
+    /// `— schedule:amber cost:green scope:green resources:green risk:amber`.
     mutating func journalEntry(_ heading: HeadingSyntax) -> JournalEntry? {
-        let parts = heading.rawText.components(separatedBy: " — ").flatMap { $0.components(separatedBy: " -- ") }.map(\.trimmingSpaces)
+        var parts = heading.rawText.components(separatedBy: " — ").flatMap { $0.components(separatedBy: " -- ") }.map(\.trimmingSpaces)
         let range = heading.range
         guard let first = parts.first, let date = values.date(first.split(separator: " ").first.map(String.init) ?? first, at: range, what: "journal date") else {
             return nil
@@ -135,7 +141,49 @@ extension LoweringContext {
                 headline = parts.dropFirst(2).joined(separator: " — ")
             }
         }
-        return JournalEntry(date: date, rating: rating, headline: headline, text: "", range: range)
+        var entry = JournalEntry(date: date, rating: rating, headline: headline, text: "", range: range)
+        if parts.count > 2, let ratings = dimensionRatings(parts[parts.count - 1], at: range) {
+            entry.ratings = ratings
+            parts.removeLast()
+            entry.headline = parts.dropFirst(rating == nil ? 1 : 2).joined(separator: " — ")
+        }
+        return entry
+    }
+
+    /// `schedule:amber cost:green`: the last part of a journal heading when every word in it is
+    /// `key:value` with a key near a dimension's name; nil when it reads as headline text. An
+    /// unknown dimension or rating is reported (and left out), so a typo is never silently dropped.
+    mutating func dimensionRatings(_ text: String, at range: SourceRange) -> [HealthDimension: Rating]? {
+        let words = text.split(separator: " ").map(String.init)
+        let names = HealthDimension.allCases.map(\.rawValue)
+        let pairs = words.compactMap { word -> (String, String)? in
+            guard let colon = word.firstIndex(of: ":"), colon != word.startIndex else { return nil }
+            return (word[..<colon].lowercased(), String(word[word.index(after: colon)...]).lowercased())
+        }
+        guard !words.isEmpty, pairs.count == words.count,
+              pairs.allSatisfy({ names.contains($0.0) || Suggest.closest(to: $0.0, among: names) != nil }) else { return nil }
+        var ratings: [HealthDimension: Rating] = [:]
+        for (key, value) in pairs {
+            guard let dimension = HealthDimension(rawValue: key) else {
+                let near = Suggest.closest(to: key, among: names) ?? names[0]
+                diagnostics.report(.unknownAttribute, "unknown rating dimension '\(key)' in the journal heading", at: range,
+                                   hint: "did you mean '\(near)'? The dimensions are \(names.joined(separator: ", "))")
+                continue
+            }
+            guard let rating = Rating(rawValue: value) else {
+                let near = Suggest.closest(to: value, among: Rating.allCases.map(\.rawValue)).map { "did you mean '\($0)'? " } ?? ""
+                diagnostics.report(.unknownValue, "unknown rating '\(value)' for \(key)", at: range,
+                                   hint: near + "a rating is green, amber or red")
+                continue
+            }
+            if ratings[dimension] != nil {
+                diagnostics.report(.repeatedAttribute, "\(key) is rated twice in the journal heading", at: range,
+                                   hint: "give each dimension one rating; the first one counts")
+                continue
+            }
+            ratings[dimension] = rating
+        }
+        return ratings
     }
 
     /// Splits `Mitigation: …` style lines out of notes; a field runs until a blank line or the next label.
