@@ -151,7 +151,7 @@ for(const s of document.querySelectorAll(".gs[data-today]")){const go=()=>{s.scr
 {{#has.late}}<h3>Late</h3><ul class="tasklist">{{#lateTasks}}<li><a href="{{href}}">{{title}}</a> — finishes {{finish}}, due {{due}}: {{why}}</li>{{/lateTasks}}</ul>{{/has.late}}
 {{#has.blocked}}<h3>Blocked</h3><ul class="tasklist">{{#blockedTasks}}<li><a href="{{href}}">{{title}}</a> — forecast finish {{finish}}</li>{{/blockedTasks}}</ul>{{/has.blocked}}
 {{^has.late}}{{^has.blocked}}{{^isClosed}}<p>No task is late or blocked.</p>{{/isClosed}}{{/has.blocked}}{{/has.late}}
-{{#has.finishedLate}}<h3>Finished late</h3><p class="muted">Done, after the due date: history, not open work.</p><ul class="tasklist">{{#finishedLateTasks}}<li><a href="{{href}}">{{title}}</a> — finished {{finish}}, due {{due}}: {{why}}</li>{{/finishedLateTasks}}</ul>{{/has.finishedLate}}
+{{#has.finishedLate}}<div class="finished-late"><h3>Finished late</h3><p class="muted">Done, after the due date: history, not open work.</p><ul class="tasklist">{{#finishedLateTasks}}<li><a href="{{href}}">{{title}}</a> — finished {{finish}}, due {{due}}: {{why}}</li>{{/finishedLateTasks}}</ul></div>{{/has.finishedLate}}
 </section>{{/shown.late}}
 
 {{#shown.risks}}<section aria-labelledby="risks">
@@ -189,7 +189,7 @@ for(const s of document.querySelectorAll(".gs[data-today]")){const go=()=>{s.scr
 <h3>Issues</h3>
 {{#has.issues}}<div class="scroll" tabindex="0" role="region" aria-label="Issues table"><table class="issues stack">
 <thead><tr><th scope="col">Issue</th><th scope="col">Severity</th><th scope="col">Owner</th><th scope="col">Status</th><th scope="col">Raised</th><th scope="col">Due</th></tr></thead><tbody>
-{{#issues}}<tr id="{{anchor}}"><th scope="row">{{title}}<br><span class="muted">{{id}}</span>{{#notesHTML}}<details class="notes"><summary>notes</summary>{{{notesHTML}}}</details>{{/notesHTML}}</th><td data-label="Severity">{{severity}}</td><td data-label="Owner">{{owner}}</td><td data-label="Status">{{status}}</td><td data-label="Raised">{{raised}}</td><td data-label="Due">{{due}}</td></tr>
+{{#issues}}<tr id="{{anchor}}" class="is-{{status}}"><th scope="row">{{title}}<br><span class="muted">{{id}}</span>{{#notesHTML}}<details class="notes"><summary>notes</summary>{{{notesHTML}}}</details>{{/notesHTML}}</th><td data-label="Severity">{{severity}}</td><td data-label="Owner">{{owner}}</td><td data-label="Status">{{status}}</td><td data-label="Raised">{{raised}}</td><td data-label="Due">{{due}}</td></tr>
 {{/issues}}</tbody></table></div>{{/has.issues}}
 {{^has.issues}}<p>No issues logged.</p>{{/has.issues}}
 <h3>Decisions</h3>
@@ -261,7 +261,7 @@ ul.ratings .dname { font-weight: 600; flex-basis: 100%; font-size: .9rem; }
 .trend { white-space: nowrap; }
 ul.ratings .trend { font-size: 1.15rem; font-weight: 700; line-height: 1; }
 .trend.better { color: var(--green); } .trend.worse { color: var(--red); } .trend.same { color: var(--muted); }
-.health-line .trend { font-size: .95rem; }
+.health-line .trend { font-size: .95rem; white-space: normal; }
 p.compare { margin: 0 0 .4rem; font-size: .85rem; }
 .dtag { display: inline-block; min-width: 5.4rem; font-size: .78rem; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: .03em; }
 .report h3 { margin-top: .8rem; }
@@ -438,9 +438,9 @@ ol.diagnostics li.warning strong { color: var(--amber); }
   td { white-space: nowrap; }
   table.register td:nth-child(7), table.register th[scope=row], table.issues th[scope=row] { white-space: normal; }
   h1 { font-size: 1.5rem; margin-top: 0; }
-  h2 { font-size: 1.15rem; margin: .9rem 0 .3rem; }
+  h2 { font-size: 1.15rem; margin: .7rem 0 .25rem; }
   header.site { display: none; }
-  footer.site { margin-top: 1rem; font-size: 8pt; }
+  footer.site { margin-top: .4rem; font-size: 8pt; }
   /* The project page prints as a status report of one or two pages: summary, milestones, the
      schedule's roll-up per work package, late and blocked work, the top risks, the latest
      journal entry, issues and decisions. The task table and plan.json keep the detail. */
@@ -448,8 +448,13 @@ ol.diagnostics li.warning strong { color: var(--amber); }
   .legend, .legend + p, .gs, table.matrix, table.matrix + p, details.notes, article.entry ~ article.entry,
   ul.decisions .prose, section[aria-labelledby=notes], section[aria-labelledby=summary], section[aria-labelledby=journal],
   p.compare { display: none; }
-  ul.ratings { gap: .3rem; margin-top: .4rem; }
+  ul.ratings { gap: .3rem; margin-top: .4rem; grid-template-columns: repeat(5, minmax(0, 1fr)); }
   ul.ratings li { padding: .15rem .4rem; }
+  .report dl.figures { grid-template-columns: repeat(5, minmax(0, 1fr)); }
+  .report dl.figures .note { font-size: 7.5pt; }
+  .report-cols p:has(> a[href^="#journal"]), table.issues tr.is-closed, table.issues tr.is-resolved, .finished-late { display: none; }
+  ul.decisions { margin: .2rem 0; }
+  table.register th[scope=row] .muted, table.issues th[scope=row] .muted, table.register th[scope=row] br, table.issues th[scope=row] br { display: none; }
   dl.figures { grid-template-columns: repeat(3, 1fr); gap: .3rem; }
   dl.figures div { padding: .25rem .5rem; }
   h3 { margin: .6rem 0 .2rem; }
