@@ -78,9 +78,15 @@ public enum Pipeline {
 
     /// The same, reusing unchanged files' parses from `cache` (for `planc serve`).
     public static func compile(_ options: CompileOptions, through last: Phase = .analyze, cache: inout ParseCache) -> CompiledPlan {
+        compile(load(options.path), root: options.path, options, through: last, cache: &cache)
+    }
+
+    /// The same on files already loaded from elsewhere: a commit in git history
+    /// (`GitRepository.load(at:)`). `root` is the plan path they are named under.
+    public static func compile(_ loaded: Loader.Result, root: String, _ options: CompileOptions, through last: Phase = .analyze,
+                               cache: inout ParseCache) -> CompiledPlan {
         precondition(last >= .lower && last <= .analyze, "compile runs through lower, check, schedule or analyze")
-        let loaded = load(options.path)
-        let parsed = parse(loaded, root: options.path, cache: &cache)
+        let parsed = parse(loaded, root: root, cache: &cache)
         let lowered = lower(parsed, today: options.today)
         let compiled = CompiledPlan(plan: lowered.plan, today: options.today,
                                     diagnostics: loaded.diagnostics + parsed.diagnostics + lowered.diagnostics,

@@ -13,6 +13,7 @@ public enum Loader {
         public var diagnostics: [Diagnostic] = []
         /// The path itself could not be read (missing, not a folder or Markdown file).
         public var rootUnreadable = false
+        public init() {}
     }
 
     public static func load(path: String) -> Result {
@@ -108,6 +109,19 @@ public enum Loader {
                                                      hint: "split the plan into several files with `part-of:`"))
                 return
             }
+        }
+        accept(bytes, path: path, into: &result)
+    }
+
+    /// A file read from elsewhere (a commit in git history) goes through the same checks as one
+    /// read from disk: size, byte order mark, NUL bytes, UTF-8.
+    public static func accept(_ bytes: [UInt8], path: String, into result: inout Result) {
+        var bytes = bytes
+        if bytes.count > maximumFileSize {
+            result.diagnostics.append(Diagnostic(.fileTooLarge, "'\(path)' is over the \(maximumFileSize >> 20) MB limit",
+                                                 at: SourceRange(file: path, line: 1, column: 1),
+                                                 hint: "split the plan into several files with `part-of:`"))
+            return
         }
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             bytes.removeFirst(3)
