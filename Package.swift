@@ -64,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "planc",
             dependencies: [
-                "PlanCompiler", "PlanServe", "PlanModel", "PlanReports",
+                "PlanCompiler", "PlanServe", "PlanModel", "PlanReports", "PlanFrontEnd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -328,7 +328,7 @@ public enum Analyzer {
     }
 
     /// Share of a task the schedule has done by the start of `today`, counted in working days.
-    static func plannedFraction(_ slot: TaskSchedule, today: Day, calendar: WorkingCalendar) -> Double {
+    public static func plannedFraction(_ slot: TaskSchedule, today: Day, calendar: WorkingCalendar) -> Double {
         if today > slot.finish { return 1 }
         if today <= slot.start { return 0 }
         let total = calendar.workingDays(after: slot.start.adding(days: -1), through: slot.finish)

@@ -1,3 +1,4 @@
+import PlanAnalysis
 import PlanReports
 
 extension CompiledPlan {
@@ -5,6 +6,8 @@ extension CompiledPlan {
     /// when there is nothing to show (no project, or no schedule).
     public var reportContext: ReportContext? {
         guard let schedule, let analysis, !plan.projects.isEmpty else { return nil }
-        return ReportContext(plan: plan, schedule: schedule, analysis: analysis)
+        var context = ReportContext(plan: plan, schedule: schedule, analysis: analysis)
+        if let baseline { context.measure(against: baseline) }
+        return context
     }
 }

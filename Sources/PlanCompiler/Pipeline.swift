@@ -41,6 +41,8 @@ public struct CompiledPlan: Sendable {
     public var sources: [String: String]
     /// The path given could not be read at all (exit status 2).
     public var inputUnreadable: Bool
+    /// The version of the plan it is measured against, when one is named (`Baselines.apply`).
+    public var baseline: Baseline?
 
     /// A plan made elsewhere (a baseline from history, an editor's buffer), to enter the
     /// pipeline in the middle with `Pipeline.run(_:from:through:)`.

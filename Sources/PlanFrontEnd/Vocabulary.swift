@@ -16,7 +16,7 @@ enum Vocabulary {
     static let partKeys = [kindKey(.partOf)]
     static let teamKeys = [kindKey(.team)]
     static let calendarKeys = [kindKey(.calendar), "working-days", "hours-per-day", "based-on"]
-    static let settingsKeys = [kindKey(.settings), "currency", "tracks-actuals", "theme", "decimal-mark"]
+    static let settingsKeys = [kindKey(.settings), "currency", "tracks-actuals", "theme", "decimal-mark", "baseline"]
 
     static let taskKeys = ["id", "effort", "duration", "after", "fs", "ss", "ff", "sf", "start", "finish", "not-before",
                            "due", "priority", "cost", "status", "started", "finished", "spent", "owner"]

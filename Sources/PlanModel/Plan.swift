@@ -36,6 +36,9 @@ public struct PortfolioSettings: Sendable {
     /// A folder of templates and stylesheet overriding the site's, as written (relative to the
     /// settings file's folder) and resolved.
     public var theme: String?
+    /// The version of the plan forecasts are measured against: a tag, a commit or a date
+    /// (`baseline: v1.0`), read from git history.
+    public var baseline: String?
     public var range: SourceRange?
     public init() {}
 }

@@ -7,7 +7,7 @@ import PlanModel
 public enum JSONExport {
     /// Bumped on any change that could break a reader: a removed or renamed key or a changed meaning.
     /// Added keys do not bump it.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     public static func render(_ context: ReportContext, projects: [Int]? = nil, diagnostics: [Diagnostic] = []) -> String {
         document(context, projects: projects, diagnostics: diagnostics).rendered()
@@ -20,6 +20,8 @@ public enum JSONExport {
             ("schemaVersion", .int(schemaVersion)),
             ("generator", .string("planc")),
             ("today", .string(context.schedule.today.iso)),
+            ("baseline", context.baseline.map { .object([("reference", .string($0.reference)), ("commit", .string($0.commit)),
+                                                          ("day", .string($0.day.iso))]) } ?? .null),
             ("files", .array(plan.files.map { .string($0) })),
             ("calendars", .array(plan.calendars.map { calendar($0, plan) })),
             ("people", .array(plan.people.map { person($0, plan) })),
@@ -129,6 +131,7 @@ public enum JSONExport {
         members.append(("successCriteria", .array(project.successCriteria.map(objective))))
         members.append(("schedule", projectSchedule))
         members.append(("analysis", analysisValue))
+        members.append(("baseline", projectBaseline(index, context)))
         members.append(("tasks", .array(tasks.map { task($0, context) })))
         members.append(("risks", .array(project.risks.map { risk($0, context) })))
         members.append(("issues", .array(project.issues.map { issue($0, context) })))
@@ -238,9 +241,36 @@ public enum JSONExport {
         members.append(("spentDays", .optional(task.spentDays)))
         members.append(("owner", personID(task.ownerIndex, plan)))
         members.append(("schedule", scheduled))
+        members.append(("baseline", context.variance(index).map { variance in
+            .object([("start", .string(variance.baselineStart.iso)), ("finish", .string(variance.baselineFinish.iso)),
+                     ("startVariance", .int(variance.startVariance)), ("finishVariance", .int(variance.finishVariance)),
+                     ("effortVariance", .number(variance.effortVariance)), ("costVariance", .number(variance.costVariance))])
+        } ?? .null))
         members.append(("drivenBy", drivenBy(index, context)))
         members.append(("source", source(task.range)))
         return .object(members)
+    }
+
+    /// The project against the baseline (docs/json-schema.md, `baseline`); null without one.
+    static func projectBaseline(_ index: Int, _ context: ReportContext) -> JSONValue {
+        guard let baseline = context.baseline, baseline.projects.indices.contains(index), let measured = baseline.projects[index] else {
+            return .null
+        }
+        return .object([
+            ("finish", .optional(measured.baselineFinish)), ("finishVariance", .optional(measured.finishVariance)),
+            ("budgetAtCompletion", .number(measured.budgetAtCompletion)),
+            ("estimateAtCompletion", .number(measured.estimateAtCompletion)),
+            ("estimateAtCompletionByCPI", .optional(measured.estimateAtCompletionByCPI)),
+            ("plannedValue", .number(measured.plannedValue)), ("earnedValue", .number(measured.earnedValue)),
+            ("actualCost", .number(measured.actualCost)),
+            ("scheduleVariance", .number(measured.scheduleVariance)), ("costVariance", .number(measured.costVariance)),
+            ("schedulePerformanceIndex", .optional(measured.schedulePerformanceIndex)),
+            ("costPerformanceIndex", .optional(measured.costPerformanceIndex)),
+            ("earnedSchedule", .number(measured.earnedSchedule)), ("actualTime", .int(measured.actualTime)),
+            ("timePerformanceIndex", .optional(measured.timePerformanceIndex)), ("timeVariance", .number(measured.timeVariance)),
+            ("added", .array(measured.added.map { .string(context.qualifiedID($0)) })),
+            ("removed", .array(measured.removed.map { .string($0) })),
+        ])
     }
 
     /// What sets the task's start (docs/json-schema.md, `drivenBy`); null when the schedule

@@ -24,6 +24,23 @@ public struct ReportContext: Sendable {
     public let states: [TaskState]
     /// Each project's working calendar, parallel to `plan.projects`.
     public let calendars: [WorkingCalendar]
+    /// The version of the plan the report measures variances against, if one is named.
+    public private(set) var baseline: Baseline?
+    /// Each task against the baseline, parallel to `plan.tasks`; nil for a task the baseline does
+    /// not have (or without a baseline).
+    public private(set) var variances: [TaskVariance?] = []
+
+    /// Measures the report against `baseline`: its variances become columns and figures.
+    public mutating func measure(against baseline: Baseline) {
+        self.baseline = baseline
+        var variances = [TaskVariance?](repeating: nil, count: plan.tasks.count)
+        for project in baseline.projects.compactMap({ $0 }) {
+            for variance in project.tasks where variances.indices.contains(variance.task) { variances[variance.task] = variance }
+        }
+        self.variances = variances
+    }
+
+    public func variance(_ index: Int) -> TaskVariance? { variances.indices.contains(index) ? variances[index] : nil }
 
     public init(plan: Plan, schedule: Schedule, analysis: PortfolioAnalysis) {
         self.plan = plan

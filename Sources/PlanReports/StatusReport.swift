@@ -81,6 +81,11 @@ public enum StatusReport {
         return worst
     }
 
+    /// `+3 working days`, `-1 working day`, `±0 working days`.
+    static func signedDays(_ days: Int) -> String {
+        (days > 0 ? "+" : days < 0 ? "-" : "±") + NumberText.count(abs(days), "working day")
+    }
+
     static func personName(_ index: Int?, _ plan: Plan) -> String? {
         index.flatMap { plan.people.indices.contains($0) ? plan.people[$0].name : nil }
     }
@@ -168,6 +173,44 @@ public enum StatusReport {
             if let cpi = analysis.costPerformanceIndex { indices.append("CPI \(NumberText.twoDecimals(cpi))") }
             if !indices.isEmpty {
                 field("", "EV \(NumberText.money(analysis.earnedValue, currency: nil)), PV \(NumberText.money(analysis.plannedValue, currency: nil)), " + indices.joined(separator: ", "))
+            }
+        }
+
+        // Against the baseline: finish and cost variance, earned value priced at the baseline.
+        if let baseline = context.baseline {
+            line("")
+            if let measured = baseline.projects.indices.contains(index) ? baseline.projects[index] : nil {
+                var finish = "finish " + (measured.finishVariance.map { Self.signedDays($0) } ?? "not comparable")
+                if let then = measured.baselineFinish { finish += " (baseline \(then.iso))" }
+                field("Baseline", "\(baseline.label): " + finish)
+                var cost = "cost at completion \(NumberText.money(measured.estimateAtCompletion, currency: currency)) against \(NumberText.money(measured.budgetAtCompletion, currency: currency)) (BAC)"
+                if let eac = measured.estimateAtCompletionByCPI { cost += ", at today's CPI \(NumberText.money(eac, currency: currency))" }
+                field("", cost)
+                var values = "EV \(NumberText.money(measured.earnedValue, currency: nil)), PV \(NumberText.money(measured.plannedValue, currency: nil)), AC \(NumberText.money(measured.actualCost, currency: nil))"
+                var indices: [String] = []
+                if let spi = measured.schedulePerformanceIndex { indices.append("SPI \(NumberText.twoDecimals(spi))") }
+                if let cpi = measured.costPerformanceIndex { indices.append("CPI \(NumberText.twoDecimals(cpi))") }
+                if let spiT = measured.timePerformanceIndex {
+                    indices.append("SPI(t) \(NumberText.twoDecimals(spiT)) (SV(t) \(NumberText.decimal((measured.timeVariance * 10).rounded() / 10)) working days)")
+                }
+                if !indices.isEmpty { values += ": " + indices.joined(separator: ", ") }
+                field("", values)
+                var scope: [String] = []
+                if !measured.added.isEmpty { scope.append(NumberText.count(measured.added.count, "task") + " added") }
+                if !measured.removed.isEmpty { scope.append(NumberText.count(measured.removed.count, "task") + " removed") }
+                if !scope.isEmpty { field("", scope.joined(separator: ", ") + " since the baseline") }
+                let slips = measured.slips(plan)
+                if !slips.isEmpty {
+                    line("")
+                    line(style.paint("Slipped against the baseline (\(slips.count))", .bold))
+                    limited(Array(slips.indices)) { offset in
+                        let slip = slips[offset]
+                        let now = context.slot(slip.task)?.finish.iso ?? "?"
+                        return taskName(slip.task) + "  " + Self.signedDays(slip.finishVariance) + "  finish \(now), baseline \(slip.baselineFinish.iso)"
+                    }
+                }
+            } else {
+                field("Baseline", "\(baseline.label): the project is not in it")
             }
         }
 

@@ -4,11 +4,21 @@ import PlanModel
 /// A column of `planc tasks`. The raw value is what `--columns` and `--sort` accept.
 public enum TaskColumn: String, CaseIterable, Sendable {
     case id, project, wbs, title, kind, status, progress, start, finish, due, effort, people, slack, critical, late, tags, cost
+    /// Against the baseline (`--baseline`, or `baseline:` in the settings file): its dates, and the
+    /// variances in working days (positive: later), person-days and money (positive: more).
+    case baselineStart = "baseline-start", baselineFinish = "baseline-finish"
+    case startVariance = "start-variance", finishVariance = "finish-variance"
+    case effortVariance = "effort-variance", costVariance = "cost-variance"
 
-    /// What `planc tasks` shows unless --columns says otherwise: fewer columns on narrow terminals.
-    public static func defaults(width: Int) -> [TaskColumn] {
-        width >= 120 ? [.id, .title, .status, .progress, .start, .finish, .due, .people, .slack]
+    /// What `planc tasks` shows unless --columns says otherwise: fewer columns on narrow terminals,
+    /// and the finish variance when there is a baseline.
+    public static func defaults(width: Int, baseline: Bool = false) -> [TaskColumn] {
+        let columns: [TaskColumn] = width >= 120 ? [.id, .title, .status, .progress, .start, .finish, .due, .people, .slack]
             : [.id, .title, .status, .finish, .people]
+        guard baseline, let finish = columns.firstIndex(of: .finish) else { return columns }
+        var withVariance = columns
+        withVariance.insert(.finishVariance, at: finish + 1)
+        return withVariance
     }
 }
 
@@ -44,7 +54,8 @@ public struct TaskListOptions: Sendable {
 public enum TaskList {
     public static func render(_ context: ReportContext, _ options: TaskListOptions) throws(ReportError) -> String {
         // JSON and CSV are read by programs: their default columns must not depend on the terminal.
-        let columns = options.columns ?? TaskColumn.defaults(width: options.format == .table ? options.style.width : .max)
+        let columns = options.columns ?? TaskColumn.defaults(width: options.format == .table ? options.style.width : .max,
+                                                             baseline: context.baseline != nil)
         var rows = try options.filter.select(context, withContext: false)
         if !options.includeSummaries { rows = rows.filter { !context.isSummary($0) } }
         if !options.sort.isEmpty {
@@ -120,6 +131,12 @@ public enum TaskList {
             // Planned labour at the rates in force plus fixed cost; empty for cancelled work.
             if context.isCancelled(index) && !context.isSummary(index) { return .none }
             return .number(context.plannedCost[index].rounded())
+        case .baselineStart: return context.variance(index).map { .day($0.baselineStart) } ?? .none
+        case .baselineFinish: return context.variance(index).map { .day($0.baselineFinish) } ?? .none
+        case .startVariance: return context.variance(index).map { .integer($0.startVariance) } ?? .none
+        case .finishVariance: return context.variance(index).map { .integer($0.finishVariance) } ?? .none
+        case .effortVariance: return context.variance(index).map { .number($0.effortVariance) } ?? .none
+        case .costVariance: return context.variance(index).map { .number($0.costVariance.rounded()) } ?? .none
         }
     }
 

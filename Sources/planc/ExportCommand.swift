@@ -18,6 +18,7 @@ struct Export: ParsableCommand {
             """)
 
     @OptionGroup var plan: PlanOptions
+    @OptionGroup var baselineOptions: BaselineOptions
 
     @Option(help: "json, csv, ics, mermaid or tjp.")
     var format: ExportFormat
@@ -29,7 +30,7 @@ struct Export: ParsableCommand {
     var projects: [String] = []
 
     func run() throws {
-        let compiled = Pipeline.compile(plan.compileOptions())
+        let compiled = try ReportInput.compile(plan, baseline: baselineOptions)
         let context = try ReportInput.context(plan, compiled: compiled)
         let text = try ReportInput.run { () throws(ReportError) in
             try Exporter.render(format, context, projects: projects, diagnostics: compiled.diagnostics)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanCompiler
+import PlanFrontEnd
 import PlanModel
 import PlanReports
 
@@ -48,8 +49,23 @@ enum ReportArguments {
 /// Compiles the plan for the report commands and turns it into a `ReportContext`, or explains on
 /// standard error why nothing can be shown.
 enum ReportInput {
-    static func context(_ options: PlanOptions) throws -> ReportContext {
-        try context(options, compiled: Pipeline.compile(options.compileOptions()))
+    static func context(_ options: PlanOptions, baseline: BaselineOptions? = nil) throws -> ReportContext {
+        try context(options, compiled: compile(options, baseline: baseline))
+    }
+
+    /// Compiles the plan and, when `--baseline` or the settings file names one, measures it
+    /// against that version from git; history that cannot be read is an input error (exit 2).
+    static func compile(_ options: PlanOptions, baseline: BaselineOptions?) throws -> CompiledPlan {
+        var cache = ParseCache()
+        var compiled = Pipeline.compile(options.compileOptions(), cache: &cache)
+        guard let baseline else { return compiled }
+        do {
+            try Baselines.apply(to: &compiled, planPath: options.path, reference: baseline.baseline, cache: &cache)
+        } catch {
+            standardError("error: baseline: \(error)")
+            throw ExitCode(2)
+        }
+        return compiled
     }
 
     static func context(_ options: PlanOptions, compiled: CompiledPlan) throws -> ReportContext {
@@ -79,4 +95,12 @@ enum ReportInput {
     static func standardError(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
+}
+
+/// --baseline REF, for the commands that can measure against an earlier version of the plan.
+struct BaselineOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Measure against the plan at this git tag, commit or date (YYYY-MM-DD: the last commit on or before it).",
+        discussion: "Default: `baseline:` in the settings file, if any."))
+    var baseline: String?
 }

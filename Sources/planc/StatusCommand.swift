@@ -13,6 +13,7 @@ struct Status: ParsableCommand {
             """)
 
     @OptionGroup var plan: PlanOptions
+    @OptionGroup var baselineOptions: BaselineOptions
     @OptionGroup var colorOptions: ColorOptions
     @OptionGroup var terminal: TerminalOptions
 
@@ -23,7 +24,7 @@ struct Status: ParsableCommand {
     var limit = 5
 
     func run() throws {
-        let context = try ReportInput.context(plan)
+        let context = try ReportInput.context(plan, baseline: baselineOptions)
         var options = StatusOptions()
         options.style = terminal.style(color: colorOptions.enabled)
         options.projects = projects

@@ -17,6 +17,7 @@ struct Tasks: ParsableCommand {
             """)
 
     @OptionGroup var plan: PlanOptions
+    @OptionGroup var baselineOptions: BaselineOptions
     @OptionGroup var colorOptions: ColorOptions
     @OptionGroup var terminal: TerminalOptions
 
@@ -80,7 +81,7 @@ struct Tasks: ParsableCommand {
     }
 
     func run() throws {
-        let context = try ReportInput.context(plan)
+        let context = try ReportInput.context(plan, baseline: baselineOptions)
         var options = TaskListOptions()
         options.style = terminal.style(color: colorOptions.enabled)
         options.format = format

@@ -97,7 +97,7 @@ import Testing
             Diagnostic(.unknownKey, "Unknown key 'ownr'", at: SourceRange(file: "plan.md", line: 3, column: 3), hint: "did you mean 'owner'?"),
         ])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(document["schemaVersion"] as? Int == 1)
+        #expect(document["schemaVersion"] as? Int == 2)
         let schemaData = try Data(contentsOf: Repository.root.appendingPathComponent("docs/plan.schema.json"))
         let schema = try #require(try JSONSerialization.jsonObject(with: schemaData) as? [String: Any])
         var validator = MiniJSONSchema(schema)

@@ -28,6 +28,13 @@ extension LoweringContext {
                     diagnostics.report(.unknownValue, "decimal-mark must be comma or point, not '\(item.value)'", at: item.valueRange,
                                        hint: "write `- decimal-mark: comma` for amounts like 1.234,50 EUR")
                 }
+            case "baseline":
+                if item.value.isEmpty || item.value.hasPrefix("-") || item.value.contains(" ") {
+                    diagnostics.report(.unknownValue, "baseline must name a tag, a commit or a date, not '\(item.value)'", at: item.valueRange,
+                                       hint: "write `- baseline: v1.0` (a git tag) or `- baseline: 2026-06-24`")
+                } else {
+                    settings.baseline = item.value
+                }
             case "theme":
                 let folder = (file.path as NSString).deletingLastPathComponent
                 settings.theme = item.value.hasPrefix("/") || folder.isEmpty ? item.value : folder + "/" + item.value
