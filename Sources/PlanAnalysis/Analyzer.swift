@@ -232,7 +232,34 @@ public enum Analyzer {
             costVariance: earnedValue - actualCost, scheduleVariance: earnedValue - plannedValue,
             costForecast: actualCost + max(remainingCost, 0),
             latestJournal: latestJournal)
-        let verdict = HealthRules.evaluate(analysis, project: project, plan: plan, milestones: slips, today: today)
+        analysis.milestoneSlips = slips
+        rate(&analysis, project: project, plan: plan, today: today)
+        return analysis
+    }
+
+    /// Measures a portfolio's earned value against a baseline: PV and EV become the baseline's
+    /// (`ProjectBaseline`), so SPI and CPI, their health rules and every output that shows them
+    /// compare with what was agreed rather than with today's re-forecast. Projects the baseline
+    /// does not have keep their own figures.
+    public static func measure(_ portfolio: inout PortfolioAnalysis, against baseline: [ProjectBaseline?], plan: Plan, today: Day) {
+        for index in portfolio.projects.indices where baseline.indices.contains(index) && plan.projects.indices.contains(index) {
+            guard let measured = baseline[index] else { continue }
+            var analysis = portfolio.projects[index]
+            analysis.earnedValue = measured.earnedValue
+            analysis.plannedValue = measured.plannedValue
+            analysis.costVariance = measured.costVariance
+            analysis.scheduleVariance = measured.scheduleVariance
+            analysis.measuredAgainstBaseline = true
+            rate(&analysis, project: plan.projects[index], plan: plan, today: today)
+            portfolio.projects[index] = analysis
+        }
+    }
+
+    /// The health rules over the figures: the overall rating, its reasons, and each dimension's
+    /// rating with its trend against the previous report.
+    static func rate(_ analysis: inout ProjectAnalysis, project: Project, plan: Plan, today: Day) {
+        let verdict = HealthRules.evaluate(analysis, project: project, plan: plan, milestones: analysis.milestoneSlips, today: today)
+        let previousReport = analysis.previousReport
         analysis.health = verdict.rating
         analysis.reasons = verdict.reasons
         let previous = previousReport.map { project.journal[$0] }
@@ -244,7 +271,6 @@ public enum Analyzer {
             }
         }
         analysis.healthTrend = previous?.rating.map { Trend(from: $0, to: verdict.rating) }
-        return analysis
     }
 
     /// With no effort anywhere (a plan of milestones only), progress is the share of milestones reached.

@@ -105,6 +105,12 @@ public struct ProjectAnalysis: Sendable {
     /// Estimate at completion: actual cost + planned cost of the remaining work.
     public var costForecast: Double
     public var latestJournal: Int?
+    /// Open milestones against their due dates, as `missedMilestones` then `forecastLateMilestones`
+    /// list them (for the health rules).
+    var milestoneSlips: [MilestoneSlip] = []
+    /// Whether EV and PV are the baseline's (`Analyzer.measure(_:against:plan:today:)`) rather than
+    /// against today's own plan.
+    public var measuredAgainstBaseline = false
 
     /// SPI = EV / PV; nil while nothing was planned to be done yet.
     public var schedulePerformanceIndex: Double? { plannedValue > 0 ? earnedValue / plannedValue : nil }

@@ -131,7 +131,8 @@ public enum Pipeline {
 
     /// The same, reusing the parse of unchanged plan files from `cache`.
     public static func build(_ request: PublishRequest, cache: inout ParseCache) throws -> PublishOutcome {
-        let compiled = compile(CompileOptions(path: request.planPath, today: request.today), through: .analyze, cache: &cache)
+        var compiled = compile(CompileOptions(path: request.planPath, today: request.today), through: .analyze, cache: &cache)
+        if !compiled.hasErrors { try Baselines.apply(to: &compiled, planPath: request.planPath, reference: request.baseline, cache: &cache) }
         return try publish(compiled, request)
     }
 

@@ -14,6 +14,8 @@ public struct PublishRequest: Sendable {
     public var baseURL: String?
     public var themeFolder: String?
     public var liveReload: Bool
+    /// `--baseline REF`: measure against the plan at a tag, commit or date (else the settings file's).
+    public var baseline: String?
 
     public init(planPath: String, output: String, today: Day, commit: String? = nil, baseURL: String? = nil,
                 themeFolder: String? = nil, liveReload: Bool = false) {
@@ -72,7 +74,9 @@ public enum Publish {
         guard !compiled.hasErrors, compiled.schedule != nil else {
             return PublishOutcome(diagnostics: compiled.diagnostics, sources: compiled.sources, files: [])
         }
-        let files = try render(compiled, theme: theme, options: request.siteOptions)
+        var options = request.siteOptions
+        options.baseline = compiled.baseline
+        let files = try render(compiled, theme: theme, options: options)
         try write(files, request: request, planFiles: compiled.plan.files)
         return PublishOutcome(diagnostics: compiled.diagnostics, sources: compiled.sources, files: files.map(\.path))
     }
@@ -93,7 +97,9 @@ public enum Publish {
         let parts = PagesAndJSON()
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
-                let json = JSONExport.render(ReportContext(plan: plan, schedule: schedule, analysis: analysis), diagnostics: diagnostics)
+                var context = ReportContext(plan: plan, schedule: schedule, analysis: analysis)
+                if let baseline = options.baseline { context.measure(against: baseline) }
+                let json = JSONExport.render(context, diagnostics: diagnostics)
                 parts.json = json.hasSuffix("\n") ? json : json + "\n"
             } else {
                 parts.pages = Result { try builder.build(planJSON: nil) }

@@ -172,7 +172,8 @@ public enum StatusReport {
             if let spi = analysis.schedulePerformanceIndex { indices.append("SPI \(NumberText.twoDecimals(spi))") }
             if let cpi = analysis.costPerformanceIndex { indices.append("CPI \(NumberText.twoDecimals(cpi))") }
             if !indices.isEmpty {
-                field("", "EV \(NumberText.money(analysis.earnedValue, currency: nil)), PV \(NumberText.money(analysis.plannedValue, currency: nil)), " + indices.joined(separator: ", "))
+                field("", "EV \(NumberText.money(analysis.earnedValue, currency: nil)), PV \(NumberText.money(analysis.plannedValue, currency: nil)), "
+                      + indices.joined(separator: ", ") + (analysis.measuredAgainstBaseline ? " (against the baseline)" : ""))
             }
         }
 

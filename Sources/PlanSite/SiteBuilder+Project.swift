@@ -146,6 +146,7 @@ extension SiteBuilder {
             id: project.id, title: project.title, health: HealthView(figures.health.rawValue, closed: project.phase == .closed),
             report: reportView(index, figures: figures, decisionAnchors: decisionAnchors, issueAnchors: issueAnchors,
                                journalAnchors: journalAnchors),
+            baseline: baselineView(index) { "tasks.html#" + taskAnchors[$0 - range.lowerBound] },
             people: people,
             descriptionHTML: markdown(project.description, from: file),
             objectives: project.objectives.map { objectiveView($0, from: file) }, successCriteria: project.successCriteria.map { objectiveView($0, from: file) },
@@ -201,7 +202,8 @@ extension SiteBuilder {
                               note: "rates × planned effort + fixed costs"))
         rows.append(KeyFigure(label: "Spent so far", value: NumberText.money(figures.actualCost, currency: currency), note: nil))
         rows.append(KeyFigure(label: "Forecast at completion", value: NumberText.money(figures.costForecast, currency: currency), note: nil))
-        rows.append(KeyFigure(label: "Earned value", value: NumberText.money(figures.earnedValue, currency: currency), note: nil))
+        rows.append(KeyFigure(label: "Earned value", value: NumberText.money(figures.earnedValue, currency: currency),
+                              note: figures.measuredAgainstBaseline ? "at the baseline's prices; planned value \(NumberText.money(figures.plannedValue, currency: currency))" : nil))
         if let cpi = figures.costPerformanceIndex {
             rows.append(KeyFigure(label: "Cost performance (CPI)", value: NumberText.twoDecimals(cpi), note: cpi < 1 ? "over cost" : "within cost"))
         }

@@ -42,8 +42,13 @@ extension SiteBuilder {
         let standing = figures.deadlineStanding.map { standing in
             figures.deadline.map { standing + " (\(DayText.long($0)))" } ?? standing
         } ?? (figures.deadline == nil ? "no deadline set" : nil)
+        // Against the baseline too, when there is one: "+6 working days against baseline v1".
+        let againstBaseline = options.baseline.flatMap { baseline -> String? in
+            guard baseline.projects.indices.contains(index), let variance = baseline.projects[index]?.finishVariance else { return nil }
+            return Self.signedWorkingDays(variance) + " against baseline " + baseline.reference
+        }
         tiles.append(KeyFigure(label: isClosed ? "Finished" : "Forecast finish", value: DayText.optional(figures.forecastFinish),
-                               note: joinedNote(standing, words.blockedNote(words.finishBlockers(ofProject: index)))))
+                               note: joinedNote(standing, againstBaseline, words.blockedNote(words.finishBlockers(ofProject: index)))))
         let currency = figures.currency ?? figures.budget?.currency
         var costNotes: [String] = []
         if let budget = figures.budget, budget.amount > 0 {

@@ -1,3 +1,4 @@
+import PlanAnalysis
 import PlanModel
 
 /// What a site build needs besides the plan: all of it arrives from the command line, so the
@@ -12,6 +13,8 @@ public struct SiteOptions: Sendable {
     public var baseURL: String?
     /// Add the small script that reloads the page when `planc serve` rebuilt the site.
     public var liveReload: Bool
+    /// The version of the plan the pages measure variances against, when one is named.
+    public var baseline: Baseline?
 
     public init(today: Day, commit: String? = nil, baseURL: String? = nil, liveReload: Bool = false) {
         self.today = today; self.commit = commit; self.baseURL = baseURL; self.liveReload = liveReload

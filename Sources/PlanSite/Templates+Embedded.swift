@@ -108,7 +108,7 @@ for(const s of document.querySelectorAll(".gs[data-today]")){const go=()=>{s.scr
 
 <dl class="meta">{{#people}}<div><dt>{{label}}</dt><dd>{{value}}</dd></div>{{/people}}</dl>
 <nav class="toc" aria-label="On this page"><ul>
-<li><a href="#report">Status report</a></li>{{#descriptionHTML}}<li><a href="#summary">About</a></li>{{/descriptionHTML}}{{#isClosure}}<li><a href="#closure">Outcome and lessons</a></li>{{/isClosure}}<li><a href="#objectives">Objectives and scope</a></li><li><a href="#milestones">Milestones</a></li><li><a href="#schedule">Schedule</a></li>{{#shown.late}}<li><a href="#late">Late and blocked</a></li>{{/shown.late}}{{#shown.risks}}<li><a href="#risks">Risks</a></li>{{/shown.risks}}<li><a href="#load">Resource load</a></li><li><a href="#budget">Budget</a></li>{{#shown.journal}}<li><a href="#journal">Journal</a></li>{{/shown.journal}}{{#shown.issues}}<li><a href="#issues">Issues and decisions</a></li>{{/shown.issues}}<li><a href="{{tasksHref}}">All tasks</a></li>
+<li><a href="#report">Status report</a></li>{{#descriptionHTML}}<li><a href="#summary">About</a></li>{{/descriptionHTML}}{{#isClosure}}<li><a href="#closure">Outcome and lessons</a></li>{{/isClosure}}<li><a href="#objectives">Objectives and scope</a></li><li><a href="#milestones">Milestones</a></li>{{#baseline}}<li><a href="#baseline">Baseline</a></li>{{/baseline}}<li><a href="#schedule">Schedule</a></li>{{#shown.late}}<li><a href="#late">Late and blocked</a></li>{{/shown.late}}{{#shown.risks}}<li><a href="#risks">Risks</a></li>{{/shown.risks}}<li><a href="#load">Resource load</a></li><li><a href="#budget">Budget</a></li>{{#shown.journal}}<li><a href="#journal">Journal</a></li>{{/shown.journal}}{{#shown.issues}}<li><a href="#issues">Issues and decisions</a></li>{{/shown.issues}}<li><a href="{{tasksHref}}">All tasks</a></li>
 </ul></nav>
 
 {{#descriptionHTML}}<section aria-labelledby="summary">
@@ -138,6 +138,18 @@ for(const s of document.querySelectorAll(".gs[data-today]")){const go=()=>{s.scr
 {{/milestones}}</tbody></table></div>{{/has.milestones}}
 {{^has.milestones}}<p>The plan has no milestones.</p>{{/has.milestones}}
 </section>
+
+{{#baseline}}<section aria-labelledby="baseline">
+<h2 id="baseline">Against the baseline</h2>
+<p>Baseline {{label}}: the plan as it stood then, scheduled on that day.{{#scope}} {{scope}}{{/scope}}</p>
+<dl class="figures">{{#figures}}<div><dt>{{label}}</dt><dd>{{value}}{{#note}}<span class="note">{{note}}</span>{{/note}}</dd></div>
+{{/figures}}</dl>
+{{#hasSlips}}<h3>Slipped against the baseline ({{slipCount}})</h3>
+<div class="scroll" tabindex="0" role="region" aria-label="Slips against the baseline"><table class="slips stack">
+<thead><tr><th scope="col">Task</th><th scope="col">Baseline finish</th><th scope="col">Forecast finish</th><th scope="col">Variance</th></tr></thead><tbody>
+{{#slips}}<tr><th scope="row"><a href="{{href}}">{{title}}</a></th><td data-label="Baseline finish">{{baselineFinish}}</td><td data-label="Forecast finish">{{finish}}</td><td data-label="Variance">{{variance}}</td></tr>
+{{/slips}}</tbody></table></div>{{#truncated}}<p class="muted">The 20 largest of {{slipCount}}; <code>planc tasks --baseline</code> lists every variance.</p>{{/truncated}}{{/hasSlips}}
+</section>{{/baseline}}
 
 <section aria-labelledby="schedule">
 <h2 id="schedule">Schedule</h2>

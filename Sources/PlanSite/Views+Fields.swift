@@ -225,6 +225,7 @@ extension ProjectView: MustacheParent {
         case "title": return title
         case "health": return health
         case "report": return report
+        case "baseline": return baseline
         case "people": return people
         case "descriptionHTML": return descriptionHTML
         case "objectives": return objectives
@@ -432,6 +433,34 @@ extension AskView: MustacheParent {
         case "due": return due
         case "overdue": return overdue
         case "escalated": return escalated
+        default: return nil
+        }
+    }
+}
+
+extension BaselineView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": return label
+        case "figures": return figures
+        case "slips": return slips
+        case "slipCount": return slipCount
+        case "hasSlips": return hasSlips
+        case "truncated": return truncated
+        case "scope": return scope
+        default: return nil
+        }
+    }
+}
+
+extension SlipRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": return title
+        case "href": return href
+        case "baselineFinish": return baselineFinish
+        case "finish": return finish
+        case "variance": return variance
         default: return nil
         }
     }

@@ -172,6 +172,30 @@ struct MilestoneRow {
     var blocked: String?
 }
 
+/// The project against its baseline (`--baseline`, or `baseline:` in the settings file).
+struct BaselineView {
+    /// `v1.0 (3f2a1bc, 24 Jun 2026)`.
+    var label: String
+    var figures: [KeyFigure]
+    /// Open work finishing later than the baseline said, worst first.
+    var slips: [SlipRow]
+    var slipCount: Int
+    var hasSlips: Bool
+    /// More slips than the table shows.
+    var truncated: Bool
+    /// `1 task added, 2 removed since the baseline`, or nil.
+    var scope: String?
+}
+
+struct SlipRow {
+    var title: String
+    var href: String
+    var baselineFinish: String
+    var finish: String
+    /// `+6 working days`.
+    var variance: String
+}
+
 struct TaskRef {
     var title: String
     var id: String
@@ -245,6 +269,8 @@ struct ProjectView {
     var title: String
     var health: HealthView
     var report: ReportView
+    /// Nil without a baseline.
+    var baseline: BaselineView?
     /// Phase, owner, sponsor, stakeholders.
     var people: [KeyFigure]
     var descriptionHTML: String?

@@ -36,11 +36,17 @@ struct Build: ParsableCommand {
 
     @OptionGroup var plan: PlanOptions
     @OptionGroup var site: SiteOutputOptions
+    @OptionGroup var baselineOptions: BaselineOptions
 
     func run() throws {
-        let request = site.request(plan)
+        var request = site.request(plan)
+        request.baseline = baselineOptions.baseline
         let outcome: PublishOutcome
-        do { outcome = try Pipeline.build(request) } catch {
+        do { outcome = try Pipeline.build(request) } catch let error as GitError {
+            // History that cannot be read is an input problem, as for the report commands.
+            FileHandle.standardError.write(Data("error: baseline: \(error)\n".utf8))
+            throw ExitCode(2)
+        } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
         }

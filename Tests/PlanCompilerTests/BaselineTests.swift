@@ -125,9 +125,25 @@ import Testing
             let project = try #require((document["projects"] as? [[String: Any]])?.first)
             #expect((project["baseline"] as? [String: Any])?["finishVariance"] as? Int == 6)
 
+            // The site: the section, the forecast tile's note, plan.json; SPI and CPI against the baseline.
+            let site = folder.appendingPathComponent("_site")
+            let built = try Planc.run(["build", "--today", "2026-09-10", "--baseline", "v1", "-o", site.path, folder.path])
+            #expect(built.status == 0, "\(built.stderr)")
+            let page = try String(contentsOf: site.appendingPathComponent("projects/demo/index.html"), encoding: .utf8)
+            #expect(page.contains("<h2 id=\"baseline\">Against the baseline</h2>"))
+            #expect(page.contains("+6 working days against baseline v1"))
+            #expect(page.contains("<h3>Slipped against the baseline (3)</h3>"))
+            #expect(page.contains("SPI 0.36 · CPI 0.63"))
+            let json = try String(contentsOf: site.appendingPathComponent("plan.json"), encoding: .utf8)
+            #expect(json.contains("\"reference\": \"v1\""))
+            // The health rules judge SPI against the baseline: 0.36 is red.
+            #expect(status.stdout.contains("Schedule performance 0.36 (earned value behind plan)"))
+
             let unknown = try Planc.run(["status", "--today", "2026-09-10", "--baseline", "v9", folder.path])
             #expect(unknown.status == 2)
             #expect(unknown.stderr.contains("no commit 'v9'"))
+            let unbuilt = try Planc.run(["build", "--today", "2026-09-10", "--baseline", "v9", "-o", site.path, folder.path])
+            #expect(unbuilt.status == 2)
         }
         try withTemporaryFolder("baseline-no-git") { folder in
             try write(["plan.md": Self.agreed, "team.md": Self.team], into: folder)

@@ -70,8 +70,24 @@ import Testing
         for example in ["crm-migration", "website-relaunch"] {
             let compiled = Pipeline.compile(CompileOptions(path: repository.appendingPathComponent("Examples/\(example)").path, today: today))
             let schedule = try #require(compiled.schedule)
+            var exampleOptions = options
+            if example == "crm-migration" {
+                // Against a baseline that had every task finishing a week earlier and one task more.
+                var earlier = schedule
+                for index in earlier.tasks.indices {
+                    earlier.tasks[index].start = earlier.tasks[index].start.adding(days: -7)
+                    earlier.tasks[index].finish = earlier.tasks[index].finish.adding(days: -7)
+                }
+                var baselinePlan = compiled.plan
+                baselinePlan.tasks[baselinePlan.tasks.count - 1].id = "since-removed"
+                let analysis = Analyzer.analyze(compiled.plan, schedule)
+                exampleOptions.baseline = Baseline(reference: "v1.0", commit: "1234567", day: Day(iso: "2026-06-24")!,
+                                                   projects: BaselineComparison.compare(PlanSnapshot(plan: compiled.plan, schedule: schedule),
+                                                                                        analysis: analysis,
+                                                                                        baseline: PlanSnapshot(plan: baselinePlan, schedule: earlier)))
+            }
             builders.append(try SiteBuilder(plan: compiled.plan, schedule: schedule, analysis: Analyzer.analyze(compiled.plan, schedule),
-                                            theme: Theme.builtIn(), options: options))
+                                            theme: Theme.builtIn(), options: exampleOptions))
         }
         let (plan, schedule) = Fixture.make(notes: "Checked with **finance**.")
         builders.append(try SiteBuilder(plan: plan, schedule: schedule, analysis: Analyzer.analyze(plan, schedule),

@@ -22,5 +22,9 @@ public enum Baselines {
         let projects = BaselineComparison.compare(PlanSnapshot(plan: compiled.plan, schedule: schedule), analysis: analysis,
                                                   baseline: PlanSnapshot(plan: version.plan, schedule: baselineSchedule))
         compiled.baseline = Baseline(reference: reference, commit: commit.shortID, day: commit.day, projects: projects)
+        // Earned value, SPI, CPI and their health rules against what was agreed.
+        var measured = analysis
+        Analyzer.measure(&measured, against: projects, plan: compiled.plan, today: compiled.today)
+        compiled.analysis = measured
     }
 }
