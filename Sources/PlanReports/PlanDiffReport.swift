@@ -47,7 +47,18 @@ public enum PlanDiffReport {
     // MARK: Sentences shared by the formats
 
     /// The one-line verdict on a project, with its title already escaped for the output.
-    static func summary(_ project: ProjectChanges, title: String) -> String {
+    static func summary(_ project: ProjectChanges, title: String, escape: (String) -> String = { $0 }) -> String {
+        var sentence = finishSummary(project, title: title)
+        // The finish can hold while a milestone slips (buffer absorbs it): name the largest move.
+        if project.kind == .changed, let milestone = project.milestones.max(by: { a, b in
+            (a.move.slip, abs(a.move.workingDays ?? 0)) < (b.move.slip, abs(b.move.workingDays ?? 0))
+        }), let from = milestone.move.from, let to = milestone.move.to {
+            sentence += "; \(escape(milestone.task.title)) moves from \(pair(from, to)) (\(workingDays(milestone.move.workingDays ?? 0)))"
+        }
+        return sentence
+    }
+
+    static func finishSummary(_ project: ProjectChanges, title: String) -> String {
         let finish = project.finish
         switch project.kind {
         case .added:
@@ -146,8 +157,8 @@ public enum PlanDiffReport {
         // The verdict first: one line per project that changed (every project when none did).
         let shown = changes.changedProjects.isEmpty ? changes.projects : changes.changedProjects
         for project in shown {
-            let line = summary(project, title: text(project.title))
-            lines.append(style.paint(line, project.finish.slip > 0 ? .boldRed : .bold))
+            let line = summary(project, title: text(project.title), escape: text)
+            lines.append(style.paint(line, project.largestSlip > 0 ? .boldRed : .bold))
         }
         if shown.isEmpty { lines.append(style.paint("No project in either version", .bold)) }
         let unchanged = changes.projects.count - shown.count
@@ -224,7 +235,7 @@ public enum PlanDiffReport {
         let shown = changes.changedProjects.isEmpty ? changes.projects : changes.changedProjects
         let (verdicts, moreProjects) = prefix(shown, 10)
         for project in verdicts {
-            var sentence = summary(project, title: "**" + MarkdownText.inline(project.title) + "**")
+            var sentence = summary(project, title: "**" + MarkdownText.inline(project.title) + "**", escape: { MarkdownText.inline($0) })
             let parts = counts(project)
             if !parts.isEmpty { sentence += "; " + parts.joined(separator: ", ") }
             sentences.append(sentence + ".")
@@ -260,7 +271,7 @@ public enum PlanDiffReport {
         if project.kind != .changed { parts.insert(project.kind.rawValue, at: 0) }
         var lines = ["<details><summary><b>\(MarkdownText.html(project.title))</b> (\(MarkdownText.html(project.id)))"
                      + (parts.isEmpty ? "" : ": " + MarkdownText.html(parts.joined(separator: ", "), limit: 1_000)) + "</summary>", ""]
-        lines.append(summary(project, title: "**" + title + "**") + ".")
+        lines.append(summary(project, title: "**" + title + "**", escape: { MarkdownText.inline($0) }) + ".")
         func more(_ count: Int) { if count > 0 { lines += ["", "_and \(count) more_"] } }
         if !project.milestones.isEmpty {
             lines += ["", "| Milestone | Before | After | Move |", "|---|---|---|---|"]

@@ -80,13 +80,13 @@ import Testing
             try git.run(["checkout", "-q", "feature"])
             var result = try Self.diff([], in: folder)
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(result.stdout.hasPrefix("Portal relaunch finish moves from 18 Sep to 21 Sep (+1 working day)\n"), "\(result.stdout)")
+            #expect(result.stdout.hasPrefix("Portal relaunch finish moves from 18 Sep to 21 Sep (+1 working day)"), "\(result.stdout)")
             #expect(result.stdout.contains("Compared merge base ("))
             #expect(result.stdout.contains("with working tree"))
             // An edit on disk, not committed, is the head.
             try Data(Self.plan(build: "7d @omar").utf8).write(to: folder.appendingPathComponent("plan.md"))
             result = try Self.diff([], in: folder)
-            #expect(result.stdout.hasPrefix("Portal relaunch finish moves from 18 Sep to 22 Sep (+2 working days)\n"), "\(result.stdout)")
+            #expect(result.stdout.hasPrefix("Portal relaunch finish moves from 18 Sep to 22 Sep (+2 working days)"), "\(result.stdout)")
             // Nothing changed: said so.
             result = try Self.diff(["HEAD", "HEAD"], in: folder)
             #expect(result.stdout.hasPrefix("Portal relaunch: finish unchanged (21 Sep 2026)\n"), "\(result.stdout)")
