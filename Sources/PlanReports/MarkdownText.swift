@@ -7,14 +7,12 @@ public enum MarkdownText {
     public static func inline(_ text: String, limit: Int = 160) -> String {
         var out = ""
         for character in shortened(text, limit: limit) {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\\", "`", "*", "_", "[", "]", "#", "|", "~", "!", "(", ")", "{", "}", "$":
+            if let entity = entity(character) {
+                out += entity
+            } else if "\\`*_[]#|~!(){}$".contains(character) {
                 out += "\\" + String(character)
-            default: out.append(character)
+            } else {
+                out.append(character)
             }
         }
         return out
@@ -22,17 +20,18 @@ public enum MarkdownText {
 
     /// For text inside an HTML element GitHub does not read as Markdown (`<summary>`): entities only.
     public static func html(_ text: String, limit: Int = 160) -> String {
-        var out = ""
-        for character in shortened(text, limit: limit) {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
+        shortened(text, limit: limit).map { entity($0) ?? String($0) }.joined()
+    }
+
+    /// The characters that could open a tag or an entity, or close a quoted attribute.
+    static func entity(_ character: Character) -> String? {
+        switch character {
+        case "&": "&amp;"
+        case "<": "&lt;"
+        case ">": "&gt;"
+        case "\"": "&quot;"
+        default: nil
         }
-        return out
     }
 
     /// An id as a code span: ids are letters, digits and dashes, and a code span never mentions

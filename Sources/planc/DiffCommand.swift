@@ -29,10 +29,8 @@ struct Diff: ParsableCommand {
     @Option(help: "A plan folder or file.", completion: .directory)
     var path: String = "."
 
-    @Option(help: ArgumentHelp(
-        "The date both versions are judged on, YYYY-MM-DD.",
-        discussion: "Default: $SOURCE_DATE_EPOCH when set, else the current date (UTC)."))
-    var today: String?
+    /// Both versions are judged on this day.
+    @OptionGroup var today: TodayOption
 
     @Option(help: "human (default), markdown (a pull-request comment) or json.")
     var format: PlanDiffFormat = .human
@@ -46,12 +44,11 @@ struct Diff: ParsableCommand {
     @OptionGroup var colorOptions: ColorOptions
 
     func validate() throws {
-        _ = try ReportArguments.day(today, "--today")
         if let failOnSlip, failOnSlip < 0 { throw ValidationError("--fail-on-slip must be 0 or more working days, got \(failOnSlip)") }
     }
 
     func run() throws {
-        let day = try ReportArguments.day(today, "--today") ?? PlanOptions.defaultToday()
+        let day = today.day
         let diff: PlanDiff
         do { diff = try PlanComparison.diff(path: path, base: base, head: head, today: day) } catch {
             ReportInput.standardError("error: \(error.description)")
