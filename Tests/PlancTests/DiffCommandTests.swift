@@ -87,6 +87,14 @@ import Testing
             try Data(Self.plan(build: "7d @omar").utf8).write(to: folder.appendingPathComponent("plan.md"))
             result = try Self.diff([], in: folder)
             #expect(result.stdout.hasPrefix("Portal relaunch finish moves from 18 Sep to 22 Sep (+2 working days)"), "\(result.stdout)")
+            // A date stands for the last commit on or before it; a plan in a subfolder is read there.
+            let byDate = try Self.diff(["2026-09-02", "feature", "--format", "json"], in: folder)
+            #expect(byDate.status == 0, "\(byDate.stderr)")
+            #expect(byDate.stdout.contains("\"base\": {\"name\": \"2026-09-02\", \"commit\": \"\(try git.run(["rev-parse", "main~1"]))\"}"),
+                    "\(byDate.stdout)")
+            let badDay = try Planc.run(["diff", "main", "--today", "2026-02-30"], in: folder)
+            #expect(badDay.status == 2)
+            #expect(badDay.stderr.contains("--today must be a real date"), "\(badDay.stderr)")
             // Nothing changed: said so.
             result = try Self.diff(["HEAD", "HEAD"], in: folder)
             #expect(result.stdout.hasPrefix("Portal relaunch: finish unchanged (21 Sep 2026)\n"), "\(result.stdout)")
