@@ -47,18 +47,18 @@ public enum PlanDiffReport {
     // MARK: Sentences shared by the formats
 
     /// The one-line verdict on a project, with its title already escaped for the output.
-    static func summary(_ project: ProjectChanges, title: String, escape: (String) -> String = { $0 }) -> String {
-        var sentence = finishSummary(project, title: title)
+    static func summary(_ project: ProjectChanges, title: String, today: Day, escape: (String) -> String = { $0 }) -> String {
+        var sentence = finishSummary(project, title: title, today: today)
         // The finish can hold while a milestone slips (buffer absorbs it): name the largest move.
         if project.kind == .changed, let milestone = project.milestones.max(by: { a, b in
             (a.move.slip, abs(a.move.workingDays ?? 0)) < (b.move.slip, abs(b.move.workingDays ?? 0))
         }), let from = milestone.move.from, let to = milestone.move.to {
-            sentence += "; \(escape(milestone.task.title)) moves from \(pair(from, to)) (\(workingDays(milestone.move.workingDays ?? 0)))"
+            sentence += "; \(escape(milestone.task.title)) moves from \(pair(from, to, today)) (\(workingDays(milestone.move.workingDays ?? 0)))"
         }
         return sentence
     }
 
-    static func finishSummary(_ project: ProjectChanges, title: String) -> String {
+    static func finishSummary(_ project: ProjectChanges, title: String, today: Day) -> String {
         let finish = project.finish
         switch project.kind {
         case .added:
@@ -72,18 +72,21 @@ public enum PlanDiffReport {
                 return "\(title): no schedule in either version"
             }
             if from == to { return "\(title): finish unchanged (\(DayText.long(to)))" }
-            return "\(title) finish moves from \(pair(from, to)) (\(workingDays(finish.workingDays ?? 0)))"
+            return "\(title) finish moves from \(pair(from, to, today)) (\(workingDays(finish.workingDays ?? 0)))"
         }
     }
 
-    /// `6 Nov to 11 Nov`, with years only when they differ.
-    static func pair(_ from: Day, _ to: Day) -> String {
-        from.components.year == to.components.year ? "\(DayText.short(from)) to \(DayText.short(to))" : "\(DayText.long(from)) to \(DayText.long(to))"
+    /// `6 Nov to 11 Nov`: the year only when a day is not in the year of `today`.
+    static func pair(_ from: Day, _ to: Day, _ today: Day) -> String {
+        "\(day(from, today)) to \(day(to, today))"
     }
 
-    static func arrow(_ move: DateMove) -> String {
-        guard let from = move.from, let to = move.to else { return "\(DayText.optional(move.from)) → \(DayText.optional(move.to))" }
-        return from.components.year == to.components.year ? "\(DayText.short(from)) → \(DayText.short(to))" : "\(DayText.long(from)) → \(DayText.long(to))"
+    static func arrow(_ move: DateMove, _ today: Day) -> String {
+        "\(move.from.map { day($0, today) } ?? "—") → \(move.to.map { day($0, today) } ?? "—")"
+    }
+
+    static func day(_ day: Day, _ today: Day) -> String {
+        day.components.year == today.components.year ? DayText.short(day) : DayText.long(day)
     }
 
     /// `+3 working days`, `-1 working day`.
@@ -152,12 +155,12 @@ public enum PlanDiffReport {
         func moveText(_ move: DateMove) -> String {
             let days = move.workingDays ?? 0
             let words = workingDays(days)
-            return arrow(move) + "  " + style.paint(words, days > 0 ? .red : days < 0 ? .green : nil)
+            return arrow(move, diff.today) + "  " + style.paint(words, days > 0 ? .red : days < 0 ? .green : nil)
         }
         // The verdict first: one line per project that changed (every project when none did).
         let shown = changes.changedProjects.isEmpty ? changes.projects : changes.changedProjects
         for project in shown {
-            let line = summary(project, title: text(project.title), escape: text)
+            let line = summary(project, title: text(project.title), today: diff.today, escape: text)
             lines.append(style.paint(line, project.largestSlip > 0 ? .boldRed : .bold))
         }
         if shown.isEmpty { lines.append(style.paint("No project in either version", .bold)) }
@@ -235,7 +238,7 @@ public enum PlanDiffReport {
         let shown = changes.changedProjects.isEmpty ? changes.projects : changes.changedProjects
         let (verdicts, moreProjects) = prefix(shown, 10)
         for project in verdicts {
-            var sentence = summary(project, title: "**" + MarkdownText.inline(project.title) + "**", escape: { MarkdownText.inline($0) })
+            var sentence = summary(project, title: "**" + MarkdownText.inline(project.title) + "**", today: diff.today, escape: { MarkdownText.inline($0) })
             let parts = counts(project)
             if !parts.isEmpty { sentence += "; " + parts.joined(separator: ", ") }
             sentences.append(sentence + ".")
@@ -251,7 +254,7 @@ public enum PlanDiffReport {
         head.append("<sub>\(MarkdownText.inline(diff.base.label)) → \(MarkdownText.inline(diff.head.label)), both as of \(DayText.long(diff.today)) · `planc diff`</sub>")
         var document = head.joined(separator: "\n") + "\n"
 
-        var blocks = changes.changedProjects.map { markdownProject($0, listLimit: listLimit) }
+        var blocks = changes.changedProjects.map { markdownProject($0, today: diff.today, listLimit: listLimit) }
         if let diagnostics = markdownDiagnostics(changes, listLimit: listLimit) { blocks.append(diagnostics) }
         let footroom = 200
         for (offset, block) in blocks.enumerated() {
@@ -264,14 +267,14 @@ public enum PlanDiffReport {
         return document
     }
 
-    static func markdownProject(_ project: ProjectChanges, listLimit: Int) -> String {
+    static func markdownProject(_ project: ProjectChanges, today: Day, listLimit: Int) -> String {
         let title = MarkdownText.inline(project.title)
         var parts = counts(project)
         if project.finish.moved, project.kind == .changed, let days = project.finish.workingDays { parts.insert("finish " + workingDays(days), at: 0) }
         if project.kind != .changed { parts.insert(project.kind.rawValue, at: 0) }
         var lines = ["<details><summary><b>\(MarkdownText.html(project.title))</b> (\(MarkdownText.html(project.id)))"
                      + (parts.isEmpty ? "" : ": " + MarkdownText.html(parts.joined(separator: ", "), limit: 1_000)) + "</summary>", ""]
-        lines.append(summary(project, title: "**" + title + "**", escape: { MarkdownText.inline($0) }) + ".")
+        lines.append(summary(project, title: "**" + title + "**", today: today, escape: { MarkdownText.inline($0) }) + ".")
         func more(_ count: Int) { if count > 0 { lines += ["", "_and \(count) more_"] } }
         if !project.milestones.isEmpty {
             lines += ["", "| Milestone | Before | After | Move |", "|---|---|---|---|"]
