@@ -1,3 +1,4 @@
+import Foundation
 import PlanAnalysis
 import PlanModel
 import PlanReports
@@ -78,5 +79,15 @@ import Testing
         #expect(MarkdownText.inline(String(repeating: "x", count: 500), limit: 10) == "xxxxxxxxx…")
         #expect(MarkdownText.html("<i>&\"") == "&lt;i&gt;&amp;&quot;")
         #expect(MarkdownText.code("a`b") == "`ab`")
+    }
+
+    /// The example workflow finds its comment by the marker the Markdown starts with, and fetches
+    /// the history the comparison reads.
+    @Test func theWorkflowFindsTheCommentByTheMarker() throws {
+        let workflow = try String(contentsOf: Repository.url("Examples/plan-diff-workflow.yml"), encoding: .utf8)
+        #expect(workflow.contains("const marker = '\(PlanDiffReport.markdownMarker)';"))
+        #expect(workflow.contains("fetch-depth: 0"))
+        #expect(workflow.contains("planc diff --format markdown"))
+        #expect(workflow.contains("\"origin/$BASE_REF\""))
     }
 }
