@@ -8,6 +8,18 @@ struct PlanOptions: ParsableArguments {
     @Argument(help: "A plan folder or file.", completion: .directory)
     var path: String = "."
 
+    @OptionGroup var todayOption: TodayOption
+
+    /// The reporting date: an input to the compiler, read here at the edge and nowhere else.
+    var todayDay: Day { todayOption.day }
+
+    static func defaultToday() -> Day { TodayOption.defaultToday() }
+
+    func compileOptions() -> CompileOptions { CompileOptions(path: path, today: todayDay) }
+}
+
+/// --today, for every command whose output depends on the date.
+struct TodayOption: ParsableArguments {
     @Option(help: ArgumentHelp(
         "The date to report against, YYYY-MM-DD.",
         discussion: "Default: $SOURCE_DATE_EPOCH when set, else the current date (UTC)."))
@@ -19,15 +31,12 @@ struct PlanOptions: ParsableArguments {
         }
     }
 
-    /// The reporting date: an input to the compiler, read here at the edge and nowhere else.
-    var todayDay: Day {
+    var day: Day {
         if let today, let day = Day(iso: today) { return day }
         return Self.defaultToday()
     }
 
     static func defaultToday() -> Day { Clock.today(environment: ProcessInfo.processInfo.environment) }
-
-    func compileOptions() -> CompileOptions { CompileOptions(path: path, today: todayDay) }
 }
 
 /// --color auto|always|never, shared by commands that print for people.

@@ -24,6 +24,8 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownRevision(String, shallow: Bool)
     /// No commit at or before the day.
     case noCommitBefore(Day)
+    /// No default branch to compare with: neither `origin/HEAD`, `main` nor `master` shares history with HEAD.
+    case noDefaultBranch
     /// git failed in a way planc did not expect.
     case failed(String)
 
@@ -35,6 +37,8 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
             "no commit '\(revision)' in this repository"
                 + (shallow ? "; the clone is shallow, so older commits are missing (in GitHub Actions, check out with `fetch-depth: 0`)" : "")
         case .noCommitBefore(let day): "no commit on or before \(day.iso) touches the repository"
+        case .noDefaultBranch:
+            "no default branch to compare with (tried origin/HEAD, main and master): name the base, e.g. `planc diff origin/main`"
         case .failed(let message): "git failed: \(message)"
         }
     }
@@ -120,6 +124,19 @@ public final class GitRepository {
             guard fields.count >= 3, let time = Int(fields[1]), let day = Day(iso: String(fields[2].prefix(10))) else { return nil }
             return GitCommit(id: fields[0], day: day, time: time, subject: fields.count > 3 ? fields[3] : "")
         }.reversed()
+    }
+
+    /// Where a branch left the default branch: the merge base of HEAD with `origin/HEAD` (the
+    /// remote's default branch), else with `main`, else with `master`. What a pull request's
+    /// change is measured against.
+    public func mergeBaseWithDefaultBranch() throws(GitError) -> GitCommit {
+        for branch in ["origin/HEAD", "main", "master"] {
+            guard (try? commit(branch)) != nil,
+                  let output = try? Self.git(["-C", root, "merge-base", "HEAD", branch], notRepository: planPath) else { continue }
+            let id = output.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !id.isEmpty { return try commit(id) }
+        }
+        throw .noDefaultBranch
     }
 
     public var isShallow: Bool {
