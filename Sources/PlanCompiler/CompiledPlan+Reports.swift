@@ -8,6 +8,7 @@ extension CompiledPlan {
         guard let schedule, let analysis, !plan.projects.isEmpty else { return nil }
         var context = ReportContext(plan: plan, schedule: schedule, analysis: analysis)
         if let baseline { context.measure(against: baseline) }
+        context.sinceLastReport = sinceLastReport
         return context
     }
 }

@@ -43,6 +43,8 @@ public struct CompiledPlan: Sendable {
     public var inputUnreadable: Bool
     /// The version of the plan it is measured against, when one is named (`Baselines.apply`).
     public var baseline: Baseline?
+    /// What moved since the last report (`LastReport.apply`), when history says.
+    public var sinceLastReport: SinceLastReport?
 
     /// A plan made elsewhere (a baseline from history, an editor's buffer), to enter the
     /// pipeline in the middle with `Pipeline.run(_:from:through:)`.
@@ -132,7 +134,10 @@ public enum Pipeline {
     /// The same, reusing the parse of unchanged plan files from `cache`.
     public static func build(_ request: PublishRequest, cache: inout ParseCache) throws -> PublishOutcome {
         var compiled = compile(CompileOptions(path: request.planPath, today: request.today), through: .analyze, cache: &cache)
-        if !compiled.hasErrors { try Baselines.apply(to: &compiled, planPath: request.planPath, reference: request.baseline, cache: &cache) }
+        if !compiled.hasErrors {
+            try Baselines.apply(to: &compiled, planPath: request.planPath, reference: request.baseline, cache: &cache)
+            try LastReport.apply(to: &compiled, planPath: request.planPath, since: request.since, cache: &cache)
+        }
         return try publish(compiled, request)
     }
 

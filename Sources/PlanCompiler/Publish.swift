@@ -16,6 +16,8 @@ public struct PublishRequest: Sendable {
     public var liveReload: Bool
     /// `--baseline REF`: measure against the plan at a tag, commit or date (else the settings file's).
     public var baseline: String?
+    /// `--since REF`: what changed since then, instead of since the latest journal entry.
+    public var since: String?
 
     public init(planPath: String, output: String, today: Day, commit: String? = nil, baseURL: String? = nil,
                 themeFolder: String? = nil, liveReload: Bool = false) {
@@ -76,6 +78,7 @@ public enum Publish {
         }
         var options = request.siteOptions
         options.baseline = compiled.baseline
+        options.sinceLastReport = compiled.sinceLastReport
         let files = try render(compiled, theme: theme, options: options)
         try write(files, request: request, planFiles: compiled.plan.files)
         return PublishOutcome(diagnostics: compiled.diagnostics, sources: compiled.sources, files: files.map(\.path))

@@ -26,6 +26,8 @@ public struct ReportContext: Sendable {
     public let calendars: [WorkingCalendar]
     /// The version of the plan the report measures variances against, if one is named.
     public private(set) var baseline: Baseline?
+    /// What moved since the last report, when git history says (`LastReport.apply`).
+    public var sinceLastReport: SinceLastReport?
     /// Each task against the baseline, parallel to `plan.tasks`; nil for a task the baseline does
     /// not have (or without a baseline).
     public private(set) var variances: [TaskVariance?] = []

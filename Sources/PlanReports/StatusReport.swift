@@ -152,6 +152,21 @@ public enum StatusReport {
             line("")
         }
 
+        // What moved since the last report, from git history (nothing outside a repository).
+        if let since = context.sinceLastReport, since.projects.indices.contains(index), let moves = since.projects[index] {
+            line(style.paint("Changed since the report of \(since.day.iso)", .bold) + style.paint("  (plan at \(since.commit))", .dim))
+            for move in moves.moves.prefix(options.listLimit) {
+                for piece in TerminalText.wrap(style.text(ReportMoveText.sentence(move, plan: plan, day: \.iso)), width: width - 2, indent: 2,
+                                               ascii: style.ascii) {
+                    line("  " + (move.workingDays > 0 ? style.paint(piece, .yellow) : piece))
+                }
+            }
+            if moves.moves.count > options.listLimit { line("  " + style.paint("and \(moves.moves.count - options.listLimit) more", .dim)) }
+            if moves.moves.isEmpty { line("  No milestone and not the finish moved.") }
+            if let scope = ReportMoveText.scope(moves) { line("  " + scope + ".") }
+            line("")
+        }
+
         let barWidth = 20
         let filled = Int((analysis.percentComplete * Double(barWidth)).rounded())
         let bar = String(repeating: style.ascii ? "#" : "█", count: filled) + String(repeating: style.ascii ? "." : "░", count: barWidth - filled)

@@ -145,7 +145,7 @@ extension SiteBuilder {
         return ProjectView(
             id: project.id, title: project.title, health: HealthView(figures.health.rawValue, closed: project.phase == .closed),
             report: reportView(index, figures: figures, decisionAnchors: decisionAnchors, issueAnchors: issueAnchors,
-                               journalAnchors: journalAnchors),
+                               journalAnchors: journalAnchors) { "tasks.html#" + taskAnchors[$0 - range.lowerBound] },
             baseline: baselineView(index) { "tasks.html#" + taskAnchors[$0 - range.lowerBound] },
             people: people,
             descriptionHTML: markdown(project.description, from: file),

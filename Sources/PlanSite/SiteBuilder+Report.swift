@@ -10,7 +10,7 @@ import PlanReports
 /// comes from `ProjectAnalysis`, as `planc status` shows it.
 extension SiteBuilder {
     func reportView(_ index: Int, figures: ProjectAnalysis, decisionAnchors: [String], issueAnchors: [String],
-                    journalAnchors: [String]) -> ReportView {
+                    journalAnchors: [String], taskHref: (Int) -> String) -> ReportView {
         let project = plan.projects[index]
         let file = project.file
         let isClosed = project.phase == .closed
@@ -75,14 +75,30 @@ extension SiteBuilder {
                                    note: "score \(risk.score) of 16, \(RiskMatrix.band(score: risk.score).name)"))
         }
 
-        // What changed: the latest journal entry, its first paragraph, linked to the whole entry.
+        // What changed: the latest journal entry, its first paragraph (unless the plan's moves,
+        // from history, take the room), linked to the whole entry.
+        let hasMoves = options.sinceLastReport.map { since in
+            since.projects.indices.contains(index) && !(since.projects[index]?.moves.isEmpty ?? true)
+        } ?? false
         let changed = figures.latestJournal.map { offset -> ChangedView in
             let entry = project.journal[offset]
             let paragraphs = entry.text.components(separatedBy: "\n\n")
-            let excerpt = paragraphs.first.flatMap { markdown($0, from: file) }
+            let excerpt = hasMoves ? nil : paragraphs.first.flatMap { markdown($0, from: file) }
             return ChangedView(date: DayText.long(entry.date), dateISO: entry.date.iso, href: "#" + journalAnchors[offset],
                                entryHealth: entry.rating.map { HealthView($0.rawValue) }, headline: entry.headline,
-                               excerptHTML: excerpt, more: paragraphs.count > 1)
+                               excerptHTML: excerpt, more: hasMoves || paragraphs.count > 1)
+        }
+
+        // What moved in the plan since then, each linked to the row that explains its date.
+        let moves = options.sinceLastReport.flatMap { since -> MovesView? in
+            guard since.projects.indices.contains(index), let project = since.projects[index] else { return nil }
+            let items = project.moves.map { move in
+                let parts = ReportMoveText.parts(move, plan: plan, day: DayText.long)
+                return MoveView(name: parts.name, text: parts.rest, href: move.task.map(taskHref),
+                                direction: move.workingDays > 0 ? "later" : "earlier")
+            }
+            return MovesView(intro: "Since the report of \(DayText.long(since.day)) (the plan at commit \(since.commit)):",
+                             items: items, hasItems: !items.isEmpty, scope: ReportMoveText.scope(project).map { $0 + "." })
         }
 
         let today = options.today
@@ -103,7 +119,7 @@ extension SiteBuilder {
         }
 
         return ReportView(overallTrend: figures.healthTrend.map { trendView($0, against: previousName ?? "", was: previous?.rating) },
-                          ratings: ratings, comparison: comparison, reasons: reasons, tiles: tiles, changed: changed, asks: asks,
+                          ratings: ratings, comparison: comparison, reasons: reasons, tiles: tiles, moves: moves, changed: changed, asks: asks,
                           hasRatings: !ratings.isEmpty, hasReasons: !reasons.isEmpty, hasAsks: !asks.isEmpty)
     }
 

@@ -15,6 +15,8 @@ public struct SiteOptions: Sendable {
     public var liveReload: Bool
     /// The version of the plan the pages measure variances against, when one is named.
     public var baseline: Baseline?
+    /// What moved since the last report, when git history says.
+    public var sinceLastReport: SinceLastReport?
 
     public init(today: Day, commit: String? = nil, baseURL: String? = nil, liveReload: Bool = false) {
         self.today = today; self.commit = commit; self.baseURL = baseURL; self.liveReload = liveReload

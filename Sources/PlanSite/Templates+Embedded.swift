@@ -96,6 +96,7 @@ for(const s of document.querySelectorAll(".gs[data-today]")){const go=()=>{s.scr
 </dl>
 <div class="report-cols">
 <div><h3>Changed since the last report</h3>
+{{#report.moves}}<p>{{intro}}</p>{{#hasItems}}<ul class="moves">{{#items}}<li class="{{direction}}">{{#href}}<a href="{{href}}">{{name}}</a>{{/href}}{{^href}}{{name}}{{/href}}{{text}}</li>{{/items}}</ul>{{/hasItems}}{{^hasItems}}<p>No milestone and not the finish moved.</p>{{/hasItems}}{{#scope}}<p>{{scope}}</p>{{/scope}}{{/report.moves}}
 {{#report.changed}}<p><time datetime="{{dateISO}}">{{date}}</time>{{#entryHealth}} <span class="rag {{rating}}"><span aria-hidden="true">{{symbol}}</span> {{label}}</span>{{/entryHealth}} <strong>{{headline}}</strong></p>
 {{#excerptHTML}}<div class="prose">{{{excerptHTML}}}</div>{{/excerptHTML}}<p><a href="{{href}}">{{#more}}The whole entry{{/more}}{{^more}}In the journal{{/more}}</a></p>{{/report.changed}}
 {{^report.changed}}<p>No journal entry yet.</p>{{/report.changed}}</div>
@@ -279,6 +280,9 @@ p.compare { margin: 0 0 .4rem; font-size: .85rem; }
 .report h3 { margin-top: .8rem; }
 .report-cols { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0 2rem; }
 .report-cols p { margin: .3rem 0; }
+ul.moves { margin: .3rem 0; padding-left: 1.2rem; }
+ul.moves li { margin-bottom: .25rem; }
+ul.moves li.later::marker { color: var(--red); }
 ul.asks { list-style: none; padding: 0; margin: .3rem 0; }
 ul.asks li { margin-bottom: .35rem; }
 ul.asks .dtag { min-width: 4.6rem; }

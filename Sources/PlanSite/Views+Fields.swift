@@ -363,6 +363,7 @@ extension ReportView: MustacheParent {
         case "comparison": return comparison
         case "reasons": return reasons
         case "tiles": return tiles
+        case "moves": return moves
         case "changed": return changed
         case "asks": return asks
         case "hasRatings": return hasRatings
@@ -461,6 +462,30 @@ extension SlipRow: MustacheParent {
         case "baselineFinish": return baselineFinish
         case "finish": return finish
         case "variance": return variance
+        default: return nil
+        }
+    }
+}
+
+extension MovesView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "intro": return intro
+        case "items": return items
+        case "hasItems": return hasItems
+        case "scope": return scope
+        default: return nil
+        }
+    }
+}
+
+extension MoveView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": return self.name
+        case "text": return text
+        case "href": return href
+        case "direction": return direction
         default: return nil
         }
     }

@@ -92,13 +92,34 @@ struct ReportView {
     var reasons: [ReasonView]
     /// Forecast finish, cost at completion, complete, next milestone, top risk.
     var tiles: [KeyFigure]
-    /// The latest journal entry, until git history says what changed.
+    /// What moved in the plan since the last report, when git history says.
+    var moves: MovesView?
+    /// The latest journal entry: the project manager's own words on what changed.
     var changed: ChangedView?
     /// Open decisions, then escalated issues.
     var asks: [AskView]
     var hasRatings: Bool
     var hasReasons: Bool
     var hasAsks: Bool
+}
+
+struct MovesView {
+    /// `Since the report of 11 Sep 2026 (the plan at commit 3f2a1bc):`.
+    var intro: String
+    var items: [MoveView]
+    var hasItems: Bool
+    /// `1 task added, 2 removed.`, or nil.
+    var scope: String?
+}
+
+struct MoveView {
+    /// `Go-live`, then ` moved from 6 Nov 2026 to 11 Nov 2026 (+3 working days) because …`.
+    var name: String
+    var text: String
+    /// The task table row that explains the date (`planc why`'s words); nil for the finish.
+    var href: String?
+    /// `later`, `earlier`: a CSS class.
+    var direction: String
 }
 
 struct TrendView {
@@ -133,6 +154,7 @@ struct ChangedView {
     /// Not `health`: a nil key would be looked up in the project and show the project's rating.
     var entryHealth: HealthView?
     var headline: String
+    /// Nil when the plan's own moves are listed above it (they take the room).
     var excerptHTML: String?
     /// Whether the entry has more than its first paragraph.
     var more: Bool

@@ -38,13 +38,17 @@ struct Build: ParsableCommand {
     @OptionGroup var site: SiteOutputOptions
     @OptionGroup var baselineOptions: BaselineOptions
 
+    @Option(help: "What changed since this git revision or date, instead of since the latest journal entry before today.")
+    var since: String?
+
     func run() throws {
         var request = site.request(plan)
         request.baseline = baselineOptions.baseline
+        request.since = since
         let outcome: PublishOutcome
         do { outcome = try Pipeline.build(request) } catch let error as GitError {
             // History that cannot be read is an input problem, as for the report commands.
-            FileHandle.standardError.write(Data("error: baseline: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("error: history: \(error)\n".utf8))
             throw ExitCode(2)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))

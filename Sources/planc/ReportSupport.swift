@@ -49,21 +49,33 @@ enum ReportArguments {
 /// Compiles the plan for the report commands and turns it into a `ReportContext`, or explains on
 /// standard error why nothing can be shown.
 enum ReportInput {
-    static func context(_ options: PlanOptions, baseline: BaselineOptions? = nil) throws -> ReportContext {
-        try context(options, compiled: compile(options, baseline: baseline))
+    static func context(_ options: PlanOptions, baseline: BaselineOptions? = nil, since: String? = nil,
+                        changes: Bool = false) throws -> ReportContext {
+        try context(options, compiled: compile(options, baseline: baseline, since: since, changes: changes))
     }
 
     /// Compiles the plan and, when `--baseline` or the settings file names one, measures it
     /// against that version from git; history that cannot be read is an input error (exit 2).
-    static func compile(_ options: PlanOptions, baseline: BaselineOptions?) throws -> CompiledPlan {
+    /// With `changes`, also what moved since the last report (or `since`) from git history.
+    static func compile(_ options: PlanOptions, baseline: BaselineOptions?, since: String? = nil,
+                        changes: Bool = false) throws -> CompiledPlan {
         var cache = ParseCache()
         var compiled = Pipeline.compile(options.compileOptions(), cache: &cache)
-        guard let baseline else { return compiled }
-        do {
-            try Baselines.apply(to: &compiled, planPath: options.path, reference: baseline.baseline, cache: &cache)
-        } catch {
-            standardError("error: baseline: \(error)")
-            throw ExitCode(2)
+        if let baseline {
+            do {
+                try Baselines.apply(to: &compiled, planPath: options.path, reference: baseline.baseline, cache: &cache)
+            } catch {
+                standardError("error: baseline: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        if changes {
+            do {
+                try LastReport.apply(to: &compiled, planPath: options.path, since: since, cache: &cache)
+            } catch {
+                standardError("error: --since: \(error)")
+                throw ExitCode(2)
+            }
         }
         return compiled
     }

@@ -20,11 +20,15 @@ struct Status: ParsableCommand {
     @Option(name: .customLong("project"), help: "Only this project (repeatable).")
     var projects: [String] = []
 
+    @Option(help: ArgumentHelp("What changed since this git revision or date, instead of since the latest journal entry before today.",
+                               discussion: "Read from git history; outside a repository the section is left out."))
+    var since: String?
+
     @Option(help: "Items per list (late tasks, risks, ...) before 'and N more'.")
     var limit = 5
 
     func run() throws {
-        let context = try ReportInput.context(plan, baseline: baselineOptions)
+        let context = try ReportInput.context(plan, baseline: baselineOptions, since: since, changes: true)
         var options = StatusOptions()
         options.style = terminal.style(color: colorOptions.enabled)
         options.projects = projects

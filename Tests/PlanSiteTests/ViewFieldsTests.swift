@@ -86,6 +86,16 @@ import Testing
                                                                                         analysis: analysis,
                                                                                         baseline: PlanSnapshot(plan: baselinePlan, schedule: earlier)))
             }
+            if example == "crm-migration" {
+                // What moved since the last report: the finish (no row to link) and a milestone.
+                let milestone = try #require(compiled.plan.tasks.firstIndex { $0.kind == .milestone })
+                let from = Day(iso: "2026-11-20")!, to = Day(iso: "2026-11-25")!
+                exampleOptions.sinceLastReport = SinceLastReport(reference: "2026-09-11", commit: "7654321", day: Day(iso: "2026-09-11")!, projects: [
+                    .init(moves: [ReportMove(task: nil, from: from, to: to, workingDays: 3, cause: .added(task: milestone)),
+                                  ReportMove(task: milestone, from: to, to: from, workingDays: -3, cause: nil)],
+                          added: [milestone], removed: ["Old task"]),
+                ])
+            }
             builders.append(try SiteBuilder(plan: compiled.plan, schedule: schedule, analysis: Analyzer.analyze(compiled.plan, schedule),
                                             theme: Theme.builtIn(), options: exampleOptions))
         }
