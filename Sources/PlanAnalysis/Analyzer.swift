@@ -154,7 +154,7 @@ public enum Analyzer {
                 }
                 if let slot, task.assignments.contains(where: { assignment in
                     guard case .person(let person) = assignment.resource, plan.people.indices.contains(person) else { return false }
-                    return plan.people[person].availability(on: slot.start) <= 0
+                    return plan.people[person].availability(on: slot.finish) <= 0
                 }) {
                     departed.append(index)
                 }

@@ -21,7 +21,7 @@ import PlanModel
 /// know its size).
 ///
 /// **Resources** amber when a person or pool is booked beyond capacity on some day, or open work
-/// is assigned to someone who has left (availability 0) by the time it is scheduled.
+/// is assigned to someone who leaves (availability 0) before it is scheduled to finish.
 ///
 /// **Risk** (risks, issues and decisions) red when an open issue or occurred risk of very high
 /// severity is past its due date; amber when an open or watched risk scores 9 or more
@@ -140,8 +140,9 @@ public enum HealthRules {
             fire(.resources, .amber, overAllocationSentence(analysis.overAllocations, plan))
         }
         if !analysis.tasksWithDepartedPeople.isEmpty {
-            let noun = analysis.tasksWithDepartedPeople.count == 1 ? "open task is" : "open tasks are"
-            fire(.resources, .amber, "\(analysis.tasksWithDepartedPeople.count) \(noun) assigned to someone who has left by then: \(titles(analysis.tasksWithDepartedPeople, plan))")
+            let words = analysis.tasksWithDepartedPeople.count == 1 ? "open task is assigned to someone who leaves before it finishes"
+                : "open tasks are assigned to people who leave before they finish"
+            fire(.resources, .amber, "\(analysis.tasksWithDepartedPeople.count) \(words): \(titles(analysis.tasksWithDepartedPeople, plan))")
         }
 
         // Risk: risks, issues and decisions.

@@ -27,7 +27,7 @@ public struct ProjectAnalysis: Sendable {
     /// Open leaf tasks (not milestones) with no effort, duration or dates: scheduled as one day.
     public var unestimatedTasks: [Int]
     /// Open leaf tasks assigned to a person whose availability is 0 (who has left) on the day the
-    /// task is scheduled to start.
+    /// task is scheduled to finish: the work outlasts the person.
     public var tasksWithDepartedPeople: [Int]
 
     /// The ratings to record in this report's journal heading, so the next report's trend arrows

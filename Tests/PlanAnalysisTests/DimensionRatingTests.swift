@@ -87,9 +87,10 @@ import Testing
         fixture.task("design", "2026-09-16", "2026-09-25", effort: 5, people: [lena])
         fixture.task("review", "2026-10-05", "2026-10-09", effort: 2, people: [lena])
         let analysis = analyze(fixture)
-        // Design starts before she leaves; the review after.
+        // Design finishes before she leaves; the review after.
         #expect(analysis.tasksWithDepartedPeople == [fixture.index("review")])
         #expect(rating(analysis, .resources) == .amber)
+        #expect(analysis.ratings[3].reasons == ["1 open task is assigned to someone who leaves before it finishes: Review"])
         #expect(rating(analysis, .schedule) == .green)
     }
 
