@@ -69,6 +69,15 @@ public struct TaskReassignment: Sendable, Hashable {
     public init(task: TaskReference, from: [AssigneeReference], to: [AssigneeReference]) { self.task = task; self.from = from; self.to = to }
 }
 
+/// A task or milestone whose `due:` date was set, moved or dropped: the plan was re-planned, as
+/// opposed to a forecast that moved.
+public struct TaskDueChange: Sendable, Hashable {
+    public var task: TaskReference
+    public var from: Day?
+    public var to: Day?
+    public init(task: TaskReference, from: Day?, to: Day?) { self.task = task; self.from = from; self.to = to }
+}
+
 /// A task whose planned effort or planned cost changed (`Analyzer.plannedEffort`, `plannedCost`).
 public struct TaskAmountChange: Sendable, Hashable {
     public var task: TaskReference
@@ -103,6 +112,8 @@ public struct ProjectChanges: Sendable {
     public var removed: [TaskReference]
     public var renamed: [TaskRename]
     public var reassigned: [TaskReassignment]
+    /// Tasks in both versions whose due date changed, in work breakdown order.
+    public var replanned: [TaskDueChange] = []
 
     /// The largest slip of the finish or a milestone, in working days (0 when nothing slipped).
     public var largestSlip: Int { ([finish.slip] + milestones.map(\.move.slip)).max() ?? 0 }
@@ -160,7 +171,7 @@ public struct PlanChanges: Sendable {
         let newByID = Dictionary(newTasks.map { (new.version.plan.tasks[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
 
         var milestones: [MilestoneMove] = [], amounts: [TaskAmountChange] = [], renamed: [TaskRename] = []
-        var reassigned: [TaskReassignment] = [], added: [TaskReference] = []
+        var reassigned: [TaskReassignment] = [], added: [TaskReference] = [], replanned: [TaskDueChange] = []
         for n in newTasks {
             let task = new.version.plan.tasks[n]
             guard let o = oldByID[task.id] else { added.append(new.reference(n)); continue }
@@ -168,6 +179,9 @@ public struct PlanChanges: Sendable {
             if before.title != task.title { renamed.append(TaskRename(id: task.id, from: before.title, to: task.title)) }
             let from = old.assignees(o), to = new.assignees(n)
             if from != to { reassigned.append(TaskReassignment(task: new.reference(n), from: from, to: to)) }
+            if before.deadline != task.deadline {
+                replanned.append(TaskDueChange(task: new.reference(n), from: before.deadline, to: task.deadline))
+            }
             if before.kind == .milestone, task.kind == .milestone {
                 let dates = move(old.milestoneDate(o), new.milestoneDate(n))
                 if dates.moved { milestones.append(MilestoneMove(task: new.reference(n), move: dates)) }
@@ -190,14 +204,14 @@ public struct PlanChanges: Sendable {
             effortDays: AmountChange(from: oldAnalysis?.plannedEffortDays ?? 0, to: newAnalysis?.plannedEffortDays ?? 0),
             cost: AmountChange(from: oldAnalysis?.plannedCost ?? 0, to: newAnalysis?.plannedCost ?? 0),
             currency: newAnalysis?.currency ?? oldAnalysis?.currency,
-            taskAmounts: amounts, added: added, removed: removed, renamed: renamed, reassigned: reassigned)
+            taskAmounts: amounts, added: added, removed: removed, renamed: renamed, reassigned: reassigned, replanned: replanned)
         if oldIndex == nil {
             changes.kind = .added
         } else if newIndex == nil {
             changes.kind = .removed
         } else if changes.finish.moved || !milestones.isEmpty || changes.criticalPathChanged || changes.effortDays.changed
                     || changes.cost.changed || !amounts.isEmpty || !added.isEmpty || !removed.isEmpty || !renamed.isEmpty
-                    || !reassigned.isEmpty {
+                    || !reassigned.isEmpty || !replanned.isEmpty {
             changes.kind = .changed
         }
         return changes

@@ -85,6 +85,16 @@ public enum PlanDiffReport {
         "\(move.from.map { day($0, today) } ?? "—") → \(move.to.map { day($0, today) } ?? "—")"
     }
 
+    /// `due 30 Oct → 4 Nov`, `due set to 4 Nov`, `due 30 Oct dropped`.
+    static func due(_ change: TaskDueChange, _ today: Day) -> String {
+        switch (change.from, change.to) {
+        case let (from?, to?): return "due \(day(from, today)) → \(day(to, today))"
+        case let (nil, to?): return "due set to \(day(to, today))"
+        case let (from?, nil): return "due \(day(from, today)) dropped"
+        case (nil, nil): return "due unchanged"
+        }
+    }
+
     static func day(_ day: Day, _ today: Day) -> String {
         day.components.year == today.components.year ? DayText.short(day) : DayText.long(day)
     }
@@ -125,6 +135,7 @@ public enum PlanDiffReport {
         }
         if !project.renamed.isEmpty { tasks.append("\(project.renamed.count) renamed") }
         if !project.reassigned.isEmpty { tasks.append("\(project.reassigned.count) re-assigned") }
+        if !project.replanned.isEmpty { tasks.append("\(project.replanned.count) re-planned") }
         if !tasks.isEmpty { parts.append("tasks " + tasks.joined(separator: ", ")) }
         return parts
     }
@@ -197,6 +208,7 @@ public enum PlanDiffReport {
             }
             list(project.renamed, "~") { "renamed     \($0.id): \(text($0.from)) → \(text($0.to))" }
             list(project.reassigned, "@") { "re-assigned \(text($0.task.title)) (\($0.task.id)): \(assignees($0.from)) → \(assignees($0.to))" }
+            list(project.replanned, "↦") { "re-planned  \(text($0.task.title)) (\($0.task.id)): " + due($0, diff.today) }
             list(project.taskAmounts, "Δ") { change in
                 let prefix = "estimate    "
                 var parts: [String] = []
@@ -317,6 +329,7 @@ public enum PlanDiffReport {
             list("Added", project.added, reference)
             list("Removed", project.removed, reference)
         }
+        list("Re-planned", project.replanned) { "\(reference($0.task)): " + due($0, today) }
         list("Renamed", project.renamed) { "\(MarkdownText.code($0.id)) \(MarkdownText.inline($0.from)) → \(MarkdownText.inline($0.to))" }
         list("Re-assigned", project.reassigned) { change in
             func people(_ list: [AssigneeReference]) -> String {
@@ -386,6 +399,9 @@ public enum PlanDiffReport {
                     ("renamed", .array(p.renamed.map { .object([("id", .string($0.id)), ("from", .string($0.from)), ("to", .string($0.to))]) })),
                     ("reassigned", .array(p.reassigned.map {
                         .object([("id", .string($0.task.id)), ("title", .string($0.task.title)), ("from", people($0.from)), ("to", people($0.to))])
+                    })),
+                    ("replanned", .array(p.replanned.map {
+                        .object([("id", .string($0.task.id)), ("title", .string($0.task.title)), ("from", .optional($0.from)), ("to", .optional($0.to))])
                     })),
                     ("amounts", .array(p.taskAmounts.map {
                         .object([("id", .string($0.task.id)), ("title", .string($0.task.title)),

@@ -51,6 +51,21 @@ import Testing
         #expect(project.added.isEmpty && project.removed.isEmpty && project.renamed.isEmpty && project.reassigned.isEmpty)
     }
 
+    /// A milestone re-planned: its due date moved. The forecast did not, so it is no move.
+    @Test func aDueDateChangeIsAReplanNotAMove() throws {
+        var before = Self.plan(), after = Self.plan()
+        before.plan.tasks[before.index("launch")].deadline = day("2026-09-18")
+        after.plan.tasks[after.index("launch")].deadline = day("2026-09-25")
+        after.plan.tasks[after.index("docs")].deadline = day("2026-09-30")
+        let project = try #require(PlanChanges.compare(Self.version(before), Self.version(after)).projects.first)
+        #expect(project.kind == .changed)
+        #expect(project.milestones.isEmpty)
+        #expect(project.replanned == [
+            TaskDueChange(task: TaskReference(id: "launch", title: "launch"), from: day("2026-09-18"), to: day("2026-09-25")),
+            TaskDueChange(task: TaskReference(id: "docs", title: "docs"), from: nil, to: day("2026-09-30")),
+        ])
+    }
+
     @Test func aShorterTaskIsANegativeMoveAndNoSlip() throws {
         let changes = PlanChanges.compare(Self.version(Self.plan(build: 8)), Self.version(Self.plan()))
         #expect(changes.projects[0].finish.workingDays == -3)
