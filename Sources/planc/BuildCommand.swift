@@ -37,8 +37,12 @@ struct Build: ParsableCommand {
     @OptionGroup var plan: PlanOptions
     @OptionGroup var site: SiteOutputOptions
 
+    @Flag(help: "Do not read the plan's git history: the trend sections say there is none.")
+    var noHistory = false
+
     func run() throws {
-        let request = site.request(plan)
+        var request = site.request(plan)
+        request.readHistory = !noHistory
         let outcome: PublishOutcome
         do { outcome = try Pipeline.build(request) } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))

@@ -46,3 +46,24 @@ import Testing
         #expect(try Planc.run(["trend", ".", "--every", "month"], in: folder).status == 2)
     } }
 }
+
+/// `planc build` reads the history for the trend sections, unless told not to or outside git.
+@Suite struct BuildHistoryTests {
+    @Test func trendSectionInsideAndOutsideGit() throws { try withTemporaryFolder("trend-build") { folder in
+        let plans = folder.appendingPathComponent("plans"), site = folder.appendingPathComponent("site").path
+        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        try Data(TrendFixture.plan().utf8).write(to: plans.appendingPathComponent("plan.md"))
+        try Data(TrendFixture.team.utf8).write(to: plans.appendingPathComponent("team.md"))
+        func page() throws -> String { try String(contentsOfFile: site + "/projects/billing/index.html", encoding: .utf8) }
+        #expect(try Planc.run(["build", plans.path, "-o", site, "--today", "2026-09-01"]).status == 0)
+        #expect(try page().contains("No history: the plan is not in a git repository"))
+
+        try TrendFixture.make(plans)
+        let built = try Planc.run(["build", plans.path, "-o", site, "--today", "2026-10-02"])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(try page().contains("6 versions of the plan from git history (the last commit of each day), 1–30 Sep 2026"))
+        #expect(try page().contains("<svg class=\"tc mta\""))
+        #expect(try Planc.run(["build", plans.path, "-o", site, "--today", "2026-10-02", "--no-history"]).status == 0)
+        #expect(try page().contains("No history: the site was built with --no-history."))
+    } }
+}
