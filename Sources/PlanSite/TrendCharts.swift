@@ -1,3 +1,4 @@
+import Foundation
 import PlanAnalysis
 import PlanModel
 import PlanReports
@@ -48,7 +49,9 @@ struct TrendCharts {
         let height = 320
         var dates = trend.points.flatMap { $0.milestones.map(\.date.ordinal) }
         dates += [first, last]
-        let low = dates.min() ?? first, high = max(dates.max() ?? last, low + 1)
+        let low = dates.min() ?? first
+        // Whole days between the grid lines, evenly spaced.
+        let high = low + 4 * max(((dates.max() ?? last) - low + 3) / 4, 1)
         let x = Scale(low: Double(first), high: Double(last), from: Double(Self.left), to: Double(Self.width - Self.right))
         let y = Scale(low: Double(low), high: Double(high), from: Double(height - Self.bottom), to: Double(Self.top))
         var svg = open("tc mta", height: height,
@@ -58,7 +61,10 @@ struct TrendCharts {
         let from = max(first, low), to = min(last, high)
         if from < to {
             svg += "<line class=\"diag\" x1=\"\(x(from))\" y1=\"\(y(from))\" x2=\"\(x(to))\" y2=\"\(y(to))\"/>"
-            svg += "<text class=\"diagt\" x=\"\(x(to) - 4)\" y=\"\(y(to) - 8)\" text-anchor=\"end\">forecast = report date</text>"
+            // Along the line, just below it: the side where only reached milestones can be.
+            let (x1, y1, x2, y2) = (x(from), y(from), x(to), y(to))
+            let angle = Int((atan2(Double(y2 - y1), Double(x2 - x1)) * 180 / Double.pi).rounded())
+            svg += "<text class=\"diagt\" transform=\"translate(\((x1 + x2) / 2),\((y1 + y2) / 2)) rotate(\(angle))\" y=\"14\" text-anchor=\"middle\">forecast = report date</text>"
         }
         for (offset, milestone) in trend.milestones.enumerated() {
             let samples = trend.points.compactMap { point in
@@ -121,7 +127,7 @@ struct TrendCharts {
         let samples = trend.points.map { ($0.reportDate.ordinal, $0.costAtCompletion) }
         let budget = trend.points.last?.budget
         return lineChart(kind: "cost", label: "Cost at completion at each report date" + (budget == nil ? "" : ", against the budget (dashed)") + "; the table below lists them.",
-                         series: [("s1", "cost at completion", samples)], reference: budget.map { ($0, "budget") }, fromZero: true,
+                         series: [("s1", "cost at completion", samples)], reference: budget.map { ($0, "budget") }, fromZero: false,
                          yText: { NumberText.money($0, currency: currency) }, yIsDate: false)
     }
 
@@ -143,8 +149,12 @@ struct TrendCharts {
         if let reference { values.append(reference.0) }
         var low = values.min() ?? 0, high = values.max() ?? 1
         if fromZero { low = min(low, 0) }
-        if high <= low { high = low + (yIsDate ? 7 : 1) }
-        if !yIsDate {
+        if high <= low { high = low + (yIsDate ? 4 : 1) }
+        if yIsDate {
+            // Whole days, evenly spaced.
+            let step = max((high - low) / 4, 1).rounded(.up)
+            high = low + 4 * step
+        } else {
             // Round numbers on the axis: a step of 1, 2, 2.5 or 5 times a power of ten.
             let step = Self.niceStep((high - low) / 4)
             low = (low / step).rounded(.down) * step
