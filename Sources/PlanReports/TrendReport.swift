@@ -51,7 +51,7 @@ public enum TrendReport {
             for point in points {
                 var row = [TextTable.Cell(reportLabel(point))]
                 for milestone in shown {
-                    guard let forecast = point.milestones.first(where: { $0.id == milestone.id }) else { row.append(TextTable.Cell("·")); continue }
+                    guard let forecast = point.milestones.first(where: { $0.id == milestone.id }) else { row.append(TextTable.Cell(style.ascii ? "-" : "·")); continue }
                     let late = forecast.due.map { forecast.date > $0 } ?? false
                     row.append(TextTable.Cell(dayCell(forecast.date, report: point.reportDate) + (forecast.reached ? "*" : ""),
                                               paint: late ? .red : nil))
@@ -71,22 +71,23 @@ public enum TrendReport {
         // Sparklines: finish, cost, scope.
         let room = max(style.width - 50, 8)
         let recent = Array(points.suffix(room))
+        let arrow = style.ascii ? " -> " : " → "
         if let first = recent.first, let last = recent.last {
             let finishes = recent.compactMap { $0.forecastFinish.map { Double($0.ordinal) } }
             if let from = first.forecastFinish, let to = last.forecastFinish {
-                lines.append(label("Forecast finish") + sparkline(finishes, style: style) + "  " + DayText.long(from) + " → " + DayText.long(to)
+                lines.append(label("Forecast finish") + sparkline(finishes, style: style) + "  " + DayText.long(from) + arrow + DayText.long(to)
                              + " (" + DayText.signed(to - from) + ")" + (last.deadline.map { "; deadline " + DayText.long($0) } ?? ""))
             }
             let currency = last.currency
             let change = first.costAtCompletion > 0 ? " (" + signedPercent(last.costAtCompletion / first.costAtCompletion - 1) + ")" : ""
             lines.append(label("Cost at completion") + sparkline(recent.map(\.costAtCompletion), style: style) + "  "
-                         + NumberText.money(first.costAtCompletion, currency: currency) + " → "
+                         + NumberText.money(first.costAtCompletion, currency: currency) + arrow
                          + NumberText.money(last.costAtCompletion, currency: currency) + change
                          + (last.budget.map { "; budget " + NumberText.money($0, currency: currency) } ?? ""))
             lines.append(label("Scope (effort)") + sparkline(recent.map(\.totalEffortDays), style: style) + "  "
-                         + NumberText.decimal(first.totalEffortDays) + "d → " + NumberText.decimal(last.totalEffortDays) + "d")
+                         + NumberText.decimal(first.totalEffortDays) + "d" + arrow + NumberText.decimal(last.totalEffortDays) + "d")
             lines.append(label("Done (effort)") + sparkline(recent.map(\.doneEffortDays), style: style) + "  "
-                         + NumberText.decimal(first.doneEffortDays) + "d → " + NumberText.decimal(last.doneEffortDays) + "d")
+                         + NumberText.decimal(first.doneEffortDays) + "d" + arrow + NumberText.decimal(last.doneEffortDays) + "d")
             if recent.count < points.count {
                 lines.append(style.paint("  (the last \(recent.count) of \(points.count) versions)", .dim))
             }

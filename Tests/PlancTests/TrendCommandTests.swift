@@ -12,6 +12,9 @@ import Testing
         let text = try Planc.run(["trend", ".", "--today", "2026-10-02", "--every", "week", "--width", "100"], in: folder)
         #expect(text.status == 0, "\(text.stderr)")
         CommandGolden.check(text.stdout, "trend-text.txt")
+        let ascii = try Planc.run(["trend", ".", "--today", "2026-10-02", "--ascii"], in: folder)
+        #expect(ascii.stdout.utf8.allSatisfy { $0 < 128 })
+        #expect(ascii.stdout.contains("5 Oct 2026 -> 21 Oct 2026 (+16d)"))
         // The same bytes in another time zone and locale.
         let elsewhere = try Planc.run(["trend", ".", "--today", "2026-10-02", "--format", "json"],
                                       environment: ["TZ": "Pacific/Kiritimati", "LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8"], in: folder)
