@@ -37,6 +37,15 @@ import Testing
         #expect(unknown.stderr.contains("did you mean 'billing'?"))
     } }
 
+    @Test func commitSubjectsCannotDriveTheTerminal() throws { try withTemporaryFolder("trend-cli-escape") { folder in
+        let git = try TrendFixture.make(folder)
+        try git.commit(["plan.md": TrendFixture.plan(note: "Later.")], on: "2026-10-01", message: "Clear \u{1B}[2J the screen")
+        let result = try Planc.run(["trend", ".", "--today", "2026-10-02", "--width", "200"], in: folder)
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("\u{1B}"))
+        #expect(result.stdout.contains("Clear \u{FFFD}[2J the screen"))
+    } }
+
     @Test func gitProblemsAreOneLineAndExitTwo() throws { try withTemporaryFolder("trend-cli-errors") { folder in
         try Data(TrendFixture.plan().utf8).write(to: folder.appendingPathComponent("plan.md"))
         let outside = try Planc.run(["trend", folder.path])
