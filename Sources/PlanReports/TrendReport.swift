@@ -37,7 +37,7 @@ public enum TrendReport {
         let points = trend.points
         let span = points.first.map { first in DayText.range(first.reportDate, points.last?.reportDate ?? first.reportDate) } ?? ""
         let every = sampling == .commit ? "every commit" : "last commit of each \(sampling.rawValue)"
-        lines.append(style.paint(shown(trend.title, style), .bold) + " (\(trend.projectID)) — "
+        lines.append(style.paint(style.text(trend.title), .bold) + " (\(trend.projectID)) — "
                      + NumberText.count(points.count, "version") + ", \(every), \(span)")
         lines.append("")
 
@@ -60,7 +60,7 @@ public enum TrendReport {
             }
             lines.append(table.render(style: style, width: style.width).trimmingTrailingNewline)
             for (offset, milestone) in shown.enumerated() {
-                lines.append(TerminalText.truncate("  M\(offset + 1) \(milestone.id)  \(Self.shown(milestone.title, style))", to: style.width, ascii: style.ascii))
+                lines.append(TerminalText.truncate("  M\(offset + 1) \(milestone.id)  \(style.text(milestone.title))", to: style.width, ascii: style.ascii))
             }
             if trend.milestones.count > shown.count {
                 lines.append(style.paint("  and \(NumberText.count(trend.milestones.count - shown.count, "more milestone")): widen with --width or see --format json", .dim))
@@ -104,7 +104,7 @@ public enum TrendReport {
                        TextTable.Cell(DayText.optional(point.forecastFinish), paint: (point.deadline.flatMap { d in point.forecastFinish.map { $0 > d } } ?? false) ? .red : nil),
                        TextTable.Cell(NumberText.money(point.costAtCompletion, currency: point.currency)),
                        TextTable.Cell(NumberText.decimal(point.doneEffortDays) + " / " + NumberText.decimal(point.totalEffortDays) + "d"),
-                       TextTable.Cell(shown(point.subject, style))])
+                       TextTable.Cell(style.text(point.subject))])
         }
         lines.append(table.render(style: style, width: style.width, share: [TextTable.Share(6, minimum: 4, weight: 1)]).trimmingTrailingNewline)
 
@@ -121,25 +121,13 @@ public enum TrendReport {
                     let rating = entry.ratings.first { $0.dimension == dimension }?.rating
                     row.append(TextTable.Cell(rating?.rawValue ?? "—", paint: rating.flatMap(paint)))
                 }
-                row.append(TextTable.Cell(shown(entry.headline, style)))
+                row.append(TextTable.Cell(style.text(entry.headline)))
                 journal.add(row)
             }
             lines.append(journal.render(style: style, width: style.width, share: [TextTable.Share(7, minimum: 4, weight: 1)]).trimmingTrailingNewline)
         }
         let text = lines.joined(separator: "\n") + "\n"
         return style.ascii ? TerminalText.asciiFolded(text) : text
-    }
-
-    /// Plan text and commit subjects as the terminal shows them: a commit subject may hold any
-    /// bytes, so control characters (an escape sequence would restyle or move the terminal) become
-    /// U+FFFD before the style's folding.
-    static func shown(_ text: String, _ style: TerminalStyle) -> String {
-        var clean = ""
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            clean.unicodeScalars.append(value < 0x20 || (0x7F...0x9F).contains(value) ? "\u{FFFD}" : scalar)
-        }
-        return style.text(clean)
     }
 
     static func reportLabel(_ point: TrendPoint) -> String {

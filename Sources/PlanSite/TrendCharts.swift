@@ -187,9 +187,7 @@ struct TrendCharts {
         var table = "<table class=\"trend-versions\"><thead><tr><th scope=\"col\">Report</th><th scope=\"col\">Version</th><th scope=\"col\">Health</th><th scope=\"col\">Forecast finish</th><th scope=\"col\">Cost at completion</th><th scope=\"col\">Done</th><th scope=\"col\">Scope</th></tr></thead><tbody>"
         for point in trend.points {
             table += "<tr><th scope=\"row\">\(reportText(point))</th><td><code>\(HTML.escape(point.version))</code>"
-            // A commit subject may hold any bytes: control characters are not allowed in HTML.
-            let subject = String(String.UnicodeScalarView(point.subject.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "\u{FFFD}" : $0 }))
-            if !subject.isEmpty { table += " <span class=\"muted\">\(HTML.escape(subject))</span>" }
+            if !point.subject.isEmpty { table += " <span class=\"muted\">\(HTML.escape(point.subject))</span>" }
             table += "</td><td>\(rag(point.health))</td><td>\(DayText.optional(point.forecastFinish))</td>"
             table += "<td>\(HTML.escape(NumberText.money(point.costAtCompletion, currency: point.currency)))</td>"
             table += "<td>\(NumberText.decimal(point.doneEffortDays))d</td><td>\(NumberText.decimal(point.totalEffortDays))d</td></tr>"
