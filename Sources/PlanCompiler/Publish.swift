@@ -1,4 +1,6 @@
 import Foundation
+import PlanAnalysis
+import PlanFrontEnd
 import PlanModel
 import PlanReports
 import PlanSite
@@ -18,11 +20,17 @@ public struct PublishRequest: Sendable {
     public var baseline: String?
     /// `--since REF`: what changed since then, instead of since the latest journal entry.
     public var since: String?
+    /// Read the plan's git history for the trend sections (`planc build` unless --no-history).
+    public var readHistory: Bool
+    /// Which commits the trend shows.
+    public var historySampling: TrendSampling
 
     public init(planPath: String, output: String, today: Day, commit: String? = nil, baseURL: String? = nil,
-                themeFolder: String? = nil, liveReload: Bool = false) {
+                themeFolder: String? = nil, liveReload: Bool = false, readHistory: Bool = false,
+                historySampling: TrendSampling = .day) {
         self.planPath = planPath; self.output = output; self.today = today; self.commit = commit
         self.baseURL = baseURL; self.themeFolder = themeFolder; self.liveReload = liveReload
+        self.readHistory = readHistory; self.historySampling = historySampling
     }
 
     public var siteOptions: SiteOptions {
@@ -79,9 +87,25 @@ public enum Publish {
         var options = request.siteOptions
         options.baseline = compiled.baseline
         options.sinceLastReport = compiled.sinceLastReport
+        options.history = history(of: compiled, request)
         let files = try render(compiled, theme: theme, options: options)
         try write(files, request: request, planFiles: compiled.plan.files)
         return PublishOutcome(diagnostics: compiled.diagnostics, sources: compiled.sources, files: files.map(\.path))
+    }
+
+    /// The trend from git history, or why the trend sections have none: a plan outside a
+    /// repository (or a history git cannot read) is not a build failure.
+    static func history(of compiled: CompiledPlan, _ request: PublishRequest) -> SiteHistory {
+        guard request.readHistory else { return .unavailable("the site was built with --no-history.") }
+        do throws(GitError) {
+            let repository = try GitRepository(planPath: request.planPath)
+            var cache = ParseCache()
+            return .series(try TrendHistory.series(repository, every: request.historySampling, now: compiled, cache: &cache))
+        } catch .notARepository {
+            return .unavailable("the plan is not in a git repository, so there are no earlier versions to compare.")
+        } catch {
+            return .unavailable(error.description + ".")
+        }
     }
 
     /// While the plan has errors, the page `planc serve` shows in place of every page (the last

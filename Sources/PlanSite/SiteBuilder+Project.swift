@@ -155,7 +155,7 @@ extension SiteBuilder {
             milestones: milestones, ganttHTML: chart.render(today: options.today), taskCount: range.count,
             lateTasks: late, finishedLateTasks: finishedLate, blockedTasks: blocked,
             riskMatrixHTML: RiskMatrix.render(risks: project.risks, placing: figures.topRisks, anchors: riskAnchors), risks: risks,
-            loadHTML: load, budget: budgetView(figures), journal: journal, issues: issues, decisions: decisions,
+            loadHTML: load, budget: budgetView(figures), trend: trendView(project.id), journal: journal, issues: issues, decisions: decisions,
             isClosure: isClosure, isClosed: isClosed, outcomeHTML: markdown(project.outcome, from: file), lessons: project.lessons,
             projectNotesHTML: projectNotes(project), tasksHref: "tasks.html",
             has: Presence(objectives: !project.objectives.isEmpty,
@@ -192,6 +192,24 @@ extension SiteBuilder {
             return "<p class=\"muted from-file\">From <code>\(HTML.escape(name))</code></p>\n" + body
         }.joined()
         return html.isEmpty ? nil : html
+    }
+
+    /// The project's trend from history: charts when some version had it, else why not.
+    func trendView(_ projectID: String) -> TrendSectionView {
+        switch options.history {
+        case .unavailable(let why):
+            return TrendSectionView(hasHistory: false, note: "No history: " + why, chartsHTML: "")
+        case .series(let series):
+            guard let trend = series.projects.first(where: { $0.projectID == projectID }), let first = trend.points.first,
+                  let last = trend.points.last else {
+                return TrendSectionView(hasHistory: false, note: "No history: no committed version of the plan has this project with a schedule yet.", chartsHTML: "")
+            }
+            let every = series.sampling == .commit ? "every commit" : "the last commit of each \(series.sampling.rawValue)"
+            let note = NumberText.count(trend.points.count, "version") + " of the plan from git history (\(every)), "
+                + DayText.range(first.reportDate, last.reportDate) + ", each judged on its own day"
+                + (last.isWorkTree ? "; the last is the uncommitted work tree" : "") + "."
+            return TrendSectionView(hasHistory: true, note: note, chartsHTML: TrendCharts(trend).render())
+        }
     }
 
     func budgetView(_ figures: ProjectAnalysis) -> BudgetView {

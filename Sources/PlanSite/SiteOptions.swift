@@ -17,9 +17,13 @@ public struct SiteOptions: Sendable {
     public var baseline: Baseline?
     /// What moved since the last report, when git history says.
     public var sinceLastReport: SinceLastReport?
+    /// The plan's trend from git history for each project page's trend section, or why there is none.
+    public var history: SiteHistory
 
-    public init(today: Day, commit: String? = nil, baseURL: String? = nil, liveReload: Bool = false) {
+    public init(today: Day, commit: String? = nil, baseURL: String? = nil, liveReload: Bool = false,
+                history: SiteHistory = .unavailable("this build did not read the plan's git history (planc build reads it, planc serve does not).")) {
         self.today = today; self.commit = commit; self.baseURL = baseURL; self.liveReload = liveReload
+        self.history = history
     }
 
     /// The base URL with exactly one trailing slash, or nil.
@@ -28,6 +32,13 @@ public struct SiteOptions: Sendable {
         while base.hasSuffix("/") { base.removeLast() }
         return base + "/"
     }
+}
+
+/// The trend from git history (`TrendHistory`), read by the caller, or the sentence the trend
+/// section shows instead: outside a repository, with `--no-history`, under `planc serve`.
+public enum SiteHistory: Sendable {
+    case series(TrendSeries)
+    case unavailable(String)
 }
 
 /// One file of the built site: a path relative to the site root (always `/`-separated, never

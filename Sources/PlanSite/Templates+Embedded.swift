@@ -151,6 +151,11 @@ for(const s of document.querySelectorAll(".gs[data-today]")){const go=()=>{s.scr
 {{#slips}}<tr><th scope="row"><a href="{{href}}">{{title}}</a></th><td data-label="Baseline finish">{{baselineFinish}}</td><td data-label="Forecast finish">{{finish}}</td><td data-label="Variance">{{variance}}</td></tr>
 {{/slips}}</tbody></table></div>{{#truncated}}<p class="muted">The 20 largest of {{slipCount}}; <code>planc tasks --baseline</code> lists every variance.</p>{{/truncated}}{{/hasSlips}}
 </section>{{/baseline}}
+<section aria-labelledby="trend" class="trends">
+<h2 id="trend">Trend</h2>
+<p class="muted">{{trend.note}}</p>
+{{#trend.hasHistory}}{{{trend.chartsHTML}}}{{/trend.hasHistory}}
+</section>
 
 <section aria-labelledby="schedule">
 <h2 id="schedule">Schedule</h2>
@@ -441,6 +446,35 @@ ol.diagnostics li.warning strong { color: var(--amber); }
   .scope { grid-template-columns: minmax(0, 1fr); }
   pre, .prose { overflow-wrap: anywhere; }
 }
+/* Trend section (planc build with git history): the milestone trend analysis, forecast finish,
+   cost at completion, burn-up and RAG history. Charts keep a readable size and scroll within their
+   region on phones; series colours come from the palette above, so dark mode follows. */
+section.trends { --s0: var(--accent); --s1: var(--bar-crit); --s2: var(--green); --s3: var(--milestone);
+  --s4: var(--amber); --s5: var(--red); --s6: var(--bar); --s7: var(--summary); }
+svg.tc { display: block; width: 100%; max-width: 640px; min-width: 33rem; height: auto; font-size: 12px; }
+svg.tc text { fill: var(--fg); }
+svg.tc .ax line { stroke: var(--grid); }
+svg.tc .ax text { fill: var(--muted); font-size: 11px; }
+svg.tc .diag { stroke: var(--muted); stroke-width: 1.5; stroke-dasharray: 6 4; }
+svg.tc .diagt, svg.tc .axt { fill: var(--muted); font-style: italic; }
+svg.tc .ref { stroke: var(--deadline); stroke-width: 1.5; stroke-dasharray: 5 3; }
+svg.tc .reft { fill: var(--deadline); font-weight: 600; }
+svg.tc polyline { fill: none; stroke-width: 2; }
+svg.tc g.s0 { --c: var(--s0); } svg.tc g.s1 { --c: var(--s1); } svg.tc g.s2 { --c: var(--s2); } svg.tc g.s3 { --c: var(--s3); }
+svg.tc g.s4 { --c: var(--s4); } svg.tc g.s5 { --c: var(--s5); } svg.tc g.s6 { --c: var(--s6); } svg.tc g.s7 { --c: var(--s7); }
+svg.tc g.scope { --c: var(--summary); } svg.tc g.done { --c: var(--green); }
+svg.tc .ln polyline { stroke: var(--c); } svg.tc .ln circle { fill: var(--c); } svg.tc .ln text { fill: var(--c); font-weight: 600; }
+svg.tc g.scope polyline { stroke-dasharray: 6 3; }
+section.trends p.cap { margin: .8rem 0 .2rem; font-weight: 600; font-size: .9rem; }
+.sw { display: inline-block; width: .9rem; height: .9rem; margin-right: .35rem; vertical-align: -.1rem; border-radius: .2rem; }
+.sw.s0 { background: var(--s0); } .sw.s1 { background: var(--s1); } .sw.s2 { background: var(--s2); } .sw.s3 { background: var(--s3); }
+.sw.s4 { background: var(--s4); } .sw.s5 { background: var(--s5); } .sw.s6 { background: var(--s6); } .sw.s7 { background: var(--s7); }
+.sw.scope { background: var(--summary); } .sw.done { background: var(--green); }
+ol.mta-legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; }
+ol.mta-legend li { overflow-wrap: anywhere; }
+details.trend-table { margin: .6rem 0; }
+table.mta td, table.trend-versions td { white-space: nowrap; }
+@media print { section.trends { display: none; } }
 /* Paper: A4 with page numbers; the layout adds the running header (page title, reporting date). */
 @page {
   size: A4; margin: 17mm 14mm 15mm;

@@ -196,6 +196,17 @@ extension JournalView: MustacheParent {
     }
 }
 
+extension TrendSectionView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "hasHistory": return hasHistory
+        case "note": return note
+        case "chartsHTML": return chartsHTML
+        default: return nil
+        }
+    }
+}
+
 extension BudgetView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
@@ -243,6 +254,7 @@ extension ProjectView: MustacheParent {
         case "risks": return risks
         case "loadHTML": return loadHTML
         case "budget": return budget
+        case "trend": return trend
         case "journal": return journal
         case "issues": return issues
         case "decisions": return decisions

@@ -274,6 +274,15 @@ struct JournalView {
     var textHTML: String?
 }
 
+/// The trend section: charts and tables from git history, or a sentence saying why there are none.
+struct TrendSectionView {
+    var hasHistory: Bool
+    /// `12 versions from git history, …` or why there is no history.
+    var note: String
+    /// The charts and their tables (`TrendCharts`); empty without history.
+    var chartsHTML: String
+}
+
 struct BudgetView {
     var rows: [KeyFigure]
     var chartHTML: String
@@ -313,6 +322,7 @@ struct ProjectView {
     var risks: [RiskRow]
     var loadHTML: String
     var budget: BudgetView
+    var trend: TrendSectionView
     var journal: [JournalView]
     var issues: [IssueRow]
     var decisions: [DecisionRow]

@@ -41,10 +41,14 @@ struct Build: ParsableCommand {
     @Option(help: "What changed since this git revision or date, instead of since the latest journal entry before today.")
     var since: String?
 
+    @Flag(help: "Do not read the plan's git history: the trend sections say there is none.")
+    var noHistory = false
+
     func run() throws {
         var request = site.request(plan)
         request.baseline = baselineOptions.baseline
         request.since = since
+        request.readHistory = !noHistory
         let outcome: PublishOutcome
         do { outcome = try Pipeline.build(request) } catch let error as GitError {
             // History that cannot be read is an input problem, as for the report commands.

@@ -14,7 +14,7 @@ struct Planc: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Check.self, Schedule.self, Explain.self, Init.self, Build.self, Serve.self,
-            Gantt.self, Status.self, Tasks.self, Why.self, Diff.self, Export.self,
+            Gantt.self, Status.self, Tasks.self, Why.self, Diff.self, Trend.self, Export.self,
         ]
     )
 

@@ -122,7 +122,7 @@ public final class GitRepository {
         return output.split(separator: "\n").compactMap { line -> GitCommit? in
             let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 3, let time = Int(fields[1]), let day = Day(iso: String(fields[2].prefix(10))) else { return nil }
-            return GitCommit(id: fields[0], day: day, time: time, subject: fields.count > 3 ? fields[3] : "")
+            return GitCommit(id: fields[0], day: day, time: time, subject: fields.count > 3 ? Self.printable(fields[3]) : "")
         }.reversed()
     }
 
@@ -235,7 +235,14 @@ public final class GitRepository {
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let day = (Day(iso: "1970-01-01") ?? Day(ordinal: 0)).adding(days: days)
         let subject = parts.count > 1 ? String(parts[1].split(separator: "\n", omittingEmptySubsequences: false).first ?? "") : ""
-        return GitCommit(id: id, day: day, time: time, subject: subject)
+        return GitCommit(id: id, day: day, time: time, subject: printable(subject))
+    }
+
+    /// A subject line may hold any bytes: control characters (an escape sequence would restyle a
+    /// terminal; HTML forbids them) become U+FFFD here, before any output sees them.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "\u{FFFD}" : $0 }))
     }
 
     /// Runs git to completion and returns its standard output; a missing git or a folder outside
