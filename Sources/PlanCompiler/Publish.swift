@@ -100,7 +100,7 @@ public enum Publish {
         do throws(GitError) {
             let repository = try GitRepository(planPath: request.planPath)
             var cache = ParseCache()
-            return .series(try TrendHistory.series(repository, every: request.historySampling, now: compiled, cache: &cache))
+            return .series(try TrendHistory.series(repository, until: request.today, every: request.historySampling, now: compiled, cache: &cache))
         } catch .notARepository {
             return .unavailable("the plan is not in a git repository, so there are no earlier versions to compare.")
         } catch {

@@ -41,7 +41,7 @@ struct Trend: ParsableCommand {
             let repository = try GitRepository(planPath: plan.path)
             var cache = ParseCache()
             let now = Pipeline.compile(plan.compileOptions(), cache: &cache)
-            history = try TrendHistory.series(repository, since: since, every: TrendSampling(rawValue: every.rawValue) ?? .commit,
+            history = try TrendHistory.series(repository, since: since, until: plan.todayDay, every: TrendSampling(rawValue: every.rawValue) ?? .commit,
                                               now: now, cache: &cache)
         } catch {
             ReportInput.standardError("error: \(error.description)")

@@ -8,10 +8,11 @@ import Testing
 
 /// The trend read from a real git history (`TrendFixture`: the billing revamp over September 2026).
 @Suite struct TrendHistoryTests {
-    func series(_ folder: URL, since: String? = nil, every: TrendSampling = .commit, now: CompiledPlan? = nil) throws -> TrendSeries {
+    func series(_ folder: URL, since: String? = nil, until: String? = nil, every: TrendSampling = .commit,
+                now: CompiledPlan? = nil) throws -> TrendSeries {
         let repository = try GitRepository(planPath: folder.path)
         var cache = ParseCache()
-        return try TrendHistory.series(repository, since: since, every: every, now: now, cache: &cache)
+        return try TrendHistory.series(repository, since: since, until: until.flatMap(Day.init(iso:)), every: every, now: now, cache: &cache)
     }
 
     @Test func milestonesFinishCostAndScopeMoveAsThePlanWasChanged() throws {
@@ -48,6 +49,15 @@ import Testing
             let byWeek = try series(folder, every: .week).projects[0].points
             #expect(byWeek.map(\.subject) == ["Plan the billing revamp", "Name the owner", "Design signed off; invoicing grows to 20 days",
                                               "Invoicing at 35%, scope grows", "Note the finance sign-off"])
+        }
+    }
+
+    /// A report dated 16 September cannot show what was planned after it.
+    @Test func commitsAfterTheReportingDateAreLeftOut() throws {
+        try withTemporaryFolder("trend-until") { folder in
+            try TrendFixture.make(folder)
+            #expect(try series(folder, until: "2026-09-16").projects[0].points.map(\.reportDate.iso)
+                    == ["2026-09-01", "2026-09-09", "2026-09-10", "2026-09-16"])
         }
     }
 

@@ -9,9 +9,11 @@ import PlanModel
 /// the last commit's (uncommitted edits): a clean work tree is already the last commit.
 public enum TrendHistory {
     /// `since`: a revision (that commit and the later ones) or a date `YYYY-MM-DD` (commits made
-    /// on or after that day); nil for the whole history. Commits are sampled before they are
-    /// compiled, and all versions share `cache`, so files unchanged between commits parse once.
-    public static func series(_ repository: GitRepository, since: String? = nil, every sampling: TrendSampling = .commit,
+    /// on or after that day); nil for the whole history. `until`: the reporting date; commits made
+    /// after it are left out, since a report cannot show what was planned after its own date.
+    /// Commits are sampled before they are compiled, and all versions share `cache`, so files
+    /// unchanged between commits parse once.
+    public static func series(_ repository: GitRepository, since: String? = nil, until: Day? = nil, every sampling: TrendSampling = .commit,
                               projectIDs: [String] = [], now: CompiledPlan? = nil,
                               cache: inout ParseCache) throws(GitError) -> TrendSeries {
         var commits: [GitCommit]
@@ -23,6 +25,7 @@ public enum TrendHistory {
         } else {
             commits = try repository.history()
         }
+        if let until { commits = commits.filter { $0.day <= until } }
         commits = sampling.sample(commits.map(\.day)).map { commits[$0] }
 
         var versions: [TrendVersion] = []
