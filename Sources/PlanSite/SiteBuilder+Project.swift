@@ -204,6 +204,11 @@ extension SiteBuilder {
                   let last = trend.points.last else {
                 return TrendSectionView(hasHistory: false, note: "No history: no committed version of the plan has this project with a schedule yet.", chartsHTML: "")
             }
+            // One point is no trend: a chart of a single dot says less than the sentence.
+            guard trend.points.count > 1 else {
+                return TrendSectionView(hasHistory: false, note: "No trend yet: one version of the plan up to \(DayText.long(last.reportDate))"
+                    + (last.isWorkTree ? " (the uncommitted work tree)" : "") + "; the trend starts with the next commit.", chartsHTML: "")
+            }
             let every = series.sampling == .commit ? "every commit" : "the last commit of each \(series.sampling.rawValue)"
             let note = NumberText.count(trend.points.count, "version") + " of the plan from git history (\(every)), "
                 + DayText.range(first.reportDate, last.reportDate) + ", each judged on its own day"

@@ -64,6 +64,15 @@ import Testing
         #expect(try section(SiteOptions(today: Fixture.today, history: .series(other))).contains("No history: no committed version"))
     }
 
+    /// A single version is no trend: a sentence, not a chart of one dot.
+    @Test func oneVersionIsNoTrendYet() throws {
+        var single = series()
+        single.projects[0].points.removeLast(2)
+        let html = try section(SiteOptions(today: Fixture.today, history: .series(single)))
+        #expect(html.contains("No trend yet: one version of the plan up to 2 Feb 2026; the trend starts with the next commit."))
+        #expect(!html.contains("<svg"))
+    }
+
     @Test func sameBytesEveryTime() throws {
         let options = SiteOptions(today: Fixture.today, history: .series(series()))
         #expect(try section(options) == section(options))
