@@ -3,6 +3,7 @@ import Mustache
 import PlanAnalysis
 import PlanCompiler
 import PlanModel
+import PlanTestSupport
 import Testing
 @testable import PlanSite
 
@@ -69,6 +70,16 @@ import Testing
         var builders: [SiteBuilder] = []
         for example in ["crm-migration", "website-relaunch"] {
             let compiled = Pipeline.compile(CompileOptions(path: repository.appendingPathComponent("Examples/\(example)").path, today: today))
+            let schedule = try #require(compiled.schedule)
+            builders.append(try SiteBuilder(plan: compiled.plan, schedule: schedule, analysis: Analyzer.analyze(compiled.plan, schedule),
+                                            theme: Theme.builtIn(), options: options))
+        }
+        // A large plan: folded milestones, a chunked task table.
+        try withTemporaryFolder("view-fields-large") { folder in
+            for (path, text) in LargePlanSiteTests.largePlan(packages: 30, tasks: 8, people: 4) {
+                try text.write(to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8)
+            }
+            let compiled = Pipeline.compile(CompileOptions(path: folder.path, today: LargePlanSiteTests.today))
             let schedule = try #require(compiled.schedule)
             builders.append(try SiteBuilder(plan: compiled.plan, schedule: schedule, analysis: Analyzer.analyze(compiled.plan, schedule),
                                             theme: Theme.builtIn(), options: options))
