@@ -20,6 +20,7 @@ extension GanttChart {
         var critical: Bool
         var late: Bool
         var blocked: Bool
+        /// `late`: open late work in the group; `blocked`: a blocked task in it.
         /// Milestones in the group (not cancelled), drawn as diamonds on the row.
         var milestones: [Int]
     }
@@ -38,7 +39,8 @@ extension GanttChart {
                 // Leaves only: a package's own flags are those of its work.
                 guard task.children.isEmpty, task.state != .cancelled else { continue }
                 if entry.isCritical { critical = true }
-                if Analyzer.isLate(task, entry, today: today) { late = true }
+                // Open late work: what finished late is history (the late list's "Finished late").
+                if task.state != .done, Analyzer.isLate(task, entry, today: today) { late = true }
                 if task.state == .blocked { blocked = true }
                 if task.kind == .milestone { milestones.append(index) }
             }
@@ -63,8 +65,8 @@ extension GanttChart {
     }
 
     /// One chart, one row per work package: a bar from the package's first start to its last
-    /// finish with its effort-weighted progress, hatched when it holds critical work, "late" or
-    /// "blocked" beside it, and its milestones as diamonds on the row. Dependencies are left to
+    /// finish with its effort-weighted progress, hatched when it holds critical work, "late work"
+    /// or "blocked work" beside it, and its milestones as diamonds on the row. Dependencies are left to
     /// the package charts. Empty when the project has fewer than two groups (the package chart
     /// says it all).
     func renderRollUp(today: Day) -> String {
@@ -111,8 +113,8 @@ extension GanttChart {
         let mid = top + GanttChart.rowHeight / 2
         var flags: [String] = []
         if row.critical { flags.append("critical") }
-        if row.late { flags.append("late") }
-        if row.blocked { flags.append("blocked") }
+        if row.late { flags.append("late work") }
+        if row.blocked { flags.append("blocked work") }
         var tip = row.group.title + " — " + DayText.long(row.start) + " – " + DayText.long(row.finish)
         tip += ", " + NumberText.percent(row.progress) + " done"
         if !flags.isEmpty { tip += ", " + flags.joined(separator: ", ") }
@@ -134,7 +136,9 @@ extension GanttChart {
             out += "<path class=\"rm\" d=\"\(diamonds)\"/>"
         }
         if row.late || row.blocked {
-            let marks = [row.late ? "late" : nil, row.blocked ? "blocked" : nil].compactMap { $0 }.joined(separator: ", ")
+            // "late work": the package holds late tasks (listed under Late and blocked tasks by
+            // their own titles); the package itself has no due date to be late against.
+            let marks = [row.late ? "late work" : nil, row.blocked ? "blocked work" : nil].compactMap { $0 }.joined(separator: ", ")
             let end = max(x0 + width, row.milestones.map { scale.x(schedule.tasks[$0].finish.adding(days: 1)) + 6 }.max() ?? 0)
             out += "<text class=\"fl\" x=\"\(end + 4)\" y=\"\(mid + 4)\">\(marks)</text>"
         }
@@ -156,8 +160,8 @@ extension GanttChart {
             out += "<li><a href=\"\(HTML.escape(taskHref(row.group.rows.lowerBound)))\">\(HTML.escape(row.group.title))</a> "
             out += "<span class=\"muted\">\(DayText.long(row.start)) – \(DayText.long(row.finish)), \(NumberText.percent(row.progress)) done, \(NumberText.count(count, "row"))"
             var flags: [String] = []
-            if row.late { flags.append("late") }
-            if row.blocked { flags.append("blocked") }
+            if row.late { flags.append("late work") }
+            if row.blocked { flags.append("blocked work") }
             if !flags.isEmpty { out += ", " + flags.joined(separator: ", ") }
             out += "</span></li>\n"
         }
