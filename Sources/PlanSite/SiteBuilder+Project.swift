@@ -4,7 +4,8 @@ import PlanModel
 import PlanReports
 
 extension SiteBuilder {
-    func projectView(_ index: Int) -> ProjectView {
+    /// `load`: the resource load section when the caller has made it already (`loadSection`).
+    func projectView(_ index: Int, load: LoadSection? = nil) -> ProjectView {
         let project = plan.projects[index]
         let figures = analysis.projects[index]
         let range = project.taskRange
@@ -140,7 +141,7 @@ extension SiteBuilder {
         }
 
         let chart = GanttChart(plan: plan, schedule: schedule, projectIndex: index)
-        let load = loadSection(index).sectionHTML
+        let load = (load ?? loadSection(index)).sectionHTML
 
         let isClosure = project.phase == .closed || project.phase == .closing
             || !project.outcome.isEmpty || !project.lessons.isEmpty
@@ -174,7 +175,9 @@ extension SiteBuilder {
     /// The resource load section: the table, or for a team of more than
     /// `ResourceLoadTable.pageLimit` people a sentence linking to `load.html`, which holds it
     /// (`pageHTML`; 500 people over 80 weeks are 400 KB, most of a page's weight).
-    func loadSection(_ index: Int) -> (sectionHTML: String, pageHTML: String?) {
+    typealias LoadSection = (sectionHTML: String, pageHTML: String?)
+
+    func loadSection(_ index: Int) -> LoadSection {
         let project = plan.projects[index]
         let range = project.taskRange
         let chart = GanttChart(plan: plan, schedule: schedule, projectIndex: index)

@@ -54,9 +54,10 @@ public struct SiteBuilder: Sendable {
         files.append(SiteFile(path: "404.html", text: try notFoundPage()))
         for index in plan.projects.indices {
             let folder = "projects/" + folders[index]
-            files.append(SiteFile(path: folder + "/index.html", text: try projectPage(index)))
+            let load = loadSection(index)
+            files.append(SiteFile(path: folder + "/index.html", text: try projectPage(index, load: load)))
             files.append(SiteFile(path: folder + "/tasks.html", text: try tasksPage(index)))
-            if let load = loadSection(index).pageHTML { files.append(SiteFile(path: folder + "/load.html", text: try loadPage(index, table: load))) }
+            if let table = load.pageHTML { files.append(SiteFile(path: folder + "/load.html", text: try loadPage(index, table: table))) }
         }
         if let planJSON { files.append(SiteFile(path: "plan.json", text: planJSON)) }
         return files
@@ -139,8 +140,8 @@ public struct SiteBuilder: Sendable {
                         crumbs: [Crumb(label: "Portfolio", href: root)], body: body)
     }
 
-    func projectPage(_ index: Int) throws -> String {
-        let view = projectView(index)
+    func projectPage(_ index: Int, load: LoadSection? = nil) throws -> String {
+        let view = projectView(index, load: load)
         let project = plan.projects[index]
         let crumbs = [Crumb(label: "Portfolio", href: "../../"), Crumb(label: project.title, href: nil)]
         return try page(title: project.title + " — status", root: "../../", path: "projects/\(folders[index])/",
@@ -175,8 +176,7 @@ public struct SiteBuilder: Sendable {
             if text.hasSuffix("\n") { text.removeLast() }
             return text
         }
-        let all = joined(rows[...])
-        var chunks = [TaskTableChunk(caption: "All tasks of " + title, rowsHTML: all)]
+        var chunks = [TaskTableChunk(caption: "All tasks of " + title, rowsHTML: joined(rows[...]))]
         let chunked = rows.count > TaskTableChunk.limit
         if chunked {
             chunks = stride(from: 0, to: rows.count, by: TaskTableChunk.size).map { first in
@@ -185,7 +185,7 @@ public struct SiteBuilder: Sendable {
                                       rowsHTML: joined(rows[first..<last]))
             }
         }
-        return TasksView(projectTitle: title, projectHref: "./", rowsHTML: all,
+        return TasksView(projectTitle: title, projectHref: "./",
                          count: plan.projects[index].taskRange.count, chunks: chunks, chunked: chunked)
     }
 

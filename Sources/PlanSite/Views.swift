@@ -281,15 +281,17 @@ struct TaskRow {
 struct TasksView {
     var projectTitle: String
     var projectHref: String
-    /// The table's rows, made by `TaskRow.html`: a template tag costs microseconds through the
-    /// template engine, and a 10,000-task table has 200,000 of them.
-    var rowsHTML: String
     var count: Int
-    /// The same rows in tables of `TaskTableChunk.size`, each in its own `<div class="chunk">`
+    /// The table's rows, made by `TaskRow.html` (a template tag costs microseconds through the
+    /// template engine, and a 10,000-task table has 200,000 of them), in tables of `TaskTableChunk.size`, each in its own `<div class="chunk">`
     /// that the browser lays out only when it scrolls into view (`content-visibility: auto`),
     /// when there are more than `TaskTableChunk.limit` rows; else one table of them all.
     var chunks: [TaskTableChunk]
     var chunked: Bool
+
+    /// All rows in one string, for themes written before the chunks; made only when a template
+    /// asks for it (a second copy of a 5 MB table otherwise).
+    var rowsHTML: String { chunks.map(\.rowsHTML).joined(separator: "\n") }
 }
 
 struct TaskTableChunk {
