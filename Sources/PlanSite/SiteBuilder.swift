@@ -163,7 +163,7 @@ public struct SiteBuilder: Sendable {
         let project = plan.projects[index]
         let crumbs = [Crumb(label: "Portfolio", href: "../../"), Crumb(label: project.title, href: "./"),
                       Crumb(label: "Resource load", href: nil)]
-        let body = "<h1>\(HTML.escape(project.title)): resource load</h1>\n<p class=\"lead\">Back to the <a href=\"./#load\">status page</a>.</p>\n" + table + "\n"
+        let body = "<h1>\(HTML.escape(project.title)): resource load</h1>\n<p class=\"lead\">Back to the <a href=\"./\">status page</a>.</p>\n" + table + "\n"
         return try page(title: project.title + " — resource load", root: "../../", path: "projects/\(folders[index])/load.html",
                         crumbs: crumbs, body: body)
     }

@@ -443,14 +443,16 @@ details.more > summary { padding: .3rem 0; }
 ol.packages { margin: .3rem 0 .6rem; padding-left: 2.5rem; }
 ol.packages li { padding: 2px 0; }
 details.packages > p { margin: .5rem .7rem; max-width: 48rem; }
-/* Fixed column widths, so the columns of every chunk line up. */
-div.chunk { content-visibility: auto; min-height: 5000px; width: 106rem; }
+/* Fixed column widths, so the columns of every chunk line up; a chunk is as wide as they add up
+   to, since content-visibility clips what overflows it. */
+div.chunk { content-visibility: auto; min-height: 5000px; width: 107.2rem; }
 div.chunk:last-child { content-visibility: visible; min-height: 0; }
 table.tasks.chunked { table-layout: fixed; }
 table.tasks.chunked td { white-space: normal; overflow-wrap: anywhere; }
 table.tasks.chunked thead th:nth-child(1) { width: 5rem; }
 table.tasks.chunked thead th:nth-child(2) { width: 18rem; }
-table.tasks.chunked thead th:is(:nth-child(3), :nth-child(4), :nth-child(7)) { width: 7rem; }
+table.tasks.chunked thead th:is(:nth-child(3), :nth-child(4)) { width: 7.6rem; }
+table.tasks.chunked thead th:nth-child(7) { width: 7rem; }
 table.tasks.chunked thead th:is(:nth-child(5), :nth-child(6)) { width: 4rem; }
 table.tasks.chunked thead th:nth-child(8) { width: 6rem; }
 table.tasks.chunked thead th:nth-child(9) { width: 10rem; }
