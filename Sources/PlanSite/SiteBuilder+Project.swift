@@ -72,8 +72,10 @@ extension SiteBuilder {
                                            blocked: task.state == .done ? nil : words.blockedNote(task: taskIndex, includingItself: true)))
         }
 
-        // A long milestone table shows its first rows; the rest fold under a count.
-        let (shownMilestones, moreMilestones) = LongList.split(milestones)
+        // A long milestone table shows the rows from the first open milestone on (what is
+        // ahead); those before and after fold under a count.
+        let firstOpen = figures.milestones.firstIndex { Analyzer.isOpen(plan.tasks[$0]) } ?? figures.milestones.count
+        let (earlierMilestones, shownMilestones, moreMilestones) = LongList.split(milestones, from: firstOpen)
 
         let taskAnchors = anchors(for: range.map { plan.tasks[$0].id }, prefix: "task-")
         func taskRef(_ taskIndex: Int, why: String) -> TaskRef {
@@ -153,7 +155,9 @@ extension SiteBuilder {
             objectives: project.objectives.map { objectiveView($0, from: file) }, successCriteria: project.successCriteria.map { objectiveView($0, from: file) },
             scopeIn: project.scopeIn, scopeOut: project.scopeOut,
             hasScope: !project.scopeIn.isEmpty || !project.scopeOut.isEmpty,
-            milestones: shownMilestones, moreMilestones: moreMilestones,
+            milestones: shownMilestones, earlierMilestones: earlierMilestones,
+            earlierMilestonesLabel: earlierMilestones.isEmpty ? nil : "Show \(NumberText.count(earlierMilestones.count, "earlier milestone"))",
+            moreMilestones: moreMilestones,
             moreMilestonesLabel: moreMilestones.isEmpty ? nil : "Show \(NumberText.count(moreMilestones.count, "more milestone"))",
             ganttHTML: chart.renderSchedule(today: options.today, taskHref: { "tasks.html#" + taskAnchors[$0 - range.lowerBound] }),
             taskCount: range.count,
@@ -163,7 +167,8 @@ extension SiteBuilder {
             isClosure: isClosure, isClosed: isClosed, outcomeHTML: markdown(project.outcome, from: file), lessons: project.lessons,
             projectNotesHTML: projectNotes(project), tasksHref: "tasks.html",
             has: Presence(reasons: !figures.healthReasons.isEmpty, objectives: !project.objectives.isEmpty,
-                          successCriteria: !project.successCriteria.isEmpty, milestones: !milestones.isEmpty, moreMilestones: !moreMilestones.isEmpty,
+                          successCriteria: !project.successCriteria.isEmpty, milestones: !milestones.isEmpty,
+                          earlierMilestones: !earlierMilestones.isEmpty, moreMilestones: !moreMilestones.isEmpty,
                           late: !late.isEmpty, finishedLate: !finishedLate.isEmpty, blocked: !blocked.isEmpty, risks: !risks.isEmpty,
                           issues: !issues.isEmpty, decisions: !decisions.isEmpty, journal: !journal.isEmpty,
                           lessons: !project.lessons.isEmpty),

@@ -115,7 +115,11 @@ for(const s of document.querySelectorAll(".gs[data-today]")){const go=()=>{s.scr
 
 <section aria-labelledby="milestones">
 <h2 id="milestones">Milestones</h2>
-{{#has.milestones}}<div class="scroll" tabindex="0" role="region" aria-label="Milestones table"><table class="milestones stack">
+{{#has.earlierMilestones}}<details class="more" id="earlier-milestones"><summary>{{earlierMilestonesLabel}}</summary><div class="scroll" tabindex="0" role="region" aria-label="Earlier milestones table"><table class="milestones stack">
+<thead><tr><th scope="col">Milestone</th><th scope="col">Done on</th><th scope="col">Forecast</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead><tbody>
+{{#earlierMilestones}}<tr class="ms-{{statusClass}}"><th scope="row">{{title}}</th><td data-label="Done on">{{doneOn}}</td><td data-label="Forecast">{{forecast}}</td><td data-label="Due">{{due}}</td><td data-label="Status"><span class="st {{statusClass}}">{{status}}</span>{{#blocked}}<span class="note">{{blocked}}</span>{{/blocked}}</td></tr>
+{{/earlierMilestones}}</tbody></table></div></details>
+{{/has.earlierMilestones}}{{#has.milestones}}<div class="scroll" tabindex="0" role="region" aria-label="Milestones table"><table class="milestones stack">
 <thead><tr><th scope="col">Milestone</th><th scope="col">Done on</th><th scope="col">Forecast</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead><tbody>
 {{#milestones}}<tr class="ms-{{statusClass}}"><th scope="row">{{title}}</th><td data-label="Done on">{{doneOn}}</td><td data-label="Forecast">{{forecast}}</td><td data-label="Due">{{due}}</td><td data-label="Status"><span class="st {{statusClass}}">{{status}}</span>{{#blocked}}<span class="note">{{blocked}}</span>{{/blocked}}</td></tr>
 {{/milestones}}</tbody></table></div>{{/has.milestones}}

@@ -234,6 +234,8 @@ extension ProjectView: MustacheParent {
         case "scopeOut": return scopeOut
         case "hasScope": return hasScope
         case "milestones": return milestones
+        case "earlierMilestones": return earlierMilestones
+        case "earlierMilestonesLabel": return earlierMilestonesLabel
         case "moreMilestones": return moreMilestones
         case "moreMilestonesLabel": return moreMilestonesLabel
         case "ganttHTML": return ganttHTML
@@ -280,6 +282,7 @@ extension Presence: MustacheParent {
         case "objectives": return objectives
         case "successCriteria": return successCriteria
         case "milestones": return milestones
+        case "earlierMilestones": return earlierMilestones
         case "moreMilestones": return moreMilestones
         case "late": return late
         case "finishedLate": return finishedLate

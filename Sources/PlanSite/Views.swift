@@ -102,16 +102,19 @@ struct MilestoneRow {
     var blocked: String?
 }
 
-/// How long lists fold: a list of more than `limit` rows shows its first `shown` and folds the
-/// rest under a count, so a 1,000-milestone plan's page opens at the first milestones, not a
+/// How long lists fold: a list of more than `limit` rows shows `shown` rows and folds the rest
+/// under a count, so a 1,000-milestone plan's page opens at the milestones that matter, not a
 /// screenful of scroll bar. (A fold of a handful of rows would only hide them: hence the gap.)
+/// The rows shown start at `from` (the first open milestone), or as near it as leaves `shown`
+/// rows; the rows before them fold apart, as earlier ones.
 enum LongList {
     static let limit = 25
     static let shown = 20
 
-    static func split<Row>(_ rows: [Row]) -> (shown: [Row], folded: [Row]) {
-        guard rows.count > limit else { return (rows, []) }
-        return (Array(rows.prefix(shown)), Array(rows.dropFirst(shown)))
+    static func split<Row>(_ rows: [Row], from: Int = 0) -> (earlier: [Row], shown: [Row], later: [Row]) {
+        guard rows.count > limit else { return ([], rows, []) }
+        let start = max(0, min(from, rows.count - shown))
+        return (Array(rows[..<start]), Array(rows[start..<(start + shown)]), Array(rows[(start + shown)...]))
     }
 }
 
@@ -197,9 +200,13 @@ struct ProjectView {
     var scopeIn: [String]
     var scopeOut: [String]
     var hasScope: Bool
-    /// The first `LongList.shown` milestones when there are more than `LongList.limit`, else all.
+    /// `LongList.shown` milestones from the first open one when there are more than
+    /// `LongList.limit`, else all.
     var milestones: [MilestoneRow]
-    /// The rest, folded under `moreMilestonesLabel` ("Show 980 more milestones").
+    /// Those before, folded under `earlierMilestonesLabel` ("Show 400 earlier milestones").
+    var earlierMilestones: [MilestoneRow]
+    var earlierMilestonesLabel: String?
+    /// Those after, folded under `moreMilestonesLabel` ("Show 980 more milestones").
     var moreMilestones: [MilestoneRow]
     var moreMilestonesLabel: String?
     var ganttHTML: String
@@ -243,6 +250,7 @@ struct Presence {
     var objectives: Bool
     var successCriteria: Bool
     var milestones: Bool
+    var earlierMilestones: Bool
     var moreMilestones: Bool
     var late: Bool
     var finishedLate: Bool

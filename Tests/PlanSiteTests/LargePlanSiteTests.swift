@@ -14,16 +14,18 @@ import Testing
     static let today = Day(iso: "2026-03-02")!
 
     /// A plan of `packages` work packages of `tasks` chained tasks and one milestone each, the
-    /// packages one after another, with `people` people taking the tasks in turn.
-    static func largePlan(packages: Int, tasks: Int, people: Int) -> [String: String] {
+    /// packages one after another, with `people` people taking the tasks in turn; the first
+    /// `done` packages are done.
+    static func largePlan(packages: Int, tasks: Int, people: Int, done: Int = 0) -> [String: String] {
         var plan = "# Large\n\n- project: large\n- start: 2026-03-02\n\n## Work\n"
         for p in 0..<packages {
+            let box = p < done ? "[x]" : "[ ]"
             plan += "### Package \(p) — id:wp\(p)\n"
             for t in 0..<tasks {
                 let after = t > 0 ? " after:t\(p)-\(t - 1)" : p > 0 ? " after:wp\(p - 1)-done" : ""
-                plan += "- [ ] Task \(p).\(t) — id:t\(p)-\(t) 2d @p\((p * tasks + t) % people)\(after)\n"
+                plan += "- \(box) Task \(p).\(t) — id:t\(p)-\(t) 2d @p\((p * tasks + t) % people)\(after)\n"
             }
-            plan += "- [ ] Package \(p) done — id:wp\(p)-done milestone after:t\(p)-\(tasks - 1)\n"
+            plan += "- \(box) Package \(p) done — id:wp\(p)-done milestone after:t\(p)-\(tasks - 1)\n"
         }
         var team = "# Team\n\n- team: large\n\n## People\n"
         for i in 0..<people { team += "- Person \(i) — id:p\(i)\n" }
@@ -119,6 +121,7 @@ import Testing
         #expect(folded.hasPrefix("<summary>Show 40 more milestones</summary>"))
         #expect(Self.count(folded, "<tr class=\"ms-") == 40)
         #expect(shown.contains(">Package 0 done</th>") && folded.contains(">Package 59 done</th>"))
+        #expect(!milestones.contains("earlier-milestones"), "nothing is done: the table starts at the first milestone")
 
         // The task table in chunks of 100 rows, every row once, in order.
         #expect(Self.count(tasks, "<div class=\"chunk\"><table class=\"tasks chunked\">") == 8)
@@ -138,10 +141,33 @@ import Testing
     }
 
     @Test func longListsFoldPastTheirLimit() {
-        #expect(LongList.split(Array(0..<25)).folded.isEmpty)
+        #expect(LongList.split(Array(0..<25), from: 10).shown == Array(0..<25))
         let split = LongList.split(Array(0..<26))
+        #expect(split.earlier.isEmpty)
         #expect(split.shown == Array(0..<20))
-        #expect(split.folded == Array(20..<26))
+        #expect(split.later == Array(20..<26))
+        let middle = LongList.split(Array(0..<100), from: 40)
+        #expect(middle.earlier == Array(0..<40) && middle.shown == Array(40..<60) && middle.later == Array(60..<100))
+        // Near the end the rows shown stay 20, starting earlier.
+        let end = LongList.split(Array(0..<100), from: 95)
+        #expect(end.earlier == Array(0..<80) && end.shown == Array(80..<100) && end.later.isEmpty)
+    }
+
+    /// Mid-way through a long project the milestone table opens at the next milestone: the 30
+    /// done ones fold under "Show 30 earlier milestones", the 10 after the shown 20 under "more".
+    @Test func theMilestoneTableOpensAtTheFirstOpenMilestone() throws {
+        let (_, site) = try Self.site(Self.largePlan(packages: 60, tasks: 2, people: 4, done: 30))
+        let page = try #require(site["projects/large/index.html"])
+        let milestones = ExampleSiteTests.fragment(page, from: "<h2 id=\"milestones\">", to: "</section>")
+        let earlier = ExampleSiteTests.fragment(milestones, from: "id=\"earlier-milestones\"", to: "</details>")
+        #expect(earlier.contains("<summary>Show 30 earlier milestones</summary>"))
+        #expect(Self.count(earlier, "<tr class=\"ms-done\">") == 30)
+        let main = ExampleSiteTests.fragment(milestones, from: "aria-label=\"Milestones table\"", to: "</table>")
+        #expect(Self.count(main, "<tr class=\"ms-") == 20)
+        #expect(main.contains("<tr class=\"ms-next\"><th scope=\"row\">Package 30 done</th>"))
+        #expect(milestones.contains("<summary>Show 10 more milestones</summary>"))
+        let order = ["earlier-milestones", "aria-label=\"Milestones table\"", "more-milestones"].map { milestones.range(of: $0)!.lowerBound }
+        #expect(order == order.sorted())
     }
 
     /// Content skipped off screen is shown on paper.

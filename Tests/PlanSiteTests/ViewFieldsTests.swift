@@ -74,9 +74,9 @@ import Testing
             builders.append(try SiteBuilder(plan: compiled.plan, schedule: schedule, analysis: Analyzer.analyze(compiled.plan, schedule),
                                             theme: Theme.builtIn(), options: options))
         }
-        // A large plan: folded milestones, a chunked task table.
+        // A large plan half done: milestones folded before and after, a chunked task table.
         try withTemporaryFolder("view-fields-large") { folder in
-            for (path, text) in LargePlanSiteTests.largePlan(packages: 30, tasks: 8, people: 4) {
+            for (path, text) in LargePlanSiteTests.largePlan(packages: 60, tasks: 4, people: 4, done: 30) {
                 try text.write(to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8)
             }
             let compiled = Pipeline.compile(CompileOptions(path: folder.path, today: LargePlanSiteTests.today))
