@@ -177,11 +177,11 @@ extension SiteBuilder {
                             issues: !isClosed || !issues.isEmpty || !decisions.isEmpty))
     }
 
+    typealias LoadSection = (sectionHTML: String, pageHTML: String?)
+
     /// The resource load section: the table, or for a team of more than
     /// `ResourceLoadTable.pageLimit` people a sentence linking to `load.html`, which holds it
     /// (`pageHTML`; 500 people over 80 weeks are 400 KB, most of a page's weight).
-    typealias LoadSection = (sectionHTML: String, pageHTML: String?)
-
     func loadSection(_ index: Int) -> LoadSection {
         let project = plan.projects[index]
         let range = project.taskRange
