@@ -122,7 +122,10 @@ struct GanttChart {
             out += "<span class=\"gmeta\">\(tasks) \(tasks == 1 ? "row" : "rows"), \(DayText.long(first)) – \(DayText.long(last))\(summaryProgress(group.rows))</span></summary>\n"
             // data-today: where the layout's script scrolls the chart to on load (no script: the start).
             let todayAttribute = today >= scale.origin && today <= scale.axisEnd ? " data-today=\"\(scale.x(today))\"" : ""
-            out += "<div class=\"scroll gs\" tabindex=\"0\" role=\"region\" aria-label=\"Gantt chart: \(HTML.escape(group.title))\"\(todayAttribute)>"
+            // min-height: the chart's height, kept while the browser skips it off screen
+            // (`content-visibility: auto` in the stylesheet).
+            let height = GanttChart.axisHeight + group.rows.count * GanttChart.rowHeight + 4
+            out += "<div class=\"scroll gs\" tabindex=\"0\" role=\"region\" aria-label=\"Gantt chart: \(HTML.escape(group.title))\" style=\"min-height:\(height)px\"\(todayAttribute)>"
             out += labels(group: group)
             out += svg(group: group, scale: scale, today: today, deadline: project.deadline)
             out += "</div></details>\n"
@@ -206,7 +209,7 @@ struct GanttChart {
     }
 
     /// Month labels (and week labels when weeks are wide enough) over light grid lines.
-    private func axis(scale: Scale, height: Int) -> String {
+    func axis(scale: Scale, height: Int) -> String {
         var grid = ""
         var labels = ""
         let weekWidth = scale.pixelsPerDay * 7
@@ -342,7 +345,7 @@ struct GanttChart {
 
     /// The today and deadline lines, labelled on the axis's third line; when the two are close
     /// the labels turn away from each other so they never overlap.
-    private func markers(scale: Scale, today: Day, deadline: Day?, bottom: Int) -> String {
+    func markers(scale: Scale, today: Day, deadline: Day?, bottom: Int) -> String {
         let y = GanttChart.markerLabelY
         let top = y - 10
         let todayX = today >= scale.origin && today <= scale.axisEnd ? scale.x(today) : nil
@@ -400,7 +403,7 @@ struct GanttChart {
         return next - index - 1
     }
 
-    private func label(_ title: String, level: Int) -> String {
+    func label(_ title: String, level: Int) -> String {
         let room = max(12, 34 - level * 2)
         guard title.count > room else { return title }
         return String(title.prefix(room - 1)) + "…"

@@ -58,18 +58,32 @@ struct ResourceLoadTable {
         return result.sorted { $0.name < $1.name }
     }
 
-    func render(from origin: Day, to end: Day) -> String {
+    /// A team larger than this gets its load table on a page of its own (`load.html`).
+    static let pageLimit = 50
+
+    struct Rendered {
+        /// The sentence above the table (from when, who is over-allocated) and the table.
+        var html: String
+        /// That sentence alone.
+        var summary: String
+        /// Rows of the table: people and pools with work in the weeks shown.
+        var people: Int
+    }
+
+    func render(from origin: Day, to end: Day) -> Rendered {
         var weeks: [Day] = []
         var monday = DayText.weekStart(origin)
         while monday <= end, weeks.count < 520 { weeks.append(monday); monday = monday.adding(days: 7) }
         let rows = rows(weeks: weeks).filter { $0.weeks.contains(where: \.hasLoad) }
         guard let first = weeks.first, !rows.isEmpty else {
-            return "<p>No one assigned to this project has work scheduled from \(DayText.long(weeks.first ?? origin)) on.</p>"
+            let text = "<p>No one assigned to this project has work scheduled from \(DayText.long(weeks.first ?? origin)) on.</p>"
+            return Rendered(html: text, summary: text, people: 0)
         }
         let overCount = rows.reduce(0) { $0 + $1.weeks.filter(\.over).count }
         var out = "<p>Share of each person's working time per week from the week of \(DayText.long(first)), all projects together. "
         out += overCount == 0 ? "No one is over-allocated.</p>"
             : "Cells marked <strong class=\"over-key\">▲ over</strong> are over-allocated (\(overCount) person-\(overCount == 1 ? "week" : "weeks")).</p>"
+        let summary = out
         out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Resource load per week\"><table class=\"load\"><caption class=\"vh\">Resource load per person and week</caption><thead><tr><th scope=\"col\">Person</th>"
         for week in weeks {
             let iso = DayText.isoWeek(week)
@@ -91,6 +105,6 @@ struct ResourceLoadTable {
             out += "</tr>"
         }
         out += "</tbody></table></div>"
-        return out
+        return Rendered(html: out, summary: summary, people: rows.count)
     }
 }

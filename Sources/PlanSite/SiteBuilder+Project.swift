@@ -4,7 +4,8 @@ import PlanModel
 import PlanReports
 
 extension SiteBuilder {
-    func projectView(_ index: Int) -> ProjectView {
+    /// `load`: the resource load section when the caller has made it already (`loadSection`).
+    func projectView(_ index: Int, load: LoadSection? = nil) -> ProjectView {
         let project = plan.projects[index]
         let figures = analysis.projects[index]
         let range = project.taskRange
@@ -52,6 +53,11 @@ extension SiteBuilder {
                                            due: DayText.optional(task.deadline), status: status.0, statusClass: status.1,
                                            blocked: task.state == .done ? nil : words.blockedNote(task: taskIndex, includingItself: true)))
         }
+
+        // A long milestone table shows the rows from the first open milestone on (what is
+        // ahead); those before and after fold under a count.
+        let firstOpen = figures.milestones.firstIndex { Analyzer.isOpen(plan.tasks[$0]) } ?? figures.milestones.count
+        let (earlierMilestones, shownMilestones, moreMilestones) = LongList.split(milestones, from: firstOpen)
 
         let taskAnchors = anchors(for: range.map { plan.tasks[$0].id }, prefix: "task-")
         func taskRef(_ taskIndex: Int, why: String) -> TaskRef {
@@ -121,23 +127,7 @@ extension SiteBuilder {
         }
 
         let chart = GanttChart(plan: plan, schedule: schedule, projectIndex: index)
-        let scale = chart.scale(extra: [options.today] + (project.deadline.map { [$0] } ?? []))
-        // The load ahead matters: the table starts at this week when the project runs past today.
-        // Work that lies wholly before today is history: one sentence says when it ran, rather
-        // than "no one has work scheduled", which reads as if no one had worked.
-        let workStart = range.map { schedule.tasks[$0].start }.min()
-        let workFinish = range.map { schedule.tasks[$0].finish }.max()
-        let pastLoad: String? = workStart.flatMap { start in
-            workFinish.flatMap { finish -> String? in
-                guard isClosed || finish < options.today else { return nil }
-                return "<p>\(isClosed ? "The project is closed: its" : "All its") work ran from \(DayText.long(start)) to \(DayText.long(finish)); no one has work on it from \(DayText.long(options.today)) on.</p>"
-            }
-        }
-        let load = pastLoad ?? scale.map { scale -> String in
-            let thisWeek = DayText.weekStart(options.today)
-            let from = thisWeek > scale.origin && thisWeek <= scale.end ? thisWeek : scale.origin
-            return ResourceLoadTable(plan: plan, schedule: schedule, projectIndex: index).render(from: from, to: scale.end)
-        } ?? "<p>No tasks are scheduled yet.</p>"
+        let load = (load ?? loadSection(index)).sectionHTML
 
         let isClosure = project.phase == .closed || project.phase == .closing
             || !project.outcome.isEmpty || !project.lessons.isEmpty
@@ -152,7 +142,12 @@ extension SiteBuilder {
             objectives: project.objectives.map { objectiveView($0, from: file) }, successCriteria: project.successCriteria.map { objectiveView($0, from: file) },
             scopeIn: project.scopeIn, scopeOut: project.scopeOut,
             hasScope: !project.scopeIn.isEmpty || !project.scopeOut.isEmpty,
-            milestones: milestones, ganttHTML: chart.render(today: options.today), taskCount: range.count,
+            milestones: shownMilestones, earlierMilestones: earlierMilestones,
+            earlierMilestonesLabel: earlierMilestones.isEmpty ? nil : "Show \(NumberText.count(earlierMilestones.count, "earlier milestone"))",
+            moreMilestones: moreMilestones,
+            moreMilestonesLabel: moreMilestones.isEmpty ? nil : "Show \(NumberText.count(moreMilestones.count, "more milestone"))",
+            ganttHTML: chart.renderSchedule(today: options.today, taskHref: { "tasks.html#" + taskAnchors[$0 - range.lowerBound] }),
+            taskCount: range.count,
             lateTasks: late, finishedLateTasks: finishedLate, blockedTasks: blocked,
             riskMatrixHTML: RiskMatrix.render(risks: project.risks, placing: figures.topRisks, anchors: riskAnchors), risks: risks,
             loadHTML: load, budget: budgetView(figures), trend: trendView(project.id), journal: journal, issues: issues, decisions: decisions,
@@ -160,12 +155,42 @@ extension SiteBuilder {
             projectNotesHTML: projectNotes(project), tasksHref: "tasks.html",
             has: Presence(objectives: !project.objectives.isEmpty,
                           successCriteria: !project.successCriteria.isEmpty, milestones: !milestones.isEmpty,
+                          earlierMilestones: !earlierMilestones.isEmpty, moreMilestones: !moreMilestones.isEmpty,
                           late: !late.isEmpty, finishedLate: !finishedLate.isEmpty, blocked: !blocked.isEmpty, risks: !risks.isEmpty,
                           issues: !issues.isEmpty, decisions: !decisions.isEmpty, journal: !journal.isEmpty,
                           lessons: !project.lessons.isEmpty),
             shown: Sections(late: !isClosed || !finishedLate.isEmpty || !late.isEmpty || !blocked.isEmpty,
                             risks: !isClosed || !risks.isEmpty, journal: !isClosed || !journal.isEmpty,
                             issues: !isClosed || !issues.isEmpty || !decisions.isEmpty))
+    }
+
+    typealias LoadSection = (sectionHTML: String, pageHTML: String?)
+
+    /// The resource load section: the table, or for a team of more than
+    /// `ResourceLoadTable.pageLimit` people a sentence linking to `load.html`, which holds it
+    /// (`pageHTML`; 500 people over 80 weeks are 400 KB, most of a page's weight).
+    func loadSection(_ index: Int) -> LoadSection {
+        let project = plan.projects[index]
+        let range = project.taskRange
+        let chart = GanttChart(plan: plan, schedule: schedule, projectIndex: index)
+        let scale = chart.scale(extra: [options.today] + (project.deadline.map { [$0] } ?? []))
+        // The load ahead matters: the table starts at this week when the project runs past today.
+        // Work that lies wholly before today is history: one sentence says when it ran, rather
+        // than "no one has work scheduled", which reads as if no one had worked.
+        let workStart = range.map { schedule.tasks[$0].start }.min()
+        let workFinish = range.map { schedule.tasks[$0].finish }.max()
+        if let start = workStart, let finish = workFinish, project.phase == .closed || finish < options.today {
+            return ("<p>\(project.phase == .closed ? "The project is closed: its" : "All its") work ran from \(DayText.long(start)) to \(DayText.long(finish)); no one has work on it from \(DayText.long(options.today)) on.</p>", nil)
+        }
+        guard let scale else { return ("<p>No tasks are scheduled yet.</p>", nil) }
+        let thisWeek = DayText.weekStart(options.today)
+        let from = thisWeek > scale.origin && thisWeek <= scale.end ? thisWeek : scale.origin
+        let table = ResourceLoadTable(plan: plan, schedule: schedule, projectIndex: index)
+        let rendered = table.render(from: from, to: scale.end)
+        guard rendered.people > ResourceLoadTable.pageLimit else { return (rendered.html, nil) }
+        let section = rendered.summary + "<p>\(NumberText.count(rendered.people, "person", plural: "people")) work on this project: "
+            + "their load per week is on a page of its own, <a href=\"load.html\">Resource load</a>.</p>"
+        return (section, rendered.html)
     }
 
     func objectiveView(_ objective: Objective, from file: String) -> ObjectiveView {

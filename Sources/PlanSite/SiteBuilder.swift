@@ -54,8 +54,10 @@ public struct SiteBuilder: Sendable {
         files.append(SiteFile(path: "404.html", text: try notFoundPage()))
         for index in plan.projects.indices {
             let folder = "projects/" + folders[index]
-            files.append(SiteFile(path: folder + "/index.html", text: try projectPage(index)))
+            let load = loadSection(index)
+            files.append(SiteFile(path: folder + "/index.html", text: try projectPage(index, load: load)))
             files.append(SiteFile(path: folder + "/tasks.html", text: try tasksPage(index)))
+            if let table = load.pageHTML { files.append(SiteFile(path: folder + "/load.html", text: try loadPage(index, table: table))) }
         }
         if let planJSON { files.append(SiteFile(path: "plan.json", text: planJSON)) }
         return files
@@ -138,8 +140,8 @@ public struct SiteBuilder: Sendable {
                         crumbs: [Crumb(label: "Portfolio", href: root)], body: body)
     }
 
-    func projectPage(_ index: Int) throws -> String {
-        let view = projectView(index)
+    func projectPage(_ index: Int, load: LoadSection? = nil) throws -> String {
+        let view = projectView(index, load: load)
         let project = plan.projects[index]
         let crumbs = [Crumb(label: "Portfolio", href: "../../"), Crumb(label: project.title, href: nil)]
         return try page(title: project.title + " — status", root: "../../", path: "projects/\(folders[index])/",
@@ -155,11 +157,36 @@ public struct SiteBuilder: Sendable {
                         crumbs: crumbs, body: try render("tasks", view))
     }
 
+    /// A large team's resource load table on a page of its own (see `loadSection`). Its body is
+    /// built here, not by a template: a heading, a link back and the table `loadHTML` would be.
+    func loadPage(_ index: Int, table: String) throws -> String {
+        let project = plan.projects[index]
+        let crumbs = [Crumb(label: "Portfolio", href: "../../"), Crumb(label: project.title, href: "./"),
+                      Crumb(label: "Resource load", href: nil)]
+        let body = "<h1>\(HTML.escape(project.title)): resource load</h1>\n<p class=\"lead\">Back to the <a href=\"./\">status page</a>.</p>\n" + table + "\n"
+        return try page(title: project.title + " — resource load", root: "../../", path: "projects/\(folders[index])/load.html",
+                        crumbs: crumbs, body: body)
+    }
+
     func tasksView(_ index: Int) -> TasksView {
-        var rows = taskRows(index).map(\.html).joined()
-        if rows.hasSuffix("\n") { rows.removeLast() }
-        return TasksView(projectTitle: plan.projects[index].title, projectHref: "./", rowsHTML: rows,
-                         count: plan.projects[index].taskRange.count)
+        let title = plan.projects[index].title
+        let rows = taskRows(index).map(\.html)
+        func joined(_ rows: ArraySlice<String>) -> String {
+            var text = rows.joined()
+            if text.hasSuffix("\n") { text.removeLast() }
+            return text
+        }
+        var chunks = [TaskTableChunk(caption: "All tasks of " + title, rowsHTML: joined(rows[...]))]
+        let chunked = rows.count > TaskTableChunk.limit
+        if chunked {
+            chunks = stride(from: 0, to: rows.count, by: TaskTableChunk.size).map { first in
+                let last = min(first + TaskTableChunk.size, rows.count)
+                return TaskTableChunk(caption: "Tasks \(NumberText.grouped(Double(first + 1))) to \(NumberText.grouped(Double(last))) of \(NumberText.grouped(Double(rows.count))): \(title)",
+                                      rowsHTML: joined(rows[first..<last]))
+            }
+        }
+        return TasksView(projectTitle: title, projectHref: "./",
+                         count: plan.projects[index].taskRange.count, chunks: chunks, chunked: chunked)
     }
 
     // MARK: Helpers shared by the views

@@ -133,10 +133,18 @@ for(const s of document.querySelectorAll(".gs[data-today]")){const go=()=>{s.scr
 
 <section aria-labelledby="milestones">
 <h2 id="milestones">Milestones</h2>
-{{#has.milestones}}<div class="scroll" tabindex="0" role="region" aria-label="Milestones table"><table class="milestones stack">
+{{#has.earlierMilestones}}<details class="more" id="earlier-milestones"><summary>{{earlierMilestonesLabel}}</summary><div class="scroll" tabindex="0" role="region" aria-label="Earlier milestones table"><table class="milestones stack">
+<thead><tr><th scope="col">Milestone</th><th scope="col">Done on</th><th scope="col">Forecast</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead><tbody>
+{{#earlierMilestones}}<tr class="ms-{{statusClass}}"><th scope="row">{{title}}</th><td data-label="Done on">{{doneOn}}</td><td data-label="Forecast">{{forecast}}</td><td data-label="Due">{{due}}</td><td data-label="Status"><span class="st {{statusClass}}">{{status}}</span>{{#blocked}}<span class="note">{{blocked}}</span>{{/blocked}}</td></tr>
+{{/earlierMilestones}}</tbody></table></div></details>
+{{/has.earlierMilestones}}{{#has.milestones}}<div class="scroll" tabindex="0" role="region" aria-label="Milestones table"><table class="milestones stack">
 <thead><tr><th scope="col">Milestone</th><th scope="col">Done on</th><th scope="col">Forecast</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead><tbody>
 {{#milestones}}<tr class="ms-{{statusClass}}"><th scope="row">{{title}}</th><td data-label="Done on">{{doneOn}}</td><td data-label="Forecast">{{forecast}}</td><td data-label="Due">{{due}}</td><td data-label="Status"><span class="st {{statusClass}}">{{status}}</span>{{#blocked}}<span class="note">{{blocked}}</span>{{/blocked}}</td></tr>
 {{/milestones}}</tbody></table></div>{{/has.milestones}}
+{{#has.moreMilestones}}<details class="more" id="more-milestones"><summary>{{moreMilestonesLabel}}</summary><div class="scroll" tabindex="0" role="region" aria-label="Later milestones table"><table class="milestones stack">
+<thead><tr><th scope="col">Milestone</th><th scope="col">Done on</th><th scope="col">Forecast</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead><tbody>
+{{#moreMilestones}}<tr class="ms-{{statusClass}}"><th scope="row">{{title}}</th><td data-label="Done on">{{doneOn}}</td><td data-label="Forecast">{{forecast}}</td><td data-label="Due">{{due}}</td><td data-label="Status"><span class="st {{statusClass}}">{{status}}</span>{{#blocked}}<span class="note">{{blocked}}</span>{{/blocked}}</td></tr>
+{{/moreMilestones}}</tbody></table></div></details>{{/has.moreMilestones}}
 {{^has.milestones}}<p>The plan has no milestones.</p>{{/has.milestones}}
 </section>
 
@@ -160,7 +168,7 @@ for(const s of document.querySelectorAll(".gs[data-today]")){const go=()=>{s.scr
 <section aria-labelledby="schedule">
 <h2 id="schedule">Schedule</h2>
 <div class="legend" aria-hidden="true"><span><svg width="26" height="12"><rect class="lg-t" x="1" y="1" width="24" height="10"/></svg> task</span><span><svg width="26" height="12"><rect class="lg-c" x="1" y="1" width="24" height="10"/></svg> critical (hatched)</span><span><svg width="26" height="12"><rect class="lg-t" x="1" y="1" width="24" height="10"/><rect class="lg-p" x="1" y="4" width="14" height="4"/></svg> progress</span><span><svg width="26" height="12"><rect class="lg-s" x="1" y="3" width="24" height="6"/></svg> work package</span><span><svg width="16" height="14"><path class="lg-m" d="M8 0l7 7l-7 7l-7-7z"/></svg> milestone</span><span><svg width="20" height="14"><path class="lg-td" d="M10 0V14"/></svg> today</span><span><svg width="12" height="16"><path class="lg-due" d="M4 1h4v14h-4"/></svg> milestone due</span><span><svg width="26" height="12"><path class="lg-in" d="M1 6H25"/></svg> waits for another package</span></div>
-<p class="muted">{{taskCount}} rows. Each work package has its own chart; hover a bar for its dates. The <a href="{{tasksHref}}">task table</a> has the same dates as text.</p>
+<p class="muted">{{taskCount}} rows. The first chart has one row per work package; below it each work package has its own chart. Hover a bar for its dates. The <a href="{{tasksHref}}">task table</a> has the same dates as text.</p>
 {{{ganttHTML}}}
 </section>
 
@@ -527,19 +535,52 @@ table.mta td, table.trend-versions td { white-space: nowrap; }
   table.load td { min-width: 0; }
 }
 
+/* Large plans (issue 11): the roll-up chart, folded long lists and the chunked task table. The
+   browser lays out and paints a block with `content-visibility: auto` only near the screen; until
+   then the block is as tall as its min-height. (Not `contain-intrinsic-size`, which says the same:
+   the Nu Html Checker rejects it as an unknown property.) A Gantt chart's min-height is its own
+   height, set on the element; a chunk of the task table holds 100 rows of at least two lines. */
+svg.gc .rm { fill: var(--milestone); stroke: var(--bg); stroke-width: 1; }
+details.gantt > .gs { content-visibility: auto; }
+details.more { margin: .6rem 0; }
+details.more > summary, details.packages > summary { cursor: pointer; color: var(--accent); }
+details.more > summary { padding: .3rem 0; }
+ol.packages { margin: .3rem 0 .6rem; padding-left: 2.5rem; }
+ol.packages li { padding: 2px 0; }
+details.packages > p { margin: .5rem .7rem; max-width: 48rem; }
+/* Fixed column widths, so the columns of every chunk line up; a chunk is as wide as they add up
+   to, since content-visibility clips what overflows it. */
+div.chunk { content-visibility: auto; min-height: 5000px; width: 107.2rem; }
+div.chunk:last-child { content-visibility: visible; min-height: 0; }
+table.tasks.chunked { table-layout: fixed; }
+table.tasks.chunked td { white-space: normal; overflow-wrap: anywhere; }
+table.tasks.chunked thead th:nth-child(1) { width: 5rem; }
+table.tasks.chunked thead th:nth-child(2) { width: 18rem; }
+table.tasks.chunked thead th:is(:nth-child(3), :nth-child(4)) { width: 7.6rem; }
+table.tasks.chunked thead th:nth-child(7) { width: 7rem; }
+table.tasks.chunked thead th:is(:nth-child(5), :nth-child(6)) { width: 4rem; }
+table.tasks.chunked thead th:nth-child(8) { width: 6rem; }
+table.tasks.chunked thead th:nth-child(9) { width: 10rem; }
+table.tasks.chunked thead th:nth-child(10) { width: 12rem; }
+table.tasks.chunked thead th:nth-child(11) { width: 26rem; }
+@media print {
+  /* Paper shows everything: nothing is skipped for being off screen. */
+  details.gantt > .gs, div.chunk { content-visibility: visible; min-height: 0; }
+}
+
 """#,
         "tasks.mustache": #"""
 <h1>{{projectTitle}}: tasks</h1>
 <p class="lead">{{count}} rows in work breakdown order. Back to the <a href="{{projectHref}}">status page</a>.</p>
 <div class="scroll" tabindex="0" role="region" aria-label="Task table">
-<table class="tasks">
-<caption class="vh">All tasks of {{projectTitle}}</caption>
+{{#chunks}}{{#chunked}}<div class="chunk">{{/chunked}}<table class="tasks{{#chunked}} chunked{{/chunked}}">
+<caption class="vh">{{caption}}</caption>
 <thead><tr><th scope="col">WBS</th><th scope="col">Task</th><th scope="col">Start</th><th scope="col">Finish</th><th scope="col">Slack</th><th scope="col">Done</th><th scope="col">Status</th><th scope="col">Flags</th><th scope="col">Assigned</th><th scope="col">After</th><th scope="col">Why</th></tr></thead>
 <tbody>
 {{{rowsHTML}}}
 </tbody>
-</table>
-</div>
+</table>{{#chunked}}</div>{{/chunked}}
+{{/chunks}}</div>
 
 """#,
     ]

@@ -245,6 +245,10 @@ extension ProjectView: MustacheParent {
         case "scopeOut": return scopeOut
         case "hasScope": return hasScope
         case "milestones": return milestones
+        case "earlierMilestones": return earlierMilestones
+        case "earlierMilestonesLabel": return earlierMilestonesLabel
+        case "moreMilestones": return moreMilestones
+        case "moreMilestonesLabel": return moreMilestonesLabel
         case "ganttHTML": return ganttHTML
         case "taskCount": return taskCount
         case "lateTasks": return lateTasks
@@ -289,6 +293,8 @@ extension Presence: MustacheParent {
         case "objectives": return objectives
         case "successCriteria": return successCriteria
         case "milestones": return milestones
+        case "earlierMilestones": return earlierMilestones
+        case "moreMilestones": return moreMilestones
         case "late": return late
         case "finishedLate": return finishedLate
         case "blocked": return blocked
@@ -337,6 +343,18 @@ extension TasksView: MustacheParent {
         case "projectHref": return projectHref
         case "rowsHTML": return rowsHTML
         case "count": return count
+        case "chunks": return chunks
+        case "chunked": return chunked
+        default: return nil
+        }
+    }
+}
+
+extension TaskTableChunk: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "caption": return caption
+        case "rowsHTML": return rowsHTML
         default: return nil
         }
     }

@@ -218,6 +218,22 @@ struct SlipRow {
     var variance: String
 }
 
+/// How long lists fold: a list of more than `limit` rows shows `shown` rows and folds the rest
+/// under a count, so a 1,000-milestone plan's page opens at the milestones that matter, not a
+/// screenful of scroll bar. (A fold of a handful of rows would only hide them: hence the gap.)
+/// The rows shown start at `from` (the first open milestone), or as near it as leaves `shown`
+/// rows; the rows before them fold apart, as earlier ones.
+enum LongList {
+    static let limit = 25
+    static let shown = 20
+
+    static func split<Row>(_ rows: [Row], from: Int = 0) -> (earlier: [Row], shown: [Row], later: [Row]) {
+        guard rows.count > limit else { return ([], rows, []) }
+        let start = max(0, min(from, rows.count - shown))
+        return (Array(rows[..<start]), Array(rows[start..<(start + shown)]), Array(rows[(start + shown)...]))
+    }
+}
+
 struct TaskRef {
     var title: String
     var id: String
@@ -310,7 +326,15 @@ struct ProjectView {
     var scopeIn: [String]
     var scopeOut: [String]
     var hasScope: Bool
+    /// `LongList.shown` milestones from the first open one when there are more than
+    /// `LongList.limit`, else all.
     var milestones: [MilestoneRow]
+    /// Those before, folded under `earlierMilestonesLabel` ("Show 400 earlier milestones").
+    var earlierMilestones: [MilestoneRow]
+    var earlierMilestonesLabel: String?
+    /// Those after, folded under `moreMilestonesLabel` ("Show 980 more milestones").
+    var moreMilestones: [MilestoneRow]
+    var moreMilestonesLabel: String?
     var ganttHTML: String
     var taskCount: Int
     /// Open work the Gantt chart marks late.
@@ -352,6 +376,8 @@ struct Presence {
     var objectives: Bool
     var successCriteria: Bool
     var milestones: Bool
+    var earlierMilestones: Bool
+    var moreMilestones: Bool
     var late: Bool
     var finishedLate: Bool
     var blocked: Bool
@@ -389,24 +415,43 @@ struct TaskRow {
 struct TasksView {
     var projectTitle: String
     var projectHref: String
-    /// The table's rows, made by `TaskRow.html`: a template tag costs microseconds through the
-    /// template engine, and a 10,000-task table has 200,000 of them.
-    var rowsHTML: String
     var count: Int
+    /// The table's rows, made by `TaskRow.html` (a template tag costs microseconds through the
+    /// template engine, and a 10,000-task table has 200,000 of them), in tables of `TaskTableChunk.size`, each in its own `<div class="chunk">`
+    /// that the browser lays out only when it scrolls into view (`content-visibility: auto`),
+    /// when there are more than `TaskTableChunk.limit` rows; else one table of them all.
+    var chunks: [TaskTableChunk]
+    var chunked: Bool
+
+    /// All rows in one string, for themes written before the chunks; made only when a template
+    /// asks for it (a second copy of a 5 MB table otherwise).
+    var rowsHTML: String { chunks.map(\.rowsHTML).joined(separator: "\n") }
+}
+
+struct TaskTableChunk {
+    /// A table of 10,000 rows is laid out whole, off screen too: half a gigabyte in the renderer.
+    static let limit = 200
+    static let size = 100
+
+    /// "All tasks of Website relaunch", or "Tasks 101 to 200 of 12,000: Bench" for a chunk.
+    var caption: String
+    var rowsHTML: String
 }
 
 extension TaskRow {
     /// One `<tr>` of the task table; every plan string is escaped.
     var html: String {
         let e = HTML.escape
-        var out = "<tr id=\"\(e(anchor))\" class=\"k-\(e(kind))\">\n<td>\(e(wbs))</td>\n"
+        // One line per row: a newline between cells is a text node in the DOM (120,000 of them
+        // in a 10,000-task table).
+        var out = "<tr id=\"\(e(anchor))\" class=\"k-\(e(kind))\"><td>\(e(wbs))</td>"
         out += "<th scope=\"row\" class=\"i\(indent)\">"
         out += isSummary ? "<strong>\(e(title))</strong>" : e(title)
         out += "<br><span class=\"tid\">\(e(id))\(isMilestone ? " · milestone" : "")</span>"
         if let notesHTML { out += "<details class=\"notes\"><summary>notes</summary>\(notesHTML)</details>" }
-        out += "</th>\n<td><time datetime=\"\(e(startISO))\">\(e(start))</time></td>\n"
-        out += "<td><time datetime=\"\(e(finishISO))\">\(e(finish))</time></td>\n"
-        for cell in [slack, progress, status, flags, assigned, after, why] { out += "<td>\(e(cell))</td>\n" }
+        out += "</th><td><time datetime=\"\(e(startISO))\">\(e(start))</time></td>"
+        out += "<td><time datetime=\"\(e(finishISO))\">\(e(finish))</time></td>"
+        for cell in [slack, progress, status, flags, assigned, after, why] { out += "<td>\(e(cell))</td>" }
         return out + "</tr>\n"
     }
 }

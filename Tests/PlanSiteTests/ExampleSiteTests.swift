@@ -43,6 +43,7 @@ import Testing
         try Self.checkGolden("crm-milestones.html", Self.fragment(status, from: "<h2 id=\"milestones\">", to: "</table>"))
         try Self.checkGolden("crm-risk-matrix.html", Self.fragment(status, from: "<table class=\"matrix\">", to: "</table>"))
         try Self.checkGolden("crm-gantt-cutover.svg", Self.fragment(status, from: "id=\"gantt-cutover\"", to: "</details>"))
+        try Self.checkGolden("crm-gantt-rollup.svg", Self.fragment(status, from: "id=\"gantt-rollup\"", to: "</details>"))
         try Self.checkGolden("crm-portfolio.html", Self.fragment(try #require(site["index.html"]), from: "<tbody>", to: "</tbody>"))
     }
 

@@ -125,7 +125,7 @@ import Testing
         let html = GanttChart(plan: plan, schedule: schedule, projectIndex: 0).render(today: Fixture.today)
         #expect(html.contains("<svg class=\"gl\" width=\"250\""))
         #expect(html.contains("preserveAspectRatio=\"xMinYMin slice\" aria-hidden=\"true\">"))
-        #expect(html.contains("<div class=\"scroll gs\" tabindex=\"0\" role=\"region\" aria-label=\"Gantt chart: Discovery\" data-today=\""))
+        #expect(html.contains("<div class=\"scroll gs\" tabindex=\"0\" role=\"region\" aria-label=\"Gantt chart: Discovery\" style=\"min-height:140px\" data-today=\""))
         let css = try Theme.builtIn().stylesheet
         #expect(css.contains("svg.gl { display: block; flex: none; position: sticky; left: 0;"))
     }

@@ -57,7 +57,7 @@ import Testing
         #expect(rows[0].weeks.map(\.over) == [false, false, false, false, false, (true), false, false, false, false, false])
         #expect(rows[1].weeks[9].over)
         #expect(!rows[1].weeks[1].over)
-        let html = table.render(from: weeks[0], to: weeks[10].adding(days: 6))
+        let html = table.render(from: weeks[0], to: weeks[10].adding(days: 6)).html
         #expect(html.contains("<td class=\"over\">▲ 150 %</td>"))
     }
 

@@ -3,6 +3,7 @@ import Mustache
 import PlanAnalysis
 import PlanCompiler
 import PlanModel
+import PlanTestSupport
 import Testing
 @testable import PlanSite
 
@@ -98,6 +99,16 @@ import Testing
             }
             builders.append(try SiteBuilder(plan: compiled.plan, schedule: schedule, analysis: Analyzer.analyze(compiled.plan, schedule),
                                             theme: Theme.builtIn(), options: exampleOptions))
+        }
+        // A large plan half done: milestones folded before and after, a chunked task table.
+        try withTemporaryFolder("view-fields-large") { folder in
+            for (path, text) in LargePlanSiteTests.largePlan(packages: 60, tasks: 4, people: 4, done: 30) {
+                try text.write(to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8)
+            }
+            let compiled = Pipeline.compile(CompileOptions(path: folder.path, today: LargePlanSiteTests.today))
+            let schedule = try #require(compiled.schedule)
+            builders.append(try SiteBuilder(plan: compiled.plan, schedule: schedule, analysis: Analyzer.analyze(compiled.plan, schedule),
+                                            theme: Theme.builtIn(), options: options))
         }
         let (plan, schedule) = Fixture.make(notes: "Checked with **finance**.")
         builders.append(try SiteBuilder(plan: plan, schedule: schedule, analysis: Analyzer.analyze(plan, schedule),
