@@ -65,6 +65,17 @@ public enum EditSession {
         return Outcome(result: .written, path: file.path, before: file.bytes, after: edited, newProblems: warnings, sources: new.sources)
     }
 
+    /// Replaces `file` on disk with `edited` (its text without a byte order mark; the mark is
+    /// kept when the file has one), unless the file no longer holds the bytes `file` was read with.
+    public static func write(_ file: SourceFile, _ edited: [UInt8]) throws {
+        let raw = try AtomicFile.read(file.path)
+        let hasMark = raw.starts(with: [0xEF, 0xBB, 0xBF])
+        guard Array(raw.dropFirst(hasMark ? 3 : 0)) == file.bytes else {
+            throw EditError("'\(file.path)' changed since planc read it; nothing was written (run the command again)")
+        }
+        try AtomicFile.replace(file.path, expected: raw, with: (hasMark ? [0xEF, 0xBB, 0xBF] : []) + edited)
+    }
+
     /// Diagnostics of `severity` in `new` beyond those `old` had, told apart by code, file and
     /// message (lines move when an edit adds some).
     static func introduced(in new: [Diagnostic], over old: [Diagnostic], severity: Severity) -> [Diagnostic] {

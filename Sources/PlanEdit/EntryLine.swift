@@ -14,6 +14,8 @@ struct EntryLine: Sendable {
     var line: Int
     /// The `[ ]` or `[x]` box.
     var checkbox: Range<Int>?
+    /// Whether the box is ticked (`[x]` or `[X]`).
+    var isTicked = false
     /// Just past the title's last byte.
     var titleEnd: Int
     /// Just past the ` — ` (or ` -- `) that starts the attributes, when the line has one.
@@ -26,6 +28,7 @@ struct EntryLine: Sendable {
             file.byteOffset(line: range.start.line, column: range.start.column)..<file.byteOffset(line: range.end.line, column: range.end.column)
         }
         checkbox = checkboxRange.map(bytes)
+        if let box = checkbox, box.count == 3 { isTicked = file.bytes[box.lowerBound + 1] != 32 }
         titleEnd = bytes(titleRange).upperBound
         tokens = attributes.map { Token(form: $0.form, text: $0.text, bytes: bytes($0.range)) }
         let lineEnd = file.byteRange(ofLine: line).upperBound

@@ -43,7 +43,7 @@ enum TaskEdits {
             if let box = line.checkbox {
                 // A ticked box says done; any other status would contradict it (P305).
                 changes.remove(in: line) { $0.key == "status" && $0.value?.lowercased() != "done" }
-                if box.count == 3 {
+                if box.count == 3, !line.isTicked {
                     // `[ ]` becomes `[x]`; `[x]` and `[X]` stay as written.
                     result.append(ByteReplacement((box.lowerBound + 1)..<(box.lowerBound + 2), "x"))
                 }

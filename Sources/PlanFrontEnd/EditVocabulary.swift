@@ -20,3 +20,8 @@ public enum EditVocabulary {
     /// How the parser reads one attribute token (`after:x`, `40%`, `@omar`, `milestone`).
     public static func classify(_ token: String) -> AttributeSyntax.Form { FileParser.classify(ArraySlice(token.utf8)) }
 }
+
+extension EditVocabulary {
+    /// Whether a level-2 heading names the work breakdown (`## Work`, `## Tasks`, `## Work breakdown`).
+    public static func isWorkSection(_ title: String) -> Bool { Vocabulary.section(named: title) == .work }
+}
