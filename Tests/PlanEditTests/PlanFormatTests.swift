@@ -39,6 +39,11 @@ import Testing
             """))
     }
 
+    @Test func crlfStaysAndOnlyTheEntryLinesChange() {
+        let text = project("* [ ] A -- #x 5d\n  note  with -- dashes #y 5d\n").replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(formatted(text) == text.replacingOccurrences(of: "* [ ] A -- #x 5d", with: "- [ ] A — 5d #x"))
+    }
+
     @Test func idempotent() {
         let once = formatted(project("- [ ] A — 5d #x  @omar id:a\n  - [X] B — after:a 2d\n"))
         #expect(formatted(once) == once)

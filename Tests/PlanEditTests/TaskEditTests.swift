@@ -33,6 +33,12 @@ import Testing
         #expect(changedLine(moved.before, moved.after)?.1 == "- [x] Kick-off — 2d finished:2026-06-03")
     }
 
+    @Test func anUpperCaseBoxStaysAsWritten() throws {
+        let files = ["plan.md": project("- [X] Kick-off — 2d 100%\n")]
+        let result = try edit(files, .task("kick-off", .done(on: Day(iso: "2026-06-02"))))
+        #expect(changedLine(result.before, result.after)?.1 == "- [X] Kick-off — 2d 100% finished:2026-06-02")
+    }
+
     @Test func aMilestone() throws {
         let files = ["plan.md": project("- [ ] Go-live — milestone due:2026-11-09\n")]
         let result = try edit(files, .task("go-live", .done(on: nil)))
