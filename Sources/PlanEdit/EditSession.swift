@@ -39,11 +39,6 @@ public enum EditSession {
         }
         let editable = EditablePlan(loaded, root: path, today: today)
         let (file, replacements) = try editable.edit(request, today: today)
-        let raw = try AtomicFile.read(file.path)
-        let hasMark = raw.starts(with: [0xEF, 0xBB, 0xBF])
-        guard Array(raw.dropFirst(hasMark ? 3 : 0)) == file.bytes else {
-            throw EditError("'\(file.path)' changed while planc read it; nothing was written (run the command again)")
-        }
         let edited = ByteReplacement.apply(replacements, to: file.bytes)
         guard edited != file.bytes else {
             return Outcome(result: .unchanged, path: file.path, before: file.bytes, after: edited, newProblems: [], sources: [:])
@@ -60,7 +55,7 @@ public enum EditSession {
         if !errors.isEmpty {
             return Outcome(result: .refused, path: file.path, before: file.bytes, after: edited, newProblems: errors, sources: new.sources)
         }
-        try AtomicFile.replace(file.path, expected: raw, with: (hasMark ? [0xEF, 0xBB, 0xBF] : []) + edited)
+        try write(file, edited)
         let warnings = introduced(in: new.diagnostics, over: old.diagnostics, severity: .warning)
         return Outcome(result: .written, path: file.path, before: file.bytes, after: edited, newProblems: warnings, sources: new.sources)
     }

@@ -10,14 +10,18 @@ public struct JournalEntryRequest: Sendable, Equatable {
     public var text: String?
     /// A project id; nil when the plan has one project.
     public var project: String?
+    /// The dimensions' ratings, `schedule:amber cost:green …`, as `planc status` prints them.
+    public var ratings: String?
 
-    public init(date: Day, rating: Rating?, headline: String, text: String? = nil, project: String? = nil) {
+    public init(date: Day, rating: Rating?, headline: String, text: String? = nil, project: String? = nil, ratings: String? = nil) {
         self.date = date; self.rating = rating; self.headline = headline; self.text = text; self.project = project
+        self.ratings = ratings
     }
 
-    /// `### 2026-09-18 — amber — Go-live date holds`.
+    /// `### 2026-09-18 — amber — Go-live date holds — schedule:amber cost:green`.
     var heading: String {
-        "### " + ([date.iso] + (rating.map { [$0.rawValue] } ?? []) + [headline]).joined(separator: " — ")
+        let dimensions = ratings.map(\.trimmingSpacesAndTabs).flatMap { $0.isEmpty ? nil : [$0] } ?? []
+        return "### " + ([date.iso] + (rating.map { [$0.rawValue] } ?? []) + [headline] + dimensions).joined(separator: " — ")
     }
 }
 
@@ -29,6 +33,12 @@ enum JournalEdit {
         let headline = entry.headline.trimmingSpacesAndTabs
         guard !headline.isEmpty else { throw EditError("a journal entry needs a headline") }
         guard !headline.contains(where: { $0 == "\n" || $0 == "\r" }) else { throw EditError("a journal headline is one line; put the rest in --text") }
+        if let ratings = entry.ratings?.trimmingSpacesAndTabs, !ratings.isEmpty {
+            let words = ratings.split(separator: " ")
+            guard words.allSatisfy({ $0.contains(":") }), !ratings.contains(where: { $0 == "\n" || $0 == "\r" }) else {
+                throw EditError("--ratings are dimension:rating words such as 'schedule:amber cost:green', got '\(ratings)'")
+            }
+        }
         var request = entry
         request.headline = headline
         let eol = LineEnding.of(file.bytes).rawValue

@@ -36,11 +36,14 @@ struct Journal: ParsableCommand {
         @Option(help: "The entry's text, below the heading.")
         var text: String?
 
+        @Option(help: "The dimensions' ratings as `planc status` prints them: \"schedule:amber cost:green scope:green resources:green risk:amber\".")
+        var ratings: String?
+
         func validate() throws { _ = try ReportArguments.day(date, "--date") }
 
         func run() throws {
             let day = try ReportArguments.day(date, "--date") ?? plan.todayDay
-            let entry = JournalEntryRequest(date: day, rating: rag, headline: headline, text: text, project: project)
+            let entry = JournalEntryRequest(date: day, rating: rag, headline: headline, text: text, project: project, ratings: ratings)
             try EditRunner.run(.journal(entry), plan, color: colorOptions.enabled)
         }
     }

@@ -49,11 +49,15 @@ import Testing
 
     @Test func theEntryReadsBackAsWritten() throws {
         let text = project("- [ ] A — 1d\n", journal: "### 2026-09-11 — green — Fine\n")
+        var entry = entry
+        entry.ratings = "schedule:amber cost:green"
         let result = try edit(["plan.md": text], .journal(entry))
+        #expect(result.after.contains("### 2026-09-18 — amber — Go-live date holds — schedule:amber cost:green\n"))
         let journal = plan(["plan.md": result.after]).plan.projects[0].journal
         #expect(journal.count == 2)
         #expect(journal.last?.date == Day(iso: "2026-09-18"))
         #expect(journal.last?.rating == .amber)
         #expect(journal.last?.headline == "Go-live date holds")
+        #expect(journal.last?.ratings.count == 2)
     }
 }
