@@ -94,6 +94,10 @@ enum TaskEdits {
                     value = "\"\(value)\""
                 }
                 guard !value.contains(where: { $0 == "\n" || $0 == "\r" }) else { throw EditError("a value is one line: '\(key)'") }
+                // The line splits at its last ` — `: a value holding one would split it again.
+                guard !value.contains(" — "), !value.contains(" -- ") else {
+                    throw EditError("a value cannot hold ' — ' or ' -- ', which separate a title from its attributes: '\(assignment)'")
+                }
                 if values[key] == nil { order.append(key) }
                 values[key] = value
             }

@@ -152,6 +152,9 @@ import Testing
     @Test func setQuotesAValueWithSpacesAndSuggestsAKnownKey() throws {
         let files = ["plan.md": project("### Build — id:build\n- [ ] Load test — 8d\n")]
         #expect(throws: EditError.self) { try edit(files, .task("load-test", .set(["due"]))) }
+        #expect(throws: EditError.self) { try edit(files, .task("load-test", .set(["owner:a — b"]))) }
+        let quoted = try edit(files, .task("load-test", .set(["owner:Dana Whitfield"])))
+        #expect(changedLine(quoted.before, quoted.after)?.1 == "- [ ] Load test — 8d owner:\"Dana Whitfield\"")
         do {
             _ = try edit(files, .task("load-test", .set(["priorty:high"])))
             Issue.record("an unknown key was written")
