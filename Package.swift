@@ -7,7 +7,7 @@ import PackageDescription
 //   analyze                              PlanAnalysis
 //   publish                              PlanCompiler/Publish.swift, over PlanSite (HTML) and PlanReports (plan.json)
 // PlanReports also renders the terminal reports and exports from the analysed plan. PlanCompiler runs
-// the phases (`Pipeline`) and writes diagnostics; PlanServe serves what publish wrote; `planc` only
+// the phases (`Pipeline`) and writes diagnostics; PlanEdit edits plan files from the command line; PlanServe serves what publish wrote; `planc` only
 // wires arguments to them. Every target declares exactly the modules it imports.
 let package = Package(
     name: "planc",
@@ -56,6 +56,9 @@ let package = Package(
             name: "PlanCompiler",
             dependencies: ["PlanModel", "PlanFrontEnd", "PlanSchedule", "PlanAnalysis", "PlanReports", "PlanSite"]
         ),
+        // `planc done`, `progress`, `set`, `unset`, `journal add`: edits of one entry's bytes, checked
+        // by compiling the edited plan before the file is replaced atomically (docs/editing.md).
+        .target(name: "PlanEdit", dependencies: ["PlanModel", "PlanFrontEnd", "PlanCompiler"]),
         // `planc serve`: a loopback HTTP server over what the pipeline published, rebuilt on change.
         .target(
             name: "PlanServe",
@@ -64,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "planc",
             dependencies: [
-                "PlanCompiler", "PlanServe", "PlanModel", "PlanReports", "PlanFrontEnd",
+                "PlanCompiler", "PlanServe", "PlanModel", "PlanReports", "PlanFrontEnd", "PlanEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -85,6 +88,8 @@ let package = Package(
         .testTarget(name: "PlanSiteTests", dependencies: ["PlanSite", "PlanAnalysis", "PlanCompiler", "PlanModel", "PlanReports", "PlanTestSupport"]),
         // The pipeline's phases, publishing, and plans compiled from Markdown through every phase.
         .testTarget(name: "PlanCompilerTests", dependencies: ["PlanCompiler", "PlanModel", "PlanSite", "PlanTestSupport"]),
+        // Edits on in-memory files, byte for byte, over every entry of the examples; the atomic write.
+        .testTarget(name: "PlanEditTests", dependencies: ["PlanEdit", "PlanFrontEnd", "PlanModel", "PlanTestSupport"]),
         .testTarget(name: "PlanServeTests", dependencies: ["PlanServe", "PlanCompiler", "PlanModel", "PlanTestSupport"]),
         // Runs the built `planc` and `plan-fuzz` binaries (beside the test bundle; `swift test`
         // builds every product first).
