@@ -6,7 +6,8 @@ import PackageDescription
 //   schedule                             PlanSchedule
 //   analyze                              PlanAnalysis
 //   publish                              PlanCompiler/Publish.swift, over PlanSite (HTML) and PlanReports (plan.json)
-// PlanReports also renders the terminal reports and exports from the analysed plan. PlanCompiler runs
+// PlanReports also renders the terminal reports and exports from the analysed plan (the SQLite one as
+// data, which PlanSQLite, the wrapper around libsqlite3, writes). PlanCompiler runs
 // the phases (`Pipeline`) and writes diagnostics; PlanServe serves what publish wrote; `planc` only
 // wires arguments to them. Every target declares exactly the modules it imports.
 let package = Package(
