@@ -90,6 +90,20 @@ public enum SARIFWriter {
                          ("message", .object([("text", .string(note.0))]))])
             })))
         }
+        if !diagnostic.fixIts.isEmpty {
+            members.append(("fixes", .array(diagnostic.fixIts.map { fix in
+                .object([
+                    ("description", .object([("text", .string(fix.message))])),
+                    ("artifactChanges", .array([.object([
+                        ("artifactLocation", artifactLocation(fix.range.file)),
+                        ("replacements", .array([.object([
+                            ("deletedRegion", region(fix.range, columns)),
+                            ("insertedContent", .object([("text", .string(fix.replacement))])),
+                        ])])),
+                    ])])),
+                ])
+            })))
+        }
         return .object(members)
     }
 
@@ -97,12 +111,16 @@ public enum SARIFWriter {
         // SARIF's endColumn is exclusive, as a SourceRange's end is.
         .object([
             ("artifactLocation", artifactLocation(range.file)),
-            ("region", .object([
-                ("startLine", .int(range.start.line)),
-                ("startColumn", .int(columns.codePointColumn(range.file, range.start))),
-                ("endLine", .int(range.end.line)),
-                ("endColumn", .int(columns.codePointColumn(range.file, range.end))),
-            ])),
+            ("region", region(range, columns)),
+        ])
+    }
+
+    static func region(_ range: SourceRange, _ columns: ColumnConverter) -> JSONValue {
+        .object([
+            ("startLine", .int(range.start.line)),
+            ("startColumn", .int(columns.codePointColumn(range.file, range.start))),
+            ("endLine", .int(range.end.line)),
+            ("endColumn", .int(columns.codePointColumn(range.file, range.end))),
         ])
     }
 

@@ -105,6 +105,34 @@ import Testing
         #expect((physical["artifactLocation"] as? [String: Any])?["uriBaseId"] == nil)
     } }
 
+    /// A "did you mean" is a fix: applying its replacement (columns in code points) makes the
+    /// plan clean.
+    @Test func fixesReplaceTheMisspelledWord() throws { try withTemporaryFolder("sarif fix") { folder in
+        let file = folder.appendingPathComponent("plan.md")
+        let text = "# W\n\n- project: w\n- start: 2026-03-02\n\n## Work\n- [ ] Kick off — 1d id:first\n- [ ] Then 👩‍💻 — 1d afterr:first\n"
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let log = try Self.object(try Planc.run(["check", "--format", "sarif", "--today", "2026-03-01", folder.path]).stdout)
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let results = try #require(run["results"] as? [[String: Any]])
+        let result = try #require(results.first { $0["ruleId"] as? String == "P102" })
+        let fix = try #require((result["fixes"] as? [[String: Any]])?.first)
+        #expect((fix["description"] as? [String: Any])?["text"] as? String == "replace 'afterr' with 'after'")
+        let change = try #require((fix["artifactChanges"] as? [[String: Any]])?.first)
+        let replacement = try #require((change["replacements"] as? [[String: Any]])?.first)
+        let region = try #require(replacement["deletedRegion"] as? [String: Int])
+        let inserted = try #require((replacement["insertedContent"] as? [String: Any])?["text"] as? String)
+        #expect(region == ["startLine": 8, "startColumn": 21, "endLine": 8, "endColumn": 27], "character column 19, after 👩‍💻")
+        // Apply it the way a consumer does: lines and code point columns.
+        var lines = text.components(separatedBy: "\n")
+        var scalars = Array(lines[7].unicodeScalars)
+        scalars.replaceSubrange((region["startColumn"]! - 1)..<(region["endColumn"]! - 1), with: Array(inserted.unicodeScalars))
+        lines[7] = String(String.UnicodeScalarView(scalars))
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let after = try Planc.run(["check", "--strict", "--today", "2026-03-01", folder.path])
+        #expect(after.status == 0, "\(after.stdout)")
+        #expect(results.allSatisfy { $0["ruleId"] as? String == "P102" || $0["fixes"] == nil })
+    } }
+
     @Test func sameBytesEveryRun() throws {
         let first = try Planc.run(["check", "--format", "sarif", "--today", "2026-03-01", bad]).stdout
         let second = try Planc.run(["check", "--format", "sarif", "--today", "2026-03-01", bad]).stdout
