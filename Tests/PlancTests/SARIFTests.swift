@@ -27,11 +27,15 @@ import Testing
     }
 
     @Test func validAgainstTheSchemaForProblemsAndForCleanPlans() throws { try withTemporaryFolder("sarif") { folder in
-        let runs: [(String, [String], Int32)] = [
+        var runs: [(String, [String], Int32)] = [
             ("bad.sarif", [bad, "--today", "2026-03-01"], 1),
             ("crm.sarif", ["Examples/crm-migration", "--today", "2026-09-15", "--docs-url",
                            "https://github.com/example/planc/blob/main/docs/diagnostics.md"], 0),
         ]
+        // A diagnostic without a place (P003, no plan files) has no locations; still valid.
+        let empty = folder.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: false)
+        runs.append(("empty.sarif", [empty.path, "--today", "2026-03-01"], 1))
         for (name, arguments, status) in runs {
             let file = folder.appendingPathComponent(name)
             let result = try Planc.run(["check", "--format", "sarif", "-o", file.path] + arguments)
