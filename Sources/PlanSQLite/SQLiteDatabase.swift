@@ -51,23 +51,17 @@ public enum SQLiteFile {
         let folder = target.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         try? FileManager.default.removeItem(at: temporary)
-        do {
+        do throws(SQLiteError) {
             try build(contents, at: temporary.path)
             // rename(2) replaces an existing file in one step.
             guard rename(temporary.path, target.path) == 0 else {
                 throw SQLiteError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
             }
-        } catch let error as SQLiteError {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw SQLiteError(description: "cannot write \(path): \(error.localizedDescription)")
+            throw error
         }
     }
-
-    /// The SQLite library's version, for docs and diagnostics.
-    public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
 
     static func build(_ contents: DatabaseContents, at path: String) throws(SQLiteError) {
         var handle: OpaquePointer?
