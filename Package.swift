@@ -6,7 +6,8 @@ import PackageDescription
 //   schedule                             PlanSchedule
 //   analyze                              PlanAnalysis
 //   publish                              PlanCompiler/Publish.swift, over PlanSite (HTML) and PlanReports (plan.json)
-// PlanReports also renders the terminal reports and exports from the analysed plan. PlanCompiler runs
+// PlanReports also renders the terminal reports and exports from the analysed plan (the SQLite one as
+// data, which PlanSQLite, the wrapper around libsqlite3, writes). PlanCompiler runs
 // the phases (`Pipeline`) and writes diagnostics; PlanEdit edits plan files from the command line; PlanServe serves what publish wrote; `planc` only
 // wires arguments to them. Every target declares exactly the modules it imports.
 let package = Package(
@@ -29,6 +30,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // SQLite, found through pkg-config. Only PlanSQLite imports it.
+        .systemLibrary(
+            name: "Csqlite3",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // The one wrapper around SQLite: a database as Swift values in, a file out (`planc export --format sqlite`).
+        .target(name: "PlanSQLite", dependencies: ["Csqlite3"]),
         // The one wrapper around cmark: Markdown in, Swift values with source lines out.
         .target(name: "PlanMarkdown", dependencies: ["Ccmark"]),
         // Plain values: days, source ranges, diagnostics, the project model and its schedule.
@@ -39,8 +48,8 @@ let package = Package(
         .target(name: "PlanSchedule", dependencies: ["PlanModel"]),
         // Health, progress, cost and variance figures computed from plan and schedule.
         .target(name: "PlanAnalysis", dependencies: ["PlanModel"]),
-        // Terminal output (gantt, status, tasks) and exports (json, csv, ics, mermaid, tjp).
-        .target(name: "PlanReports", dependencies: ["PlanModel", "PlanAnalysis"]),
+        // Terminal output (gantt, status, tasks) and exports (json, csv, ics, mermaid, tjp, sqlite).
+        .target(name: "PlanReports", dependencies: ["PlanModel", "PlanAnalysis", "PlanSQLite"]),
         // The static HTML status site.
         .target(
             name: "PlanSite",
@@ -67,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "planc",
             dependencies: [
-                "PlanCompiler", "PlanServe", "PlanModel", "PlanReports", "PlanFrontEnd", "PlanEdit",
+                "PlanCompiler", "PlanServe", "PlanModel", "PlanReports", "PlanFrontEnd", "PlanEdit", "PlanSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,7 +93,7 @@ let package = Package(
         .testTarget(name: "PlanFrontEndTests", dependencies: ["PlanFrontEnd", "PlanMarkdown", "PlanModel", "PlanTestSupport"], resources: [.copy("Corpus")]),
         .testTarget(name: "PlanScheduleTests", dependencies: ["PlanSchedule", "PlanModel", "PlanTestSupport"]),
         .testTarget(name: "PlanAnalysisTests", dependencies: ["PlanAnalysis", "PlanModel", "PlanTestSupport"]),
-        .testTarget(name: "PlanReportsTests", dependencies: ["PlanReports", "PlanAnalysis", "PlanCompiler", "PlanModel", "PlanTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "PlanReportsTests", dependencies: ["PlanReports", "PlanAnalysis", "PlanCompiler", "PlanModel", "PlanSQLite", "PlanTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PlanSiteTests", dependencies: ["PlanSite", "PlanAnalysis", "PlanCompiler", "PlanModel", "PlanReports", "PlanTestSupport"]),
         // The pipeline's phases, publishing, and plans compiled from Markdown through every phase.
         .testTarget(name: "PlanCompilerTests", dependencies: ["PlanCompiler", "PlanModel", "PlanSite", "PlanTestSupport"]),

@@ -3,9 +3,10 @@ import PlanModel
 import PlanReports
 
 /// Formats diagnostics for people (like swiftc and rustc), for tools (JSON) and for GitHub
-/// Actions (workflow commands that annotate the pull request). Pure: text in, text out.
+/// Actions (workflow commands that annotate the pull request), and as a SARIF log for code
+/// scanning (`SARIFWriter`). Pure: text in, text out.
 public enum DiagnosticFormat: String, CaseIterable, Sendable {
-    case human, json, github
+    case human, json, github, sarif
 }
 
 public struct DiagnosticWriter {
@@ -19,13 +20,16 @@ public struct DiagnosticWriter {
     }
 
     /// What `planc check` prints: every diagnostic in `format`, then (for people) the summary.
-    public static func report(_ compiled: CompiledPlan, format: DiagnosticFormat, color: Bool, strict: Bool) -> String {
+    /// `docsURL` is where docs/diagnostics.md is published, for SARIF's help links.
+    public static func report(_ compiled: CompiledPlan, format: DiagnosticFormat, color: Bool, strict: Bool,
+                              docsURL: String? = nil) -> String {
         switch format {
         case .human:
             return DiagnosticWriter(color: color, sources: compiled.sources)
                 .human(compiled.diagnostics, filesChecked: compiled.plan.files.count, strict: strict)
         case .json: return json(compiled.diagnostics)
         case .github: return github(compiled.diagnostics)
+        case .sarif: return SARIFWriter.log(compiled.diagnostics, sources: compiled.sources, docsURL: docsURL)
         }
     }
 

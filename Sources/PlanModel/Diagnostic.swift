@@ -16,6 +16,18 @@ public struct Diagnostic: Hashable, Sendable {
         }
     }
 
+    /// A quick fix as data (swift-docc's `Solution`): replace `range` with `replacement`. An
+    /// editor or code scanning applies it; people read the same fix in the hint.
+    public struct FixIt: Hashable, Sendable {
+        /// What the fix does, in a few words: "replace 'afterr' with 'after'".
+        public var message: String
+        public var range: SourceRange
+        public var replacement: String
+        public init(_ message: String, replacing range: SourceRange, with replacement: String) {
+            self.message = message; self.range = range; self.replacement = replacement
+        }
+    }
+
     public var code: DiagnosticCode
     public var severity: Severity
     /// A terse headline, without a trailing period.
@@ -25,15 +37,18 @@ public struct Diagnostic: Hashable, Sendable {
     public var notes: [Note]
     /// What to do about it.
     public var hint: String?
+    /// Edits that fix it, when one fix is likely ("did you mean …?").
+    public var fixIts: [FixIt]
 
     public init(_ code: DiagnosticCode, _ message: String, at range: SourceRange?,
-                severity: Severity? = nil, notes: [Note] = [], hint: String? = nil) {
+                severity: Severity? = nil, notes: [Note] = [], hint: String? = nil, fixIts: [FixIt] = []) {
         self.code = code
         self.severity = severity ?? code.defaultSeverity
         self.message = message
         self.range = range
         self.notes = notes
         self.hint = hint
+        self.fixIts = fixIts
     }
 }
 
@@ -44,8 +59,8 @@ public struct DiagnosticBag: Sendable {
     public mutating func append(_ diagnostic: Diagnostic) { items.append(diagnostic) }
     public mutating func append(contentsOf other: [Diagnostic]) { items.append(contentsOf: other) }
     public mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange?,
-                                notes: [Diagnostic.Note] = [], hint: String? = nil) {
-        items.append(Diagnostic(code, message, at: range, notes: notes, hint: hint))
+                                notes: [Diagnostic.Note] = [], hint: String? = nil, fixIts: [Diagnostic.FixIt] = []) {
+        items.append(Diagnostic(code, message, at: range, notes: notes, hint: hint, fixIts: fixIts))
     }
     public var errorCount: Int { items.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) } }
     public var warningCount: Int { items.reduce(0) { $0 + ($1.severity == .warning ? 1 : 0) } }

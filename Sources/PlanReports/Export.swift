@@ -1,13 +1,17 @@
 import PlanAnalysis
 import PlanModel
+import PlanSQLite
 
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case json, csv, ics, mermaid, tjp
+    case json, csv, ics, mermaid, tjp, sqlite
 
     /// The usual file extension, for `-o` suggestions and docs.
     public var fileExtension: String {
-        switch self { case .json: "json"; case .csv: "csv"; case .ics: "ics"; case .mermaid: "md"; case .tjp: "tjp" }
+        switch self { case .json: "json"; case .csv: "csv"; case .ics: "ics"; case .mermaid: "md"; case .tjp: "tjp"; case .sqlite: "db" }
     }
+
+    /// A file, not text: written only with `-o FILE` (`Exporter.database`), never to standard output.
+    public var isBinary: Bool { self == .sqlite }
 }
 
 /// `planc export`: the compiled plan in another tool's format.
@@ -26,7 +30,16 @@ public enum Exporter {
         case .ics: return CalendarExport.render(context, projects: indices)
         case .mermaid: return MermaidExport.render(context, projects: indices)
         case .tjp: return TaskJugglerExport.render(context, projects: indices)
+        case .sqlite: throw ReportError("sqlite writes a database file: give one with -o FILE")
         }
+    }
+
+    /// `planc export --format sqlite`: the database as data, for `SQLiteFile.write`.
+    public static func database(_ context: ReportContext, projects: [String] = [],
+                                diagnostics: [Diagnostic] = []) throws(ReportError) -> DatabaseContents {
+        var filter = TaskFilter()
+        filter.projects = projects
+        return SQLiteExport.contents(context, projects: try filter.projectIndices(context), diagnostics: diagnostics)
     }
 }
 

@@ -39,7 +39,7 @@ import Testing
             tasks.style = TerminalStyle(width: width)
             outputs.append(("tasks-\(width).txt", try TaskList.render(context, tasks)))
         }
-        for format in ExportFormat.allCases {
+        for format in ExportFormat.allCases where !format.isBinary {
             outputs.append(("export.\(format.fileExtension)", try Exporter.render(format, context, diagnostics: diagnostics)))
         }
         let prefix = Repository.root.path + "/"

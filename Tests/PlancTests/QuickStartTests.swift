@@ -56,13 +56,13 @@ import Testing
     @Test func aFreshMachineRefreshesThePackageListsThenInstalls() throws {
         let result = try run(libcmarkInstalled: false)
         #expect(result.status == 0)
-        #expect(result.log == ["dpkg -s libcmark-dev", "apt-get update -qq", "apt-get install -y -qq libcmark-dev",
+        #expect(result.log == ["dpkg -s libcmark-dev libsqlite3-dev", "apt-get update -qq", "apt-get install -y -qq libcmark-dev libsqlite3-dev",
                                "swift run planc status Examples/crm-migration --today 2026-09-15"])
     }
 
     @Test func aMachineWithLibcmarkInstallsNothing() throws {
         let result = try run(libcmarkInstalled: true)
         #expect(result.status == 0)
-        #expect(result.log == ["dpkg -s libcmark-dev", "swift run planc status Examples/crm-migration --today 2026-09-15"])
+        #expect(result.log == ["dpkg -s libcmark-dev libsqlite3-dev", "swift run planc status Examples/crm-migration --today 2026-09-15"])
     }
 }

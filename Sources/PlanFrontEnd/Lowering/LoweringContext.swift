@@ -68,8 +68,10 @@ struct LoweringContext {
     // MARK: What is not read
 
     mutating func unknownMetadata(_ item: MetadataSyntax, allowed: [String]) {
+        let near = Suggest.closest(to: item.key, among: allowed)
         diagnostics.report(.unknownKey, "unknown key '\(item.key)'", at: item.keyRange,
-                           hint: Suggest.hint(for: item.key, among: allowed) ?? "known keys here: \(allowed.joined(separator: ", "))")
+                           hint: Suggest.hint(for: item.key, among: allowed) ?? "known keys here: \(allowed.joined(separator: ", "))",
+                           fixIts: near.map { [Diagnostic.FixIt("replace '\(item.key)' with '\($0)'", replacing: item.keyRange, with: $0)] } ?? [])
     }
 
     /// The `key:value` attributes of an entry whose key is one of `allowed`, in order; every
@@ -103,8 +105,17 @@ struct LoweringContext {
             return
         }
         let suggestion = Suggest.hint(for: word.lowercased(), among: allowed)
+        // The fix replaces the written word (the key of `key:value`) at the start of the attribute.
+        var fixIts: [Diagnostic.FixIt] = []
+        let range = attribute.range
+        if let near = Suggest.closest(to: word.lowercased(), among: allowed), range.start.line == range.end.line,
+           attribute.text.count >= word.count, attribute.text.prefix(word.count).lowercased() == word.lowercased() {
+            let wordRange = SourceRange(file: range.file, line: range.start.line, column: range.start.column, length: word.count)
+            fixIts = [Diagnostic.FixIt("replace '\(attribute.text.prefix(word.count))' with '\(near)'", replacing: wordRange, with: near)]
+        }
         diagnostics.report(.unknownAttribute, "unknown \(entry) attribute '\(word)'", at: attribute.range,
-                           hint: suggestion ?? "\(entry) attributes: \(allowed.joined(separator: ", ")); if the ` — ` is part of the title, the attributes start after the last one")
+                           hint: suggestion ?? "\(entry) attributes: \(allowed.joined(separator: ", ")); if the ` — ` is part of the title, the attributes start after the last one",
+                           fixIts: fixIts)
     }
 
     /// A section this kind of file does not read, with the sections it does read from `Vocabulary`.
