@@ -14,6 +14,9 @@ struct GanttChart {
     /// Open every package's chart when the project is this small or smaller; larger projects open
     /// only the packages that span today.
     var openAllUpTo = 150
+    /// Against a baseline: each task's baseline dates (parallel to `plan.tasks`, nil for a task the
+    /// baseline lacks), drawn as a thin bar under the task's bar (a hollow diamond for a milestone).
+    var baseline: [TaskVariance?]?
 
     /// The row labels are a chart of their own beside the bars (`svg.gl`), which the stylesheet
     /// keeps in view while the bars scroll and narrows on a phone.
@@ -291,8 +294,25 @@ struct GanttChart {
         if let sentence = words.sentence(index) { tip += "\n" + sentence }
         if let blocked = words.blockedNote(task: index) { tip += "\n" + blocked }
 
+        let variance = baseline.flatMap { $0.indices.contains(index) ? $0[index] : nil }
+        if let variance {
+            tip += "\nbaseline " + (isMilestone ? DayText.long(variance.baselineFinish)
+                                               : DayText.long(variance.baselineStart) + " – " + DayText.long(variance.baselineFinish))
+            tip += " (" + SiteBuilder.signedWorkingDays(variance.finishVariance) + ")"
+        }
+
         var out = "<g class=\"\(classes)\"><title>\(HTML.escape(tip))</title>"
         let x0 = scale.x(entry.start)
+        // The baseline under the bar: where the agreed plan had it (drawn first, so the bar is on top).
+        if let variance, variance.baselineFinish >= scale.origin, variance.baselineStart <= scale.axisEnd {
+            if isMilestone {
+                let x = scale.x(variance.baselineFinish.adding(days: 1))
+                out += "<path class=\"blm\" d=\"M\(x) \(mid - 5)l5 5l-5 5l-5-5z\"/>"
+            } else if !isSummary {
+                let b0 = scale.x(max(variance.baselineStart, scale.origin)), b1 = scale.x(variance.baselineFinish.adding(days: 1))
+                out += "<rect class=\"bl\" x=\"\(b0)\" y=\"\(mid + GanttChart.barHeight / 2 + 1)\" width=\"\(max(b1 - b0, 2))\" height=\"3\"/>"
+            }
+        }
         if isMilestone {
             let x = scale.x(entry.finish.adding(days: 1))
             out += "<path d=\"M\(x) \(mid - 7)l7 7l-7 7l-7-7z\"/>"

@@ -126,7 +126,8 @@ extension SiteBuilder {
                                textHTML: markdown(entry.text, from: file))
         }
 
-        let chart = GanttChart(plan: plan, schedule: schedule, projectIndex: index)
+        var chart = GanttChart(plan: plan, schedule: schedule, projectIndex: index)
+        if options.baseline != nil { chart.baseline = baselineVariances }
         let load = (load ?? loadSection(index)).sectionHTML
 
         let isClosure = project.phase == .closed || project.phase == .closing
@@ -310,6 +311,8 @@ extension SiteBuilder {
         let words = words
         // A work package's state by the one rule every output uses (done, blocked, in progress).
         let states = TaskStateRule.displayedStates(plan)
+        // Once for the table, not per row.
+        let variances = options.baseline == nil ? [] : baselineVariances
         return range.map { taskIndex -> TaskRow in
             let task = plan.tasks[taskIndex]
             let entry = schedule.tasks[taskIndex]
@@ -352,7 +355,11 @@ extension SiteBuilder {
                 status: states[taskIndex].rawValue, flags: flags.joined(separator: ", "),
                 assigned: assigned, after: after,
                 why: [words.reason(taskIndex), words.blockedNote(task: taskIndex)].compactMap { $0 }.joined(separator: "; "),
-                notesHTML: markdown(task.notes, from: file))
+                notesHTML: markdown(task.notes, from: file),
+                baseline: options.baseline == nil ? nil : variances[taskIndex].map {
+                    // The variance only where there is one: a column of "±0" says nothing.
+                    DayText.long($0.baselineFinish) + ($0.finishVariance == 0 ? "" : " · " + Self.signedWorkingDays($0.finishVariance))
+                } ?? "new")
         }
     }
 }

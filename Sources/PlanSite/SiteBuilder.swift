@@ -168,6 +168,15 @@ public struct SiteBuilder: Sendable {
                         crumbs: crumbs, body: body)
     }
 
+    /// Each task against the baseline, parallel to `plan.tasks` (all nil without one).
+    var baselineVariances: [TaskVariance?] {
+        var variances = [TaskVariance?](repeating: nil, count: plan.tasks.count)
+        for project in options.baseline?.projects.compactMap({ $0 }) ?? [] {
+            for variance in project.tasks where variances.indices.contains(variance.task) { variances[variance.task] = variance }
+        }
+        return variances
+    }
+
     func tasksView(_ index: Int) -> TasksView {
         let title = plan.projects[index].title
         let rows = taskRows(index).map(\.html)
@@ -186,7 +195,8 @@ public struct SiteBuilder: Sendable {
             }
         }
         return TasksView(projectTitle: title, projectHref: "./",
-                         count: plan.projects[index].taskRange.count, chunks: chunks, chunked: chunked)
+                         count: plan.projects[index].taskRange.count, chunks: chunks, chunked: chunked,
+                         hasBaseline: options.baseline != nil)
     }
 
     // MARK: Helpers shared by the views

@@ -167,7 +167,7 @@ for(const s of document.querySelectorAll(".gs[data-today]")){const go=()=>{s.scr
 
 <section aria-labelledby="schedule">
 <h2 id="schedule">Schedule</h2>
-<div class="legend" aria-hidden="true"><span><svg width="26" height="12"><rect class="lg-t" x="1" y="1" width="24" height="10"/></svg> task</span><span><svg width="26" height="12"><rect class="lg-c" x="1" y="1" width="24" height="10"/></svg> critical (hatched)</span><span><svg width="26" height="12"><rect class="lg-t" x="1" y="1" width="24" height="10"/><rect class="lg-p" x="1" y="4" width="14" height="4"/></svg> progress</span><span><svg width="26" height="12"><rect class="lg-s" x="1" y="3" width="24" height="6"/></svg> work package</span><span><svg width="16" height="14"><path class="lg-m" d="M8 0l7 7l-7 7l-7-7z"/></svg> milestone</span><span><svg width="20" height="14"><path class="lg-td" d="M10 0V14"/></svg> today</span><span><svg width="12" height="16"><path class="lg-due" d="M4 1h4v14h-4"/></svg> milestone due</span><span><svg width="26" height="12"><path class="lg-in" d="M1 6H25"/></svg> waits for another package</span></div>
+<div class="legend" aria-hidden="true"><span><svg width="26" height="12"><rect class="lg-t" x="1" y="1" width="24" height="10"/></svg> task</span><span><svg width="26" height="12"><rect class="lg-c" x="1" y="1" width="24" height="10"/></svg> critical (hatched)</span><span><svg width="26" height="12"><rect class="lg-t" x="1" y="1" width="24" height="10"/><rect class="lg-p" x="1" y="4" width="14" height="4"/></svg> progress</span><span><svg width="26" height="12"><rect class="lg-s" x="1" y="3" width="24" height="6"/></svg> work package</span><span><svg width="16" height="14"><path class="lg-m" d="M8 0l7 7l-7 7l-7-7z"/></svg> milestone</span><span><svg width="20" height="14"><path class="lg-td" d="M10 0V14"/></svg> today</span><span><svg width="12" height="16"><path class="lg-due" d="M4 1h4v14h-4"/></svg> milestone due</span><span><svg width="26" height="12"><path class="lg-in" d="M1 6H25"/></svg> waits for another package</span>{{#baseline}}<span><svg width="26" height="12"><rect class="lg-t" x="1" y="1" width="24" height="7"/><rect class="lg-bl" x="5" y="9" width="20" height="3"/></svg> baseline</span>{{/baseline}}</div>
 <p class="muted">{{taskCount}} rows. The first chart has one row per work package; below it each work package has its own chart. Hover a bar for its dates. The <a href="{{tasksHref}}">task table</a> has the same dates as text.</p>
 {{{ganttHTML}}}
 </section>
@@ -370,6 +370,9 @@ svg.gc .dep.in { stroke-dasharray: 2 2; }
 svg.gc .ah { fill: var(--dep); }
 svg.gc .due { fill: none; stroke: var(--deadline); stroke-width: 2; }
 svg.gc .td { stroke: var(--today); stroke-width: 2; }
+/* Against a baseline: where the agreed plan had the task, a thin bar under it (a hollow diamond). */
+svg.gc .bl, .lg-bl { fill: var(--muted); }
+svg.gc .blm, .lg-blm { fill: none; stroke: var(--muted); stroke-width: 1.5; }
 svg.gc .tdt { fill: var(--today); font-weight: 600; }
 svg.gc .dl { stroke: var(--deadline); stroke-width: 2; stroke-dasharray: 5 3; }
 svg.gc .dlt { fill: var(--deadline); font-weight: 600; }
@@ -575,7 +578,7 @@ table.tasks.chunked thead th:nth-child(11) { width: 26rem; }
 <div class="scroll" tabindex="0" role="region" aria-label="Task table">
 {{#chunks}}{{#chunked}}<div class="chunk">{{/chunked}}<table class="tasks{{#chunked}} chunked{{/chunked}}">
 <caption class="vh">{{caption}}</caption>
-<thead><tr><th scope="col">WBS</th><th scope="col">Task</th><th scope="col">Start</th><th scope="col">Finish</th><th scope="col">Slack</th><th scope="col">Done</th><th scope="col">Status</th><th scope="col">Flags</th><th scope="col">Assigned</th><th scope="col">After</th><th scope="col">Why</th></tr></thead>
+<thead><tr><th scope="col">WBS</th><th scope="col">Task</th><th scope="col">Start</th><th scope="col">Finish</th>{{#hasBaseline}}<th scope="col">Baseline finish</th>{{/hasBaseline}}<th scope="col">Slack</th><th scope="col">Done</th><th scope="col">Status</th><th scope="col">Flags</th><th scope="col">Assigned</th><th scope="col">After</th><th scope="col">Why</th></tr></thead>
 <tbody>
 {{{rowsHTML}}}
 </tbody>

@@ -331,6 +331,7 @@ extension TaskRow: MustacheParent {
         case "after": return after
         case "why": return why
         case "notesHTML": return notesHTML
+        case "baseline": return baseline
         default: return nil
         }
     }
@@ -345,6 +346,7 @@ extension TasksView: MustacheParent {
         case "count": return count
         case "chunks": return chunks
         case "chunked": return chunked
+        case "hasBaseline": return hasBaseline
         default: return nil
         }
     }

@@ -410,6 +410,9 @@ struct TaskRow {
     /// Why it starts then (`DateExplanationText`), and what blocked work its dates depend on.
     var why: String
     var notesHTML: String?
+    /// With a baseline: its finish and the variance (`14 Sep 2026 · +6 working days`), `new` for
+    /// a task it lacks; nil without a baseline (no column).
+    var baseline: String?
 }
 
 struct TasksView {
@@ -422,6 +425,8 @@ struct TasksView {
     /// when there are more than `TaskTableChunk.limit` rows; else one table of them all.
     var chunks: [TaskTableChunk]
     var chunked: Bool
+    /// A baseline column after Finish.
+    var hasBaseline: Bool
 
     /// All rows in one string, for themes written before the chunks; made only when a template
     /// asks for it (a second copy of a 5 MB table otherwise).
@@ -451,6 +456,7 @@ extension TaskRow {
         if let notesHTML { out += "<details class=\"notes\"><summary>notes</summary>\(notesHTML)</details>" }
         out += "</th><td><time datetime=\"\(e(startISO))\">\(e(start))</time></td>"
         out += "<td><time datetime=\"\(e(finishISO))\">\(e(finish))</time></td>"
+        if let baseline { out += "<td>\(e(baseline))</td>" }
         for cell in [slack, progress, status, flags, assigned, after, why] { out += "<td>\(e(cell))</td>" }
         return out + "</tr>\n"
     }

@@ -134,6 +134,13 @@ import Testing
             #expect(page.contains("+6 working days against baseline v1"))
             #expect(page.contains("<h3>Slipped against the baseline (3)</h3>"))
             #expect(page.contains("SPI 0.36 · CPI 0.63"))
+            // A thin baseline bar under each task's bar; the tooltip names the baseline dates.
+            #expect(page.contains("<rect class=\"bl\""))
+            #expect(page.contains("baseline 1 Sep 2026 – 7 Sep 2026 (+6 working days)"))
+            let table = try String(contentsOf: site.appendingPathComponent("projects/demo/tasks.html"), encoding: .utf8)
+            #expect(table.contains("<th scope=\"col\">Baseline finish</th>"))
+            #expect(table.contains("<td>7 Sep 2026 · +6 working days</td>"))
+            #expect(table.contains("<td>new</td>"))
             let json = try String(contentsOf: site.appendingPathComponent("plan.json"), encoding: .utf8)
             #expect(json.contains("\"reference\": \"v1\""))
             // The health rules judge SPI against the baseline: 0.36 is red.
