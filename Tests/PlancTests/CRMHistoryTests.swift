@@ -58,6 +58,15 @@ import Testing
                                        "--columns", "id,effort-variance", path])
             #expect(tasks.stdout.contains("data-cleansing,6\r\n"))
 
+            // planc trend: four versions; data readiness drifts from 16 Sep to 5 Oct as the
+            // cleansing grows and time passes, the finish holds on 25 Nov.
+            let trend = try Planc.run(["trend", "--today", today, "--width", "140", "--color", "never", path])
+            #expect(trend.status == 0, "\(trend.stderr)")
+            #expect(trend.stdout.contains("CRM Migration (crm) — 4 versions, every commit, 3 Aug – 8 Sep 2026"))
+            #expect(trend.stdout.contains("3 Aug 2026   24 Jun*  23 Jul*  16 Sep"))
+            #expect(trend.stdout.contains("8 Sep 2026   24 Jun*  23 Jul*  5 Oct"))
+            #expect(trend.stdout.contains("M3 crm/data-ready  Data migration ready"))
+
             // The site: the baseline section and the moves on the first screen.
             let site = folder.appendingPathComponent("_site")
             let built = try Planc.run(["build", "--baseline", "v1.0", "--today", today, "-o", site.path, path])
