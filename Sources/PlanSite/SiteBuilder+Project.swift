@@ -126,6 +126,10 @@ extension SiteBuilder {
                                textHTML: markdown(entry.text, from: file))
         }
 
+        // Long registers show the highest-scored and most severe first; the rest fold under a count.
+        let (_, shownRisks, moreRisks) = LongList.split(risks)
+        let (_, shownIssues, moreIssues) = LongList.split(issues)
+
         var chart = GanttChart(plan: plan, schedule: schedule, projectIndex: index)
         if options.baseline != nil { chart.baseline = baselineVariances }
         let load = (load ?? loadSection(index)).sectionHTML
@@ -150,15 +154,19 @@ extension SiteBuilder {
             ganttHTML: chart.renderSchedule(today: options.today, taskHref: { "tasks.html#" + taskAnchors[$0 - range.lowerBound] }),
             taskCount: range.count,
             lateTasks: late, finishedLateTasks: finishedLate, blockedTasks: blocked,
-            riskMatrixHTML: RiskMatrix.render(risks: project.risks, placing: figures.topRisks, anchors: riskAnchors), risks: risks,
-            loadHTML: load, budget: budgetView(figures), trend: trendView(project.id), journal: journal, issues: issues, decisions: decisions,
+            riskMatrixHTML: RiskMatrix.render(risks: project.risks, placing: figures.topRisks, anchors: riskAnchors),
+            risks: shownRisks, moreRisks: moreRisks,
+            moreRisksLabel: moreRisks.isEmpty ? nil : "Show \(NumberText.count(moreRisks.count, "more risk"))",
+            loadHTML: load, budget: budgetView(figures), trend: trendView(project.id), journal: journal,
+            issues: shownIssues, moreIssues: moreIssues,
+            moreIssuesLabel: moreIssues.isEmpty ? nil : "Show \(NumberText.count(moreIssues.count, "more issue"))", decisions: decisions,
             isClosure: isClosure, isClosed: isClosed, outcomeHTML: markdown(project.outcome, from: file), lessons: project.lessons,
             projectNotesHTML: projectNotes(project), tasksHref: "tasks.html",
             has: Presence(objectives: !project.objectives.isEmpty,
                           successCriteria: !project.successCriteria.isEmpty, milestones: !milestones.isEmpty,
                           earlierMilestones: !earlierMilestones.isEmpty, moreMilestones: !moreMilestones.isEmpty,
-                          late: !late.isEmpty, finishedLate: !finishedLate.isEmpty, blocked: !blocked.isEmpty, risks: !risks.isEmpty,
-                          issues: !issues.isEmpty, decisions: !decisions.isEmpty, journal: !journal.isEmpty,
+                          late: !late.isEmpty, finishedLate: !finishedLate.isEmpty, blocked: !blocked.isEmpty, risks: !risks.isEmpty, moreRisks: !moreRisks.isEmpty,
+                          issues: !issues.isEmpty, moreIssues: !moreIssues.isEmpty, decisions: !decisions.isEmpty, journal: !journal.isEmpty,
                           lessons: !project.lessons.isEmpty),
             shown: Sections(late: !isClosed || !finishedLate.isEmpty || !late.isEmpty || !blocked.isEmpty,
                             risks: !isClosed || !risks.isEmpty, journal: !isClosed || !journal.isEmpty,

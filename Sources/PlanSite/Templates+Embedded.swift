@@ -187,7 +187,11 @@ for(const s of document.querySelectorAll(".gs[data-today]")){const go=()=>{s.scr
 <div class="scroll" tabindex="0" role="region" aria-label="Risk register table"><table class="register stack">
 <thead><tr><th scope="col">Risk</th><th scope="col">Likelihood</th><th scope="col">Impact</th><th scope="col">Score</th><th scope="col">Owner</th><th scope="col">Status</th><th scope="col">Mitigation</th><th scope="col">Contingency</th><th scope="col">Review</th></tr></thead><tbody>
 {{#risks}}<tr id="{{anchor}}"><th scope="row">{{title}}<br><span class="muted">{{id}}</span>{{#notesHTML}}<details class="notes"><summary>notes</summary>{{{notesHTML}}}</details>{{/notesHTML}}</th><td data-label="Likelihood">{{likelihood}}</td><td data-label="Impact">{{impact}}</td><td data-label="Score"><span class="score {{bandClass}}">{{score}} {{band}}</span></td><td data-label="Owner">{{owner}}</td><td data-label="Status">{{status}}</td><td data-label="Mitigation">{{mitigation}}</td><td data-label="Contingency">{{contingency}}</td><td data-label="Review">{{review}}</td></tr>
-{{/risks}}</tbody></table></div>{{/has.risks}}
+{{/risks}}</tbody></table></div>
+{{#has.moreRisks}}<details class="more" id="more-risks"><summary>{{moreRisksLabel}}</summary><div class="scroll" tabindex="0" role="region" aria-label="More risks table"><table class="register stack">
+<thead><tr><th scope="col">Risk</th><th scope="col">Likelihood</th><th scope="col">Impact</th><th scope="col">Score</th><th scope="col">Owner</th><th scope="col">Status</th><th scope="col">Mitigation</th><th scope="col">Contingency</th><th scope="col">Review</th></tr></thead><tbody>
+{{#moreRisks}}<tr id="{{anchor}}"><th scope="row">{{title}}<br><span class="muted">{{id}}</span>{{#notesHTML}}<details class="notes"><summary>notes</summary>{{{notesHTML}}}</details>{{/notesHTML}}</th><td data-label="Likelihood">{{likelihood}}</td><td data-label="Impact">{{impact}}</td><td data-label="Score"><span class="score {{bandClass}}">{{score}} {{band}}</span></td><td data-label="Owner">{{owner}}</td><td data-label="Status">{{status}}</td><td data-label="Mitigation">{{mitigation}}</td><td data-label="Contingency">{{contingency}}</td><td data-label="Review">{{review}}</td></tr>
+{{/moreRisks}}</tbody></table></div></details>{{/has.moreRisks}}{{/has.risks}}
 {{^has.risks}}<p>The risk register is empty.</p>{{/has.risks}}
 </section>{{/shown.risks}}
 
@@ -216,7 +220,11 @@ for(const s of document.querySelectorAll(".gs[data-today]")){const go=()=>{s.scr
 {{#has.issues}}<div class="scroll" tabindex="0" role="region" aria-label="Issues table"><table class="issues stack">
 <thead><tr><th scope="col">Issue</th><th scope="col">Severity</th><th scope="col">Owner</th><th scope="col">Status</th><th scope="col">Raised</th><th scope="col">Due</th></tr></thead><tbody>
 {{#issues}}<tr id="{{anchor}}" class="is-{{status}}"><th scope="row">{{title}}<br><span class="muted">{{id}}</span>{{#notesHTML}}<details class="notes"><summary>notes</summary>{{{notesHTML}}}</details>{{/notesHTML}}</th><td data-label="Severity">{{severity}}</td><td data-label="Owner">{{owner}}</td><td data-label="Status">{{status}}</td><td data-label="Raised">{{raised}}</td><td data-label="Due">{{due}}</td></tr>
-{{/issues}}</tbody></table></div>{{/has.issues}}
+{{/issues}}</tbody></table></div>
+{{#has.moreIssues}}<details class="more" id="more-issues"><summary>{{moreIssuesLabel}}</summary><div class="scroll" tabindex="0" role="region" aria-label="More issues table"><table class="issues stack">
+<thead><tr><th scope="col">Issue</th><th scope="col">Severity</th><th scope="col">Owner</th><th scope="col">Status</th><th scope="col">Raised</th><th scope="col">Due</th></tr></thead><tbody>
+{{#moreIssues}}<tr id="{{anchor}}" class="is-{{status}}"><th scope="row">{{title}}<br><span class="muted">{{id}}</span>{{#notesHTML}}<details class="notes"><summary>notes</summary>{{{notesHTML}}}</details>{{/notesHTML}}</th><td data-label="Severity">{{severity}}</td><td data-label="Owner">{{owner}}</td><td data-label="Status">{{status}}</td><td data-label="Raised">{{raised}}</td><td data-label="Due">{{due}}</td></tr>
+{{/moreIssues}}</tbody></table></div></details>{{/has.moreIssues}}{{/has.issues}}
 {{^has.issues}}<p>No issues logged.</p>{{/has.issues}}
 <h3>Decisions</h3>
 {{#has.decisions}}<ul class="decisions">{{#decisions}}<li id="{{anchor}}"><strong>{{title}}</strong> <span class="muted">{{date}} · {{owner}}</span>{{#notesHTML}}<div class="prose">{{{notesHTML}}}</div>{{/notesHTML}}</li>{{/decisions}}</ul>{{/has.decisions}}

@@ -256,11 +256,15 @@ extension ProjectView: MustacheParent {
         case "blockedTasks": return blockedTasks
         case "riskMatrixHTML": return riskMatrixHTML
         case "risks": return risks
+        case "moreRisks": return moreRisks
+        case "moreRisksLabel": return moreRisksLabel
         case "loadHTML": return loadHTML
         case "budget": return budget
         case "trend": return trend
         case "journal": return journal
         case "issues": return issues
+        case "moreIssues": return moreIssues
+        case "moreIssuesLabel": return moreIssuesLabel
         case "decisions": return decisions
         case "isClosure": return isClosure
         case "isClosed": return isClosed
@@ -299,7 +303,9 @@ extension Presence: MustacheParent {
         case "finishedLate": return finishedLate
         case "blocked": return blocked
         case "risks": return risks
+        case "moreRisks": return moreRisks
         case "issues": return issues
+        case "moreIssues": return moreIssues
         case "decisions": return decisions
         case "journal": return journal
         case "lessons": return lessons

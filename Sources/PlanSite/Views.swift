@@ -343,12 +343,19 @@ struct ProjectView {
     var finishedLateTasks: [TaskRef]
     var blockedTasks: [TaskRef]
     var riskMatrixHTML: String
+    /// The register, the first `LongList.shown` when there are more than `LongList.limit`…
     var risks: [RiskRow]
+    /// …and the rest folded under `moreRisksLabel` ("Show 30 more risks").
+    var moreRisks: [RiskRow]
+    var moreRisksLabel: String?
     var loadHTML: String
     var budget: BudgetView
     var trend: TrendSectionView
     var journal: [JournalView]
+    /// The issue list, folded as the register is.
     var issues: [IssueRow]
+    var moreIssues: [IssueRow]
+    var moreIssuesLabel: String?
     var decisions: [DecisionRow]
     var isClosure: Bool
     /// A closed project: sections about work ahead are left out (see `shown`).
@@ -382,7 +389,9 @@ struct Presence {
     var finishedLate: Bool
     var blocked: Bool
     var risks: Bool
+    var moreRisks: Bool
     var issues: Bool
+    var moreIssues: Bool
     var decisions: Bool
     var journal: Bool
     var lessons: Bool

@@ -32,12 +32,13 @@ import Testing
         return ["plan.md": plan, "team.md": team]
     }
 
-    static func site(_ files: [String: String]) throws -> (Plan, [String: String]) {
+    static func site(_ files: [String: String], registers: Int = 0) throws -> (Plan, [String: String]) {
         try withTemporaryFolder("large-plan") { folder in
             for (path, text) in files {
                 try text.write(to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8)
             }
-            let compiled = Pipeline.compile(CompileOptions(path: folder.path, today: today))
+            var compiled = Pipeline.compile(CompileOptions(path: folder.path, today: today))
+            addRegisters(&compiled.plan, count: registers)
             #expect(!compiled.hasErrors, "\(compiled.diagnostics.filter { $0.severity == .error })")
             let schedule = try #require(compiled.schedule)
             let builder = try SiteBuilder(plan: compiled.plan, schedule: schedule, analysis: Analyzer.analyze(compiled.plan, schedule),
@@ -97,6 +98,38 @@ import Testing
 
     /// 60 packages of 10 tasks and a milestone: 720 rows, past the 500 the page draws; 60
     /// milestones, past the 25 the table shows; 60 people, past the 50 of the load table.
+    /// `count` open risks (scores falling with the index) and `count` open issues in the first project.
+    static func addRegisters(_ plan: inout Plan, count: Int) {
+        let levels = Level.allCases
+        for n in 0..<count {
+            let range = SourceRange(file: plan.projects[0].file, line: 1, column: 1)
+            var risk = Risk(id: "r\(n)", title: "Risk \(n)", range: range)
+            risk.likelihood = levels[(count - n) * 4 / (count + 1)]
+            risk.impact = levels[3 - n * 4 / (count + 1)]
+            plan.projects[0].risks.append(risk)
+            var issue = IssueEntry(id: "i\(n)", title: "Issue \(n)", range: range)
+            issue.severity = levels[n % 4]
+            plan.projects[0].issues.append(issue)
+        }
+    }
+
+    /// A register longer than `LongList.limit` shows the first 20 by score and folds the rest.
+    @Test func longRegistersFold() throws {
+        let (_, site) = try Self.site(Self.largePlan(packages: 2, tasks: 2, people: 2), registers: 30)
+        let page = try #require(site["projects/large/index.html"])
+        let risks = ExampleSiteTests.fragment(page, from: "<h3>Risk register</h3>", to: "</section>")
+        let riskParts = risks.components(separatedBy: "<details class=\"more\" id=\"more-risks\">")
+        #expect(riskParts.count == 2)
+        #expect(Self.count(riskParts[0], "<tr id=\"risk-r") == 20)
+        #expect(riskParts.last?.hasPrefix("<summary>Show 10 more risks</summary>") == true)
+        #expect(Self.count(riskParts.last ?? "", "<tr id=\"risk-r") == 10)
+        let issues = ExampleSiteTests.fragment(page, from: "<h2 id=\"issues\">", to: "</section>")
+        let issueParts = issues.components(separatedBy: "<details class=\"more\" id=\"more-issues\">")
+        #expect(issueParts.count == 2)
+        #expect(Self.count(issueParts[0], "<tr id=\"issue-i") == 20)
+        #expect(issueParts.last?.hasPrefix("<summary>Show 10 more issues</summary>") == true)
+    }
+
     @Test func aLargePlanLinksToItsDetailAndFoldsLongLists() throws {
         let (plan, site) = try Self.site(Self.largePlan(packages: 60, tasks: 10, people: 60))
         #expect(plan.projects[0].taskRange.count == 720)

@@ -105,8 +105,10 @@ import Testing
             for (path, text) in LargePlanSiteTests.largePlan(packages: 60, tasks: 4, people: 4, done: 30) {
                 try text.write(to: folder.appendingPathComponent(path), atomically: true, encoding: .utf8)
             }
-            let compiled = Pipeline.compile(CompileOptions(path: folder.path, today: LargePlanSiteTests.today))
+            var compiled = Pipeline.compile(CompileOptions(path: folder.path, today: LargePlanSiteTests.today))
             let schedule = try #require(compiled.schedule)
+            // Registers long enough to fold.
+            LargePlanSiteTests.addRegisters(&compiled.plan, count: 30)
             builders.append(try SiteBuilder(plan: compiled.plan, schedule: schedule, analysis: Analyzer.analyze(compiled.plan, schedule),
                                             theme: Theme.builtIn(), options: options))
         }
