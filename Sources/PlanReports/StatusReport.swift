@@ -81,10 +81,6 @@ public enum StatusReport {
         return worst
     }
 
-    /// `+3 working days`, `-1 working day`, `±0 working days`.
-    static func signedDays(_ days: Int) -> String {
-        (days > 0 ? "+" : days < 0 ? "-" : "±") + NumberText.count(abs(days), "working day")
-    }
 
     static func personName(_ index: Int?, _ plan: Plan) -> String? {
         index.flatMap { plan.people.indices.contains($0) ? plan.people[$0].name : nil }
@@ -196,7 +192,7 @@ public enum StatusReport {
         if let baseline = context.baseline {
             line("")
             if let measured = baseline.projects.indices.contains(index) ? baseline.projects[index] : nil {
-                var finish = "finish " + (measured.finishVariance.map { Self.signedDays($0) } ?? "not comparable")
+                var finish = "finish " + (measured.finishVariance.map { ReportMoveText.signed($0) } ?? "not comparable")
                 if let then = measured.baselineFinish { finish += " (baseline \(then.iso))" }
                 field("Baseline", "\(baseline.label): " + finish)
                 var cost = "cost at completion \(NumberText.money(measured.estimateAtCompletion, currency: currency)) against \(NumberText.money(measured.budgetAtCompletion, currency: currency)) (BAC)"
@@ -222,7 +218,7 @@ public enum StatusReport {
                     limited(Array(slips.indices)) { offset in
                         let slip = slips[offset]
                         let now = context.slot(slip.task)?.finish.iso ?? "?"
-                        return taskName(slip.task) + "  " + Self.signedDays(slip.finishVariance) + "  finish \(now), baseline \(slip.baselineFinish.iso)"
+                        return taskName(slip.task) + "  " + ReportMoveText.signed(slip.finishVariance) + "  finish \(now), baseline \(slip.baselineFinish.iso)"
                     }
                 }
             } else {

@@ -42,8 +42,6 @@ extension SiteBuilder {
                             scope: scope.isEmpty ? nil : scope.joined(separator: ", ") + " since the baseline.")
     }
 
-    /// `+6 working days`, `-1 working day`, `±0 working days`.
-    static func signedWorkingDays(_ days: Int) -> String {
-        (days > 0 ? "+" : days < 0 ? "-" : "±") + NumberText.count(abs(days), "working day")
-    }
+    /// `+6 working days`, `-1 working day`, `±0 working days`: the terminal's words.
+    static func signedWorkingDays(_ days: Int) -> String { ReportMoveText.signed(days) }
 }
