@@ -3,11 +3,11 @@ import PlanModel
 import PlanSQLite
 
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case json, csv, ics, mermaid, tjp, sqlite
+    case json, csv, ics, mermaid, tjp, mspdi, sqlite
 
     /// The usual file extension, for `-o` suggestions and docs.
     public var fileExtension: String {
-        switch self { case .json: "json"; case .csv: "csv"; case .ics: "ics"; case .mermaid: "md"; case .tjp: "tjp"; case .sqlite: "db" }
+        switch self { case .json: "json"; case .csv: "csv"; case .ics: "ics"; case .mermaid: "md"; case .tjp: "tjp"; case .mspdi: "xml"; case .sqlite: "db" }
     }
 
     /// A file, not text: written only with `-o FILE` (`Exporter.database`), never to standard output.
@@ -30,6 +30,7 @@ public enum Exporter {
         case .ics: return CalendarExport.render(context, projects: indices)
         case .mermaid: return MermaidExport.render(context, projects: indices)
         case .tjp: return TaskJugglerExport.render(context, projects: indices)
+        case .mspdi: return MSPDIExport.render(context, projects: indices)
         case .sqlite: throw ReportError("sqlite writes a database file: give one with -o FILE")
         }
     }

