@@ -73,10 +73,12 @@ let package = Package(
             name: "PlanServe",
             dependencies: ["PlanCompiler", "PlanFrontEnd", "PlanSite"]
         ),
+        // `planc lsp`: a Language Server Protocol server over stdio (docs/editors.md).
+        .target(name: "PlanLanguageServer", dependencies: ["PlanCompiler", "PlanFrontEnd", "PlanModel"]),
         .executableTarget(
             name: "planc",
             dependencies: [
-                "PlanCompiler", "PlanServe", "PlanModel", "PlanReports", "PlanFrontEnd", "PlanEdit", "PlanSQLite",
+                "PlanCompiler", "PlanServe", "PlanLanguageServer", "PlanModel", "PlanReports", "PlanFrontEnd", "PlanEdit", "PlanSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -99,6 +101,7 @@ let package = Package(
         .testTarget(name: "PlanCompilerTests", dependencies: ["PlanCompiler", "PlanModel", "PlanSite", "PlanTestSupport"]),
         // Edits on in-memory files, byte for byte, over every entry of the examples; the atomic write.
         .testTarget(name: "PlanEditTests", dependencies: ["PlanEdit", "PlanFrontEnd", "PlanModel", "PlanTestSupport"]),
+        .testTarget(name: "PlanLanguageServerTests", dependencies: ["PlanLanguageServer"]),
         .testTarget(name: "PlanServeTests", dependencies: ["PlanServe", "PlanCompiler", "PlanModel", "PlanTestSupport"]),
         // Runs the built `planc` and `plan-fuzz` binaries (beside the test bundle; `swift test`
         // builds every product first).

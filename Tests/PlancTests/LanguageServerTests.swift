@@ -1,0 +1,92 @@
+import Foundation
+import PlanTestSupport
+import Testing
+
+/// `planc lsp` driven as an editor drives it: framed JSON-RPC over its stdin and stdout.
+@Suite struct LanguageServerTests {
+    static func plan(after key: String) -> String {
+        """
+        # Launch 🚀
+
+        - project: launch
+        - start: 2026-03-02
+
+        ## Work
+        - [ ] Design — 2d
+        - [ ] Build 🚀 — 3d \(key):design
+
+        """
+    }
+
+    private func diagnostics(_ message: [String: Any]) -> [[String: Any]] {
+        (message["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
+    }
+
+    @Test func diagnosticsInlayHintsAndShutdown() throws {
+        try withTemporaryFolder("lsp") { folder in
+            try write(["README.md": Self.plan(after: "afterr")], into: folder)
+            let readme = folder.appendingPathComponent("README.md")
+            let uri = readme.absoluteString
+            let client = try LanguageServerClient(["--today", "2026-03-02"], in: folder)
+
+            // Nonsense first: the server answers with a parse error and reads on.
+            client.write(raw: Array("Content-Length: 5\r\n\r\n{oops".utf8))
+            let parseError = client.wait { ($0["error"] as? [String: Any])?["code"] as? Int == -32700 }
+            #expect(parseError != nil)
+
+            let initialize = client.request("initialize", ["processId": NSNull(), "rootUri": folder.absoluteString, "capabilities": [:] as [String: Any]])
+            let capabilities = (initialize?["result"] as? [String: Any])?["capabilities"] as? [String: Any]
+            #expect(capabilities?["positionEncoding"] as? String == "utf-16")
+            #expect(capabilities?["inlayHintProvider"] as? Bool == true)
+            client.notify("initialized")
+
+            let unknown = client.request("workspace/frobnicate")
+            #expect((unknown?["error"] as? [String: Any])?["code"] as? Int == -32601)
+
+            client.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "markdown", "version": 1,
+                                                                    "text": Self.plan(after: "afterr")] as [String: Any]])
+            let published = client.wait { ($0["method"] as? String) == "textDocument/publishDiagnostics" }
+            let typo = diagnostics(published ?? [:]).first { $0["code"] as? String == "P102" }
+            #expect((published?["params"] as? [String: Any])?["uri"] as? String == uri)
+            #expect(typo?["source"] as? String == "planc")
+            #expect(typo?["severity"] as? Int == 2)
+            let range = typo?["range"] as? [String: Any]
+            let start = range?["start"] as? [String: Any]
+            let end = range?["end"] as? [String: Any]
+            // "- [ ] Build 🚀 — 3d " is 19 characters but 20 UTF-16 units (the rocket takes two).
+            #expect(start?["line"] as? Int == 7)
+            #expect(start?["character"] as? Int == 20)
+            #expect(end?["character"] as? Int == 20 + "afterr:design".utf16.count)
+
+            client.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 2] as [String: Any],
+                                                     "contentChanges": [["text": Self.plan(after: "after")]]])
+            let fixed = client.wait { ($0["method"] as? String) == "textDocument/publishDiagnostics" }
+            #expect(fixed != nil)
+            #expect(diagnostics(fixed ?? [:]).isEmpty)
+
+            let hints = client.request("textDocument/inlayHint", ["textDocument": ["uri": uri],
+                                                                  "range": ["start": ["line": 0, "character": 0],
+                                                                            "end": ["line": 7, "character": 0]]])
+            let labels = (hints?["result"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String }
+            #expect(labels.count == 2)
+            #expect(labels.first == " 2026-03-02 → 2026-03-03 critical")
+            let position = (hints?["result"] as? [[String: Any]])?.first?["position"] as? [String: Any]
+            #expect(position?["line"] as? Int == 6)
+            #expect(position?["character"] as? Int == "- [ ] Design — 2d".utf16.count)
+
+            let shutdown = client.request("shutdown")
+            #expect(shutdown?["result"] is NSNull)
+            client.notify("exit")
+            #expect(client.finish() == 0)
+        }
+    }
+
+    @Test func exitWithoutShutdownIsStatusOne() throws {
+        try withTemporaryFolder("lsp") { folder in
+            let client = try LanguageServerClient(["--today", "2026-03-02"], in: folder)
+            _ = client.request("initialize", ["rootUri": folder.absoluteString, "capabilities": [:] as [String: Any]])
+            client.notify("exit")
+            #expect(client.finish() == 1)
+        }
+    }
+}
