@@ -74,7 +74,7 @@ let package = Package(
             dependencies: ["PlanCompiler", "PlanFrontEnd", "PlanSite"]
         ),
         // `planc lsp`: a Language Server Protocol server over stdio (docs/editors.md).
-        .target(name: "PlanLanguageServer", dependencies: ["PlanCompiler", "PlanFrontEnd", "PlanModel"]),
+        .target(name: "PlanLanguageServer", dependencies: ["PlanCompiler", "PlanFrontEnd", "PlanModel", "PlanReports"]),
         .executableTarget(
             name: "planc",
             dependencies: [

@@ -2,6 +2,7 @@ import Foundation
 import PlanCompiler
 import PlanFrontEnd
 import PlanModel
+import PlanReports
 
 /// `planc lsp`: a Language Server Protocol 3.17 server. Messages come in through `handle`, replies
 /// and notifications leave through `send`; `run` wires both to file descriptors (stdin, stdout).
@@ -282,9 +283,12 @@ public final class LanguageServer {
               index < schedule.tasks.count else { return NSNull() }
         let task = compiled.plan.tasks[index]
         let dates = schedule.tasks[index]
-        var text = "**\(task.title)**\n\n\(dates.start.iso) → \(dates.finish.iso), slack \(dates.totalSlack) days"
+        var text = "**\(task.title)** (\(task.state.rawValue))\n\n\(dates.start.iso) → \(dates.finish.iso), slack \(dates.totalSlack) days"
         if dates.isCritical { text += ", critical" }
         if dates.isLate { text += ", late" }
+        if let why = DateExplanationText(plan: compiled.plan, schedule: schedule).sentence(index) {
+            text += "\n\n" + why.prefix(1).uppercased() + why.dropFirst()
+        }
         return ["contents": ["kind": "markdown", "value": text], "range": lspRange(task.range)] as [String: Any]
     }
 

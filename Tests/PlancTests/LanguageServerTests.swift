@@ -74,6 +74,13 @@ import Testing
             #expect(position?["line"] as? Int == 6)
             #expect(position?["character"] as? Int == "- [ ] Design — 2d".utf16.count)
 
+            let hover = client.request("textDocument/hover", ["textDocument": ["uri": uri],
+                                                              "position": ["line": 7, "character": 8]])
+            let hoverText = ((hover?["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String ?? ""
+            #expect(hoverText.contains("**Build 🚀** (todo)"))
+            #expect(hoverText.contains("2026-03-04 → 2026-03-06"))
+            #expect(hoverText.contains("'Design'"), "the why sentence names the driving task: \(hoverText)")
+
             let shutdown = client.request("shutdown")
             #expect(shutdown?["result"] is NSNull)
             client.notify("exit")
