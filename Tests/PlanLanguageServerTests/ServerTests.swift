@@ -1,0 +1,77 @@
+import Foundation
+import PlanLanguageServer
+import PlanModel
+import Testing
+
+/// The server in process: messages in through `handle`, everything it sends collected.
+@Suite struct ServerTests {
+    final class Session {
+        var sent: [[String: Any]] = []
+        lazy var server = LanguageServer(today: Day(iso: "2026-03-02")!) { [unowned self] bytes in
+            var reader = MessageReader()
+            reader.append(bytes)
+            if case .message(let body)? = reader.next(),
+               let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] {
+                self.sent.append(object)
+            }
+        }
+
+        func handle(_ object: [String: Any]) {
+            server.handle(Array(try! JSONSerialization.data(withJSONObject: object)))
+        }
+
+        func errorCodes() -> [Int] { sent.compactMap { ($0["error"] as? [String: Any])?["code"] as? Int } }
+        func published() -> [[String: Any]] {
+            sent.filter { $0["method"] as? String == "textDocument/publishDiagnostics" }.compactMap { $0["params"] as? [String: Any] }
+        }
+    }
+
+    @Test func malformedBodiesAreParseErrorsAndEarlyRequestsAreRefused() {
+        let session = Session()
+        session.server.handle(Array("{not json".utf8))
+        session.server.handle(Array("[1, 2]".utf8))
+        session.handle(["jsonrpc": "2.0", "id": 1, "method": "textDocument/hover", "params": [:] as [String: Any]])
+        #expect(session.errorCodes() == [-32700, -32700, -32002])
+        #expect(session.server.exitStatus == nil)
+    }
+
+    @Test func unsavedBufferIsCompiledAndNotesBecomeRelatedInformation() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planc-lsp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let uri = folder.appendingPathComponent("plan.md").absoluteString
+        let session = Session()
+        session.handle(["jsonrpc": "2.0", "id": 1, "method": "initialize",
+                        "params": ["workspaceFolders": [["uri": folder.absoluteString, "name": "plans"]]] as [String: Any]])
+        session.handle(["jsonrpc": "2.0", "method": "initialized", "params": [:] as [String: Any]])
+        let cycle = """
+            # Cycle
+
+            - project: cycle
+            - start: 2026-03-02
+
+            ## Work
+            - [ ] Alpha — 2d after:beta
+            - [ ] Beta — 1d after:alpha
+
+            """
+        session.handle(["jsonrpc": "2.0", "method": "textDocument/didOpen",
+                        "params": ["textDocument": ["uri": uri, "languageId": "markdown", "version": 1, "text": cycle] as [String: Any]]])
+        let first = try #require(session.published().last)
+        #expect(first["uri"] as? String == uri)
+        let diagnostics = first["diagnostics"] as? [[String: Any]] ?? []
+        let error = try #require(diagnostics.first { $0["severity"] as? Int == 1 })
+        let related = error["relatedInformation"] as? [[String: Any]] ?? []
+        #expect(!related.isEmpty, "the cycle's notes point at the other task: \(error)")
+
+        // Closed without saving: the file is gone, its diagnostics are cleared.
+        session.handle(["jsonrpc": "2.0", "method": "textDocument/didClose", "params": ["textDocument": ["uri": uri]]])
+        let cleared = try #require(session.published().last)
+        #expect(cleared["uri"] as? String == uri)
+        #expect((cleared["diagnostics"] as? [Any])?.isEmpty == true)
+
+        session.handle(["jsonrpc": "2.0", "id": 2, "method": "shutdown"])
+        session.handle(["jsonrpc": "2.0", "method": "exit"])
+        #expect(session.server.exitStatus == 0)
+    }
+}
