@@ -248,13 +248,7 @@ public final class GitRepository {
     /// Runs git to completion and returns its standard output; a missing git or a folder outside
     /// a repository become the errors that say so.
     static func git(_ arguments: [String], notRepository path: String) throws(GitError) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["LC_ALL"] = "C"
-        environment["GIT_TERMINAL_PROMPT"] = "0"
-        process.environment = environment
+        let process = gitProcess(arguments)
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -272,10 +266,23 @@ public final class GitRepository {
     }
 }
 
+/// A `git` process (not started) with a fixed locale, so messages and dates read the same on every
+/// machine, and never a credential prompt.
+func gitProcess(_ arguments: [String]) -> Process {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git"] + arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["LC_ALL"] = "C"
+    environment["GIT_TERMINAL_PROMPT"] = "0"
+    process.environment = environment
+    return process
+}
+
 /// One `git cat-file --batch` process: write an object name, read `<id> <type> <size>\n`, the
 /// object's bytes and a newline; `<name> missing` for a name that resolves to nothing.
 final class CatFileBatch {
-    private let process = Process()
+    private let process: Process
     private let input: FileHandle
     private let output: Int32
     private var buffer: [UInt8] = []
@@ -284,11 +291,7 @@ final class CatFileBatch {
     struct Object { var id: String; var type: String; var bytes: [UInt8] }
 
     init(root: String) throws(GitError) {
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", root, "cat-file", "--batch"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["LC_ALL"] = "C"
-        process.environment = environment
+        process = gitProcess(["-C", root, "cat-file", "--batch"])
         let stdin = Pipe(), stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
