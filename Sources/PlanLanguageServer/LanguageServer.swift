@@ -6,8 +6,11 @@ import PlanReports
 
 /// `planc lsp`: a Language Server Protocol 3.17 server. Messages come in through `handle`, replies
 /// and notifications leave through `send`; `run` wires both to file descriptors (stdin, stdout).
-/// Every change to an open buffer recompiles the workspace (buffers over the files on disk, one
-/// parse cache for the session) and publishes each plan file's diagnostics.
+/// A change to an open buffer marks the workspace stale; it is compiled (buffers over the files on
+/// disk, one parse cache for the session, so only changed files are parsed again) and each plan
+/// file's diagnostics published when the editor goes quiet, or at once when a request needs the
+/// schedule. Changes that arrive while a compile runs are coalesced into the next one, so a burst
+/// of keystrokes costs one compile, not one each (docs/editors.md#when-the-plan-is-compiled).
 public final class LanguageServer {
     public enum ErrorCode: Int {
         case parseError = -32700, invalidRequest = -32600, methodNotFound = -32601, invalidParams = -32602
@@ -27,6 +30,12 @@ public final class LanguageServer {
     private var compiled: CompiledPlan?
     /// Files whose last published diagnostics were not empty.
     private var published: Set<String> = []
+    /// A buffer changed since the last compile.
+    public private(set) var needsCompile = false
+    /// How long the input must stay quiet before a stale workspace is compiled: long enough to
+    /// take in the messages an editor sends together (a change and a save, a multi-cursor edit),
+    /// short against a keystroke's interval.
+    public static let quietMilliseconds: Int32 = 10
 
     public init(today: Day, send: @escaping ([UInt8]) -> Void) {
         self.today = today
@@ -59,8 +68,30 @@ public final class LanguageServer {
                 case .malformed(let why): server.reply(id: NSNull(), error: .parseError, why)
                 }
             }
+            // Everything read is handled: compile once the editor has gone quiet.
+            if server.needsCompile, server.exitStatus == nil, !inputArrives(on: input, within: quietMilliseconds) {
+                server.compileIfNeeded()
+            }
         }
         return server.exitStatus ?? (server.shutdownRequested ? 0 : 1)
+    }
+
+    /// Whether `input` becomes readable (or closes) within `milliseconds`.
+    private static func inputArrives(on input: Int32, within milliseconds: Int32) -> Bool {
+        var descriptor = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
+        while true {
+            let ready = poll(&descriptor, 1, milliseconds)
+            if ready < 0, errno == EINTR { continue }
+            return ready != 0
+        }
+    }
+
+    /// Compiles the workspace and publishes diagnostics when a buffer changed since the last
+    /// compile; the run loop calls it when input goes quiet, requests before they read the plan.
+    public func compileIfNeeded() {
+        guard needsCompile else { return }
+        needsCompile = false
+        compileAndPublish()
     }
 
     // MARK: Messages
@@ -93,6 +124,8 @@ public final class LanguageServer {
         }
         guard initialized else { return reply(id: id, error: .serverNotInitialized, "initialize first") }
         guard !shutdownRequested else { return reply(id: id, error: .invalidRequest, "the server is shutting down") }
+        // Every request after a change answers from the plan as it is now, never a stale one.
+        compileIfNeeded()
         switch method {
         case "shutdown":
             shutdownRequested = true
@@ -118,19 +151,19 @@ public final class LanguageServer {
         case "textDocument/didOpen":
             guard let path, let text = document?["text"] as? String else { return }
             documents[path] = text
-            compileAndPublish()
+            needsCompile = true
         case "textDocument/didChange":
             guard let path, let changes = params["contentChanges"] as? [[String: Any]],
                   let text = changes.last?["text"] as? String else { return }
             documents[path] = text
-            compileAndPublish()
+            needsCompile = true
         case "textDocument/didSave":
             if let path, let text = params["text"] as? String { documents[path] = text }
-            compileAndPublish()
+            needsCompile = true
         case "textDocument/didClose":
             guard let path else { return }
             documents[path] = nil
-            compileAndPublish()
+            needsCompile = true
         default:
             break // `initialized`, `$/cancelRequest`, `$/setTrace` and the rest need nothing.
         }

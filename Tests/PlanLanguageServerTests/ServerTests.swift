@@ -16,7 +16,14 @@ import Testing
             }
         }
 
+        /// One message, then the quiet in which the run loop compiles a changed workspace.
         func handle(_ object: [String: Any]) {
+            send(object)
+            server.compileIfNeeded()
+        }
+
+        /// One message and no quiet: the next one is already waiting.
+        func send(_ object: [String: Any]) {
             server.handle(Array(try! JSONSerialization.data(withJSONObject: object)))
         }
 
@@ -73,5 +80,47 @@ import Testing
         session.handle(["jsonrpc": "2.0", "id": 2, "method": "shutdown"])
         session.handle(["jsonrpc": "2.0", "method": "exit"])
         #expect(session.server.exitStatus == 0)
+    }
+
+    /// Keystrokes that arrive together cost one compile; a request never answers from a stale plan.
+    @Test func changesWaitingTogetherAreCompiledOnceAndRequestsSeeTheLatest() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planc-lsp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let uri = folder.appendingPathComponent("plan.md").absoluteString
+        func plan(_ days: Int) -> String {
+            "# P\n\n- project: p\n- start: 2026-03-02\n\n## Work\n- [ ] Alpha — \(days)d\n- [ ] Beta — 1d after:alph\n"
+        }
+        func change(_ version: Int) -> [String: Any] {
+            ["jsonrpc": "2.0", "method": "textDocument/didChange",
+             "params": ["textDocument": ["uri": uri, "version": version] as [String: Any],
+                        "contentChanges": [["text": plan(version)]]] as [String: Any]]
+        }
+        let session = Session()
+        session.handle(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["rootUri": folder.absoluteString]])
+        session.handle(["jsonrpc": "2.0", "method": "textDocument/didOpen",
+                        "params": ["textDocument": ["uri": uri, "languageId": "markdown", "version": 1, "text": plan(1)] as [String: Any]]])
+        #expect(session.published().count == 1)
+
+        // Three changes in a row with no quiet between them: nothing is compiled yet.
+        for version in 2...4 { session.send(change(version)) }
+        #expect(session.server.needsCompile)
+        #expect(session.published().count == 1)
+
+        // A request compiles first, once, and answers from the fourth version (Alpha takes 4 days).
+        session.send(["jsonrpc": "2.0", "id": 2, "method": "textDocument/inlayHint",
+                      "params": ["textDocument": ["uri": uri]] as [String: Any]])
+        #expect(!session.server.needsCompile)
+        #expect(session.published().count == 2)
+        let answer = try #require(session.sent.last { $0["id"] as? Int == 2 })
+        let labels = (answer["result"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String }
+        #expect(labels.first == " 2026-03-02 → 2026-03-05 critical")
+        // The typo is still reported from the latest text.
+        let diagnostics = session.published().last?["diagnostics"] as? [[String: Any]] ?? []
+        #expect(diagnostics.contains { ($0["message"] as? String)?.contains("alph") == true })
+
+        // Quiet with nothing changed compiles nothing.
+        session.server.compileIfNeeded()
+        #expect(session.published().count == 2)
     }
 }

