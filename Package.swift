@@ -71,10 +71,10 @@ let package = Package(
         // `planc serve`: a loopback HTTP server over what the pipeline published, rebuilt on change.
         .target(
             name: "PlanServe",
-            dependencies: ["PlanCompiler", "PlanFrontEnd", "PlanSite"]
+            dependencies: ["PlanCompiler", "PlanFrontEnd", "PlanSchedule", "PlanSite"]
         ),
         // `planc lsp`: a Language Server Protocol server over stdio (docs/editors.md).
-        .target(name: "PlanLanguageServer", dependencies: ["PlanCompiler", "PlanFrontEnd", "PlanModel", "PlanReports"]),
+        .target(name: "PlanLanguageServer", dependencies: ["PlanCompiler", "PlanFrontEnd", "PlanModel", "PlanReports", "PlanSchedule"]),
         .executableTarget(
             name: "planc",
             dependencies: [

@@ -89,19 +89,34 @@ public enum Pipeline {
     /// (`GitRepository.load(at:)`). `root` is the plan path they are named under.
     public static func compile(_ loaded: Loader.Result, root: String, _ options: CompileOptions, through last: Phase = .analyze,
                                cache: inout ParseCache) -> CompiledPlan {
+        var leveling = LevelingMemo()
+        return compile(loaded, root: root, options, through: last, cache: &cache, leveling: &leveling)
+    }
+
+    /// The same, also taking the leveling from `leveling` when the scheduling network has not
+    /// changed since the last compile that used it (an editor's session, `planc serve`).
+    public static func compile(_ loaded: Loader.Result, root: String, _ options: CompileOptions, through last: Phase = .analyze,
+                               cache: inout ParseCache, leveling: inout LevelingMemo) -> CompiledPlan {
         precondition(last >= .lower && last <= .analyze, "compile runs through lower, check, schedule or analyze")
         let parsed = parse(loaded, root: root, cache: &cache)
         let lowered = lower(parsed, today: options.today)
         let compiled = CompiledPlan(plan: lowered.plan, today: options.today,
                                     diagnostics: loaded.diagnostics + parsed.diagnostics + lowered.diagnostics,
                                     sources: parsed.sources, inputUnreadable: loaded.rootUnreadable)
-        return run(compiled, from: .check, through: last, scheduleOptions: options.scheduleOptions)
+        return run(compiled, from: .check, through: last, scheduleOptions: options.scheduleOptions, leveling: &leveling)
     }
 
     /// Runs the phases from `first` through `last` on a plan that has been through the ones
     /// before `first` (from `check` on an unchecked plan, from `schedule` on a checked one).
     public static func run(_ compiled: CompiledPlan, from first: Phase, through last: Phase,
                            scheduleOptions: ScheduleOptions = .init()) -> CompiledPlan {
+        var leveling = LevelingMemo()
+        return run(compiled, from: first, through: last, scheduleOptions: scheduleOptions, leveling: &leveling)
+    }
+
+    /// The same with a leveling memo (see `compile(_:root:_:through:cache:leveling:)`).
+    public static func run(_ compiled: CompiledPlan, from first: Phase, through last: Phase,
+                           scheduleOptions: ScheduleOptions = .init(), leveling: inout LevelingMemo) -> CompiledPlan {
         precondition(first >= .check && last <= .analyze, "run enters at check, schedule or analyze and stops by analyze")
         var compiled = compiled
         for phase in Phase.allCases where phase >= first && phase <= last {
@@ -111,7 +126,8 @@ public enum Pipeline {
                 compiled.plan = checked.plan
                 compiled.diagnostics += checked.diagnostics
             case .schedule:
-                let scheduled = schedule(compiled.plan, today: compiled.today, after: compiled.diagnostics, options: scheduleOptions)
+                let scheduled = schedule(compiled.plan, today: compiled.today, after: compiled.diagnostics, options: scheduleOptions,
+                                         leveling: &leveling)
                 compiled.schedule = scheduled.schedule
                 compiled.diagnostics += scheduled.diagnostics
             case .analyze:
@@ -133,7 +149,14 @@ public enum Pipeline {
 
     /// The same, reusing the parse of unchanged plan files from `cache`.
     public static func build(_ request: PublishRequest, cache: inout ParseCache) throws -> PublishOutcome {
-        var compiled = compile(CompileOptions(path: request.planPath, today: request.today), through: .analyze, cache: &cache)
+        var leveling = LevelingMemo()
+        return try build(request, cache: &cache, leveling: &leveling)
+    }
+
+    /// The same, with the leveling of an unchanged scheduling network from `leveling` (`planc serve`).
+    public static func build(_ request: PublishRequest, cache: inout ParseCache, leveling: inout LevelingMemo) throws -> PublishOutcome {
+        let options = CompileOptions(path: request.planPath, today: request.today)
+        var compiled = compile(load(options.path), root: options.path, options, through: .analyze, cache: &cache, leveling: &leveling)
         if !compiled.hasErrors {
             try Baselines.apply(to: &compiled, planPath: request.planPath, reference: request.baseline, cache: &cache)
             try LastReport.apply(to: &compiled, planPath: request.planPath, since: request.since, cache: &cache)
@@ -170,10 +193,17 @@ public enum Pipeline {
     /// an error that makes dates meaningless, or a computed date leaves the planning window.
     public static func schedule(_ plan: Plan, today: Day, after earlier: [Diagnostic],
                                 options: ScheduleOptions = .init()) -> (schedule: Schedule?, diagnostics: [Diagnostic]) {
+        var leveling = LevelingMemo()
+        return schedule(plan, today: today, after: earlier, options: options, leveling: &leveling)
+    }
+
+    /// The same, with the leveling from `leveling` when the network is the one leveled last.
+    public static func schedule(_ plan: Plan, today: Day, after earlier: [Diagnostic], options: ScheduleOptions = .init(),
+                                leveling: inout LevelingMemo) -> (schedule: Schedule?, diagnostics: [Diagnostic]) {
         guard !plan.projects.isEmpty, !earlier.contains(where: { $0.severity == .error && $0.code.blocksScheduling }) else {
             return (nil, [])
         }
-        let result = Scheduler.schedule(plan, today: today, options: options)
+        let result = Scheduler.schedule(plan, today: today, options: options, memo: &leveling)
         let outside = PlanningWindowCheck.check(plan, result.schedule)
         return (outside.isEmpty ? result.schedule : nil, result.diagnostics + outside)
     }

@@ -3,6 +3,7 @@ import PlanCompiler
 import PlanFrontEnd
 import PlanModel
 import PlanReports
+import PlanSchedule
 
 /// `planc lsp`: a Language Server Protocol 3.17 server. Messages come in through `handle`, replies
 /// and notifications leave through `send`; `run` wires both to file descriptors (stdin, stdout).
@@ -27,6 +28,8 @@ public final class LanguageServer {
     /// Open buffers by path.
     private var documents: [String: String] = [:]
     private var cache = ParseCache()
+    /// The last leveling, reused while edits leave the scheduling network as it was.
+    private var leveling = LevelingMemo()
     private var compiled: CompiledPlan?
     /// Files whose last published diagnostics were not empty.
     private var published: Set<String> = []
@@ -227,7 +230,7 @@ public final class LanguageServer {
     private func compileAndPublish() {
         guard let root, let loaded = load() else { return }
         let compiled = Pipeline.compile(loaded, root: root, CompileOptions(path: root, today: today),
-                                        through: .schedule, cache: &cache)
+                                        through: .schedule, cache: &cache, leveling: &leveling)
         self.compiled = compiled
         var byFile: [String: [[String: Any]]] = [:]
         for file in loaded.files { byFile[file.path] = [] }

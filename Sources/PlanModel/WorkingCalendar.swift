@@ -223,3 +223,11 @@ extension Plan {
         return calendars.indices.contains(resolved) ? calendars[resolved] : nil
     }
 }
+
+/// Two calendars are equal when they work the same days: the same weekly pattern and the same
+/// days off (a calendar is made from nothing else).
+extension WorkingCalendar: Equatable {
+    public static func == (a: WorkingCalendar, b: WorkingCalendar) -> Bool {
+        a.weekMask == b.weekMask && (a.tables === b.tables || a.tables.closed == b.tables.closed)
+    }
+}

@@ -25,16 +25,30 @@ public struct ScheduleOptions: Sendable {
 public enum Scheduler {
     public static func schedule(_ plan: Plan, today: Day,
                                 options: ScheduleOptions = .init()) -> (schedule: Schedule, diagnostics: [Diagnostic]) {
+        var memo = LevelingMemo()
+        return schedule(plan, today: today, options: options, memo: &memo)
+    }
+
+    /// The same, taking the leveling from `memo` when the plan's scheduling network is the one
+    /// leveled last (an editor's session, `planc serve`), and leaving this one's there.
+    public static func schedule(_ plan: Plan, today: Day, options: ScheduleOptions = .init(),
+                                memo: inout LevelingMemo) -> (schedule: Schedule, diagnostics: [Diagnostic]) {
         var built = PlanNetwork(plan: plan, today: today)
         let network = built.network
         var diagnostics = built.diagnostics
         let low = min(network.release.filter { $0 != Int.min }.min() ?? today.ordinal, today.ordinal)
-        var scheduler = SerialScheduler(network: network, horizon: low..<(low + 730))
-        let analysis = TimeAnalysis(network: network, scheduler: &scheduler)
         let budget = max(1, min(options.samples, options.workBudget / max(network.count, 1)))
-        var leveled = LevelingSearch.run(network: network, analysis: analysis, scheduler: &scheduler,
-                                         budget: budget, seed: options.seed,
-                                         requiredGain: options.requiredGain)
+        let key = LevelingMemo.Key(network: network, low: low, budget: budget, seed: options.seed, requiredGain: options.requiredGain)
+        let remembered = memo.level(key) {
+            var scheduler = SerialScheduler(network: network, horizon: low..<(low + 730))
+            let analysis = TimeAnalysis(network: network, scheduler: &scheduler)
+            let leveled = LevelingSearch.run(network: network, analysis: analysis, scheduler: &scheduler,
+                                             budget: budget, seed: options.seed,
+                                             requiredGain: options.requiredGain)
+            return (analysis, leveled)
+        }
+        let analysis = remembered.0
+        var leveled = remembered.1
         Scheduler.followPackageStarts(plan: plan, built: &built, leveled: &leveled)
         for j in leveled.stranded.sorted() where plan.tasks.indices.contains(j) {
             let task = plan.tasks[j]

@@ -22,7 +22,7 @@ enum LinkKind: UInt8, Sendable {
 
 /// One precedence link as seen from one side: `other` is the predecessor in a predecessor list
 /// and the successor in a successor list. `lag` counts working days of `calendar`.
-struct Link: Sendable {
+struct Link: Sendable, Equatable {
     var other: Int32
     var kind: LinkKind
     var lag: Int32
@@ -31,14 +31,14 @@ struct Link: Sendable {
 
 /// One resource an activity keeps busy: `amount` per day on the days `calendar` works, between
 /// the activity's start and end.
-struct ResourceUse: Sendable {
+struct ResourceUse: Sendable, Equatable {
     var resource: Int32
     var amount: Int32
     var calendar: Int32
 }
 
 /// How long an activity takes from a given start.
-enum ActivityShape: Sendable {
+enum ActivityShape: Sendable, Equatable {
     /// Takes no time (milestones, cancelled tasks, summary gates).
     case instant
     /// `days` consecutive working days of one calendar.
@@ -382,5 +382,29 @@ struct SchedulingNetwork: Sendable {
         case let .effort(_, parts):
             return parts.contains { calendars[Int(rateParts[$0].calendar)].isWorking(day) }
         }
+    }
+}
+
+/// Equal networks give equal schedules: what lets an editor's keystroke in a title or a note skip
+/// leveling (`LevelingMemo`). Written out because two fields hold tuples; every stored property
+/// is compared (`SchedulingNetworkEqualityTests` fails when one is added and not listed here).
+extension SchedulingNetwork: Equatable {
+    static let comparedProperties = [
+        "calendars", "shapes", "rateParts", "useOffsets", "uses", "predecessorOffsets", "predecessors",
+        "successorOffsets", "successors", "capacities", "release", "due", "pinnedStart", "pinnedEnd", "group",
+        "groupCount", "priority", "rank", "elastic", "capacitySteps", "ceiling", "logsBookings", "startSideCalendar",
+    ]
+
+    static func == (a: SchedulingNetwork, b: SchedulingNetwork) -> Bool {
+        a.shapes == b.shapes && a.release == b.release && a.due == b.due
+            && a.predecessorOffsets == b.predecessorOffsets && a.predecessors == b.predecessors
+            && a.successorOffsets == b.successorOffsets && a.successors == b.successors
+            && a.useOffsets == b.useOffsets && a.uses == b.uses && a.capacities == b.capacities
+            && a.pinnedStart == b.pinnedStart && a.pinnedEnd == b.pinnedEnd
+            && a.group == b.group && a.groupCount == b.groupCount && a.priority == b.priority && a.rank == b.rank
+            && a.elastic == b.elastic && a.ceiling == b.ceiling && a.logsBookings == b.logsBookings
+            && a.startSideCalendar == b.startSideCalendar && a.calendars == b.calendars
+            && a.rateParts.elementsEqual(b.rateParts) { $0 == $1 }
+            && a.capacitySteps.elementsEqual(b.capacitySteps) { $0.elementsEqual($1) { $0 == $1 } }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PlanCompiler
 import PlanFrontEnd
+import PlanSchedule
 import PlanSite
 
 /// `planc serve`: builds the site, serves it on 127.0.0.1, rebuilds when a plan file changes
@@ -18,6 +19,8 @@ public final class SiteServer: @unchecked Sendable {
     /// Parses of the plan files, so a rebuild re-parses only the file that was saved (used by
     /// `rebuild` alone).
     private var parseCache = ParseCache()
+    /// The last leveling, reused while edits leave the scheduling network as it was.
+    private var leveling = LevelingMemo()
     private let log: @Sendable (String) -> Void
 
     public init(request: PublishRequest, port: UInt16, limits: LoopbackHTTPServer.Limits = .init(),
@@ -74,10 +77,12 @@ public final class SiteServer: @unchecked Sendable {
         var page: [UInt8]?
         do {
             let started = DispatchTime.now().uptimeNanoseconds
-            let outcome = try Pipeline.build(request, cache: &parseCache)
+            let reusedBefore = leveling.reused
+            let outcome = try Pipeline.build(request, cache: &parseCache, leveling: &leveling)
             let milliseconds = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
             if outcome.wroteSite {
-                log("Built \(outcome.files.count) files in \(milliseconds) ms (\(parseCache.parsedLastTime) plan files parsed, \(outcome.diagnostics.count) diagnostics)")
+                let leveled = leveling.reused > reusedBefore ? ", leveling reused" : ""
+                log("Built \(outcome.files.count) files in \(milliseconds) ms (\(parseCache.parsedLastTime) plan files parsed\(leveled), \(outcome.diagnostics.count) diagnostics)")
             } else {
                 page = try Publish.diagnosticsPage(outcome.diagnostics, request)?.contents
                 log("The plan has errors: showing them in the page")

@@ -83,4 +83,27 @@ import Testing
         #expect(table.position(line: 1, column: 5) == (0, 4))
         #expect(table.position(line: 9, column: 1) == (1, 2))
     }
+
+    private func text(_ value: Any) -> String {
+        var out: [UInt8] = []
+        JSONText.append(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @Test func jsonTextOfEveryKindOfValue() {
+        #expect(text(["b": 1, "a": [true, false, NSNull()], "c": 2.5, "d": 3.0] as [String: Any])
+                == #"{"a":[true,false,null],"b":1,"c":2.5,"d":3}"#)
+        #expect(text("quote \" backslash \\ line\n tab\t bell\u{07} — 🚀 日本") == #""quote \" backslash \\ line\n tab\t bell\u0007 — 🚀 日本""#)
+        #expect(text([Int32(7), Double.nan] as [Any]) == "[7,null]")
+    }
+
+    /// Ids and numbers as Foundation reads them from a client come back as they were sent: 1 is
+    /// not `true`, `true` is not 1.
+    @Test func valuesReadByFoundationAreWrittenBackUnchanged() throws {
+        let sent = #"{"flag":true,"half":0.5,"id":1,"big":9007199254740993,"zero":0,"name":"x/y"}"#
+        let object = try JSONSerialization.jsonObject(with: Data(sent.utf8))
+        #expect(text(object) == #"{"big":9007199254740993,"flag":true,"half":0.5,"id":1,"name":"x/y","zero":0}"#)
+        let again = try JSONSerialization.jsonObject(with: Data(text(object).utf8)) as? NSDictionary
+        #expect(again == object as? NSDictionary)
+    }
 }
