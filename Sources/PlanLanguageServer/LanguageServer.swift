@@ -31,8 +31,12 @@ public final class LanguageServer {
     /// The last leveling, reused while edits leave the scheduling network as it was.
     private var leveling = LevelingMemo()
     private var compiled: CompiledPlan?
-    /// Files whose last published diagnostics were not empty.
-    private var published: Set<String> = []
+    /// The last diagnostics message sent for each file.
+    private var published: [String: [UInt8]] = [:]
+    /// The problems without a place last shown with `window/showMessage`.
+    private var shownPlaceless: [String] = []
+    /// Line tables of the files positions were asked of since the last compile.
+    private var lineTables: [String: LineTable] = [:]
     /// A buffer changed since the last compile.
     public private(set) var needsCompile = false
     /// How long the input must stay quiet before a stale workspace is compiled: long enough to
@@ -150,6 +154,7 @@ public final class LanguageServer {
         guard initialized, !shutdownRequested else { return }
         let document = params["textDocument"] as? [String: Any]
         let path = (document?["uri"] as? String).flatMap(Self.path(uri:))
+        if let path { lineTables[path] = nil }
         switch method {
         case "textDocument/didOpen":
             guard let path, let text = document?["text"] as? String else { return }
@@ -232,22 +237,42 @@ public final class LanguageServer {
         let compiled = Pipeline.compile(loaded, root: root, CompileOptions(path: root, today: today),
                                         through: .schedule, cache: &cache, leveling: &leveling)
         self.compiled = compiled
+        lineTables = [:]
         var byFile: [String: [[String: Any]]] = [:]
         for file in loaded.files { byFile[file.path] = [] }
-        for path in published { byFile[path] = byFile[path] ?? [] }
+        // Files told about before and gone now get their empty list once.
+        for path in published.keys { byFile[path] = byFile[path] ?? [] }
+        var placeless: [String] = []
         for diagnostic in compiled.diagnostics {
-            guard let range = diagnostic.range else { continue }
+            guard let range = diagnostic.range else {
+                if diagnostic.severity != .note { placeless.append(diagnostic.message + (diagnostic.hint.map { " (\($0))" } ?? "")) }
+                continue
+            }
             byFile[range.file, default: []].append(lspDiagnostic(diagnostic, range))
         }
-        published = []
+        // Only what changed is sent: an editor redraws every file it is told about.
         for (path, diagnostics) in byFile.sorted(by: { $0.key < $1.key }) {
-            if !diagnostics.isEmpty { published.insert(path) }
-            notify("textDocument/publishDiagnostics", ["uri": Self.uri(path: path), "diagnostics": diagnostics])
+            let message = MessageWriter.frame(["jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
+                                               "params": ["uri": Self.uri(path: path), "diagnostics": diagnostics] as [String: Any]])
+            guard published[path] != message else { continue }
+            published[path] = message
+            send(message)
+        }
+        // A problem with no place in any file (no plan in the folder, an unreadable folder) has
+        // no squiggle to show: the editor shows it as a message, once, until it changes.
+        if placeless != shownPlaceless {
+            shownPlaceless = placeless
+            if !placeless.isEmpty {
+                notify("window/showMessage", ["type": compiled.hasErrors ? 1 : 2, "message": "planc: " + placeless.joined(separator: "; ")])
+            }
         }
     }
 
-    private func lines(of path: String) -> LineTable {
-        LineTable(documents[path] ?? compiled?.sources[path] ?? "")
+    func lines(of path: String) -> LineTable {
+        if let table = lineTables[path] { return table }
+        let table = LineTable(documents[path] ?? compiled?.sources[path] ?? "")
+        lineTables[path] = table
+        return table
     }
 
     func lspRange(_ range: SourceRange) -> [String: Any] {

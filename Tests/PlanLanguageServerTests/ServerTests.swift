@@ -89,7 +89,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let uri = folder.appendingPathComponent("plan.md").absoluteString
         func plan(_ days: Int) -> String {
-            "# P\n\n- project: p\n- start: 2026-03-02\n\n## Work\n- [ ] Alpha — \(days)d\n- [ ] Beta — 1d after:alph\n"
+            "# P\n\n- project: p\n- start: 2026-03-02\n\n## Work\n- [ ] Alpha — \(days)d\n- [ ] Beta — 1d after:alpha\(days)\n"
         }
         func change(_ version: Int) -> [String: Any] {
             ["jsonrpc": "2.0", "method": "textDocument/didChange",
@@ -115,12 +115,46 @@ import Testing
         let answer = try #require(session.sent.last { $0["id"] as? Int == 2 })
         let labels = (answer["result"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String }
         #expect(labels.first == " 2026-03-02 → 2026-03-05 critical")
-        // The typo is still reported from the latest text.
+        // The typo is reported from the latest text.
         let diagnostics = session.published().last?["diagnostics"] as? [[String: Any]] ?? []
-        #expect(diagnostics.contains { ($0["message"] as? String)?.contains("alph") == true })
+        #expect(diagnostics.contains { ($0["message"] as? String)?.contains("'alpha4'") == true })
 
         // Quiet with nothing changed compiles nothing.
         session.server.compileIfNeeded()
         #expect(session.published().count == 2)
+
+        // A change that leaves the diagnostics as they were sends none (Alpha takes 40 days, the
+        // typo stays 'alpha4').
+        session.handle(["jsonrpc": "2.0", "method": "textDocument/didChange",
+                        "params": ["textDocument": ["uri": uri, "version": 5] as [String: Any],
+                                   "contentChanges": [["text": plan(4).replacingOccurrences(of: "— 4d", with: "— 40d")]]] as [String: Any]])
+        #expect(session.published().count == 2)
+    }
+
+    /// A problem with no place in a file reaches the editor as a message, once until it changes.
+    @Test func aProblemWithoutAPlaceIsShownAsAMessageOnce() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planc-lsp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let uri = folder.appendingPathComponent("notes.md").absoluteString
+        let session = Session()
+        session.handle(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["rootUri": folder.absoluteString]])
+        func open(_ text: String, _ version: Int) {
+            session.handle(["jsonrpc": "2.0", "method": version == 1 ? "textDocument/didOpen" : "textDocument/didChange",
+                            "params": ["textDocument": ["uri": uri, "languageId": "markdown", "version": version, "text": text] as [String: Any],
+                                       "contentChanges": [["text": text]]] as [String: Any]])
+        }
+        func shown() -> [[String: Any]] {
+            session.sent.filter { $0["method"] as? String == "window/showMessage" }.compactMap { $0["params"] as? [String: Any] }
+        }
+        open("# Notes\n\nJust notes.\n", 1)
+        open("# Notes\n\nJust notes, more of them.\n", 2)
+        #expect(shown().count == 1)
+        #expect(shown().first?["type"] as? Int == 1)
+        #expect((shown().first?["message"] as? String)?.contains("no plan files") == true)
+        // It becomes a plan: the message is not repeated, the problem is gone.
+        open("# P\n\n- project: p\n- start: 2026-03-02\n\n## Work\n- [ ] Alpha — 2d\n", 3)
+        #expect(shown().count == 1)
+        #expect(!session.server.needsCompile)
     }
 }
