@@ -126,6 +126,16 @@ import Testing
         #expect(result.diagnostics.allSatisfy { $0.fixIts.isEmpty })
     }
 
+    /// A reference after a CJK id in the same list: its column counts characters, not bytes.
+    @Test func aReferenceAfterAMultiByteIdIsPlacedByCharacters() throws {
+        let text = "# D\n\n- project: d\n- start: 2026-03-02\n\n## Work\n- [ ] 數據 — 1d\n- [ ] Interviews — 1d\n"
+            + "- [ ] Next — 1d after:數據,intreviews+1d\n"
+        let result = frontEnd(text, today: "2026-03-02")
+        let fix = try #require(result.diagnostics.first { $0.code == .unknownTask }?.fixIts.first, "\(result.placed)")
+        #expect(Self.text(text, at: fix.range) == "intreviews")
+        #expect(frontEnd(Self.apply(fix, to: text), today: "2026-03-02").diagnostics.isEmpty)
+    }
+
     /// The characters of a one-line range; columns count characters, as planc's do.
     static func text(_ source: String, at range: SourceRange) -> String {
         let line = Array(source.split(separator: "\n", omittingEmptySubsequences: false)[range.start.line - 1])

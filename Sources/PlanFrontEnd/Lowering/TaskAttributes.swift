@@ -154,6 +154,8 @@ struct TaskAttributes {
         var result: [(reference: String, kind: DependencyKind, lag: Double, range: SourceRange, offset: Int?)] = []
         // Works on the UTF-8 bytes: references are short and there can be tens of thousands.
         let bytes = Array(value.utf8)
+        // Characters before `countedBytes`, counted as the parts go by (once, not per part).
+        var countedBytes = 0, countedCharacters = 0
         var partStart = 0
         while partStart <= bytes.count {
             let partEnd = bytes[partStart...].firstIndex(of: UInt8(ascii: ",")) ?? bytes.count
@@ -191,7 +193,9 @@ struct TaskAttributes {
             }
             let reference = String(decoding: part[part.startIndex..<referenceEnd], as: UTF8.self)
             // Characters, not bytes, before the reference: columns count characters.
-            let offset = valueOffset.map { $0 + String(decoding: bytes[..<part.startIndex], as: UTF8.self).count }
+            countedCharacters += String(decoding: bytes[countedBytes..<part.startIndex], as: UTF8.self).count
+            countedBytes = part.startIndex
+            let offset = valueOffset.map { $0 + countedCharacters }
             result.append((reference, kind, lag, range, offset))
         }
         return result
