@@ -1,6 +1,5 @@
 import Foundation
 import PlanCompiler
-import PlanEdit
 import PlanFrontEnd
 import PlanModel
 import PlanReports
@@ -224,7 +223,7 @@ public final class LanguageServer {
         }
     }
 
-    func lines(of path: String) -> LineTable {
+    private func lines(of path: String) -> LineTable {
         LineTable(documents[path] ?? compiled?.sources[path] ?? "")
     }
 
@@ -236,7 +235,7 @@ public final class LanguageServer {
                 "end": ["line": end.line, "character": end.character]]
     }
 
-    func lspDiagnostic(_ diagnostic: Diagnostic, _ range: SourceRange) -> [String: Any] {
+    private func lspDiagnostic(_ diagnostic: Diagnostic, _ range: SourceRange) -> [String: Any] {
         var message = diagnostic.message
         if let hint = diagnostic.hint { message += "\n" + hint }
         let severity: Int
