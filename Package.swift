@@ -74,7 +74,7 @@ let package = Package(
             dependencies: ["PlanCompiler", "PlanFrontEnd", "PlanSchedule", "PlanSite"]
         ),
         // `planc lsp`: a Language Server Protocol server over stdio (docs/editors.md).
-        .target(name: "PlanLanguageServer", dependencies: ["PlanCompiler", "PlanFrontEnd", "PlanModel", "PlanReports", "PlanSchedule"]),
+        .target(name: "PlanLanguageServer", dependencies: ["PlanCompiler", "PlanEdit", "PlanFrontEnd", "PlanModel", "PlanReports", "PlanSchedule"]),
         .executableTarget(
             name: "planc",
             dependencies: [
@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(name: "PlanCompilerTests", dependencies: ["PlanCompiler", "PlanModel", "PlanSite", "PlanTestSupport"]),
         // Edits on in-memory files, byte for byte, over every entry of the examples; the atomic write.
         .testTarget(name: "PlanEditTests", dependencies: ["PlanEdit", "PlanFrontEnd", "PlanModel", "PlanTestSupport"]),
-        .testTarget(name: "PlanLanguageServerTests", dependencies: ["PlanLanguageServer", "PlanModel"]),
+        .testTarget(name: "PlanLanguageServerTests", dependencies: ["PlanLanguageServer", "PlanModel", "PlanEdit", "PlanCompiler"]),
         .testTarget(name: "PlanServeTests", dependencies: ["PlanServe", "PlanCompiler", "PlanModel", "PlanTestSupport"]),
         // Runs the built `planc` and `plan-fuzz` binaries (beside the test bundle; `swift test`
         // builds every product first).

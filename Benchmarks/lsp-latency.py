@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """How long an editor waits for `planc lsp` after a keystroke: from sending `textDocument/didChange`
-to receiving the changed file's `textDocument/publishDiagnostics`, and to the answer of the
-`textDocument/inlayHint` request sent right behind the change (the dates shown beside each task).
+(with a `textDocument/inlayHint` request right behind it, as editors ask for the hints of what
+they show) to the changed file's `textDocument/publishDiagnostics`, and to the inlay hints.
 
 Usage: lsp-latency.py PLANC PLAN_FOLDER FILE_IN_FOLDER [--today YYYY-MM-DD] [--runs N]
 
-Two series: the change alone (diagnostics arrive after the server's quiet period), and the change
-with an inlay hint request right behind it (the request compiles at once). Each run edits the open file the way typing does: one character more (then one fewer) at the end
-of the title of the file's first task, so every run asks for a real recompile. Prints the median
-and the 90th percentile of both waits in milliseconds, after two warm-up edits. Needs only the
-Python standard library; docs/performance.md gives the numbers and the command.
+Three kinds of keystroke, on the first task line of the file, each undone by the next run:
+  title     a character typed in the title: no diagnostic changes, so none is sent; hints only;
+  key       a character typed into a new unknown attribute (`zz:1` then `zzz:1`): the file's
+            warning changes, so its diagnostics are sent (the scheduling network is unchanged);
+  duration  the task's length changed (`2d` <-> `3d`): everything is scheduled and leveled again
+            (diagnostics are sent only if they change).
+Prints the median and 90th percentile in milliseconds after two warm-up runs of each. Needs
+only the Python standard library; docs/performance.md gives the numbers and the command.
 """
 import argparse
 import json
@@ -64,13 +67,24 @@ def main():
     options = parser.parse_args()
 
     folder = pathlib.Path(options.folder).resolve()
-    path = (folder / options.file).resolve() if not os.path.isabs(options.file) else pathlib.Path(options.file)
+    path = (folder / options.file).resolve()
     uri = path.as_uri()
     text = path.read_text()
-    match = re.search(r"^\s*- \[[ xX]\] [^\n—]*?(?= —)", text, re.M)
+    # The first open task with a length in days: "- [ ] Title — ... 2d ..."
+    match = re.search(r"^(\s*- \[ \] [^\n—]*?)( —[^\n]*? )(\d+)d( [^\n]*|)$", text, re.M)
     if not match:
-        raise SystemExit(f"lsp-latency: no task line in {path}")
-    at = match.end()
+        raise SystemExit(f"lsp-latency: no open task with a length in days in {path}")
+    title_end, days_at, days = match.end(1), match.start(3), int(match.group(3))
+    line_end = match.end(0)
+    lines = text.count("\n") + 1
+    whole_file = {"start": {"line": 0, "character": 0}, "end": {"line": lines, "character": 0}}
+
+    def edited(kind, odd):
+        if kind == "title":
+            return text[:title_end] + ("x" if odd else "") + text[title_end:]
+        if kind == "key":
+            return text[:line_end] + (" zzz:1" if odd else " zz:1") + text[line_end:]
+        return text[:days_at] + str(days + 1 if odd else days) + text[days_at + len(str(days)):]
 
     server = Server(options.planc, options.today)
     server.request("initialize", {"processId": os.getpid(), "rootUri": folder.as_uri(), "capabilities": {}})
@@ -78,55 +92,49 @@ def main():
     server.notify("initialized", {})
     server.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown",
                                                             "version": 1, "text": text}})
-    # The first compile reads and parses every file; the editor has not typed yet.
-    hint = server.request("textDocument/inlayHint", {"textDocument": {"uri": uri}, "range": {
-        "start": {"line": 0, "character": 0}, "end": {"line": text.count("\n") + 1, "character": 0}}})
-    while server.receive().get("id") != hint:
-        pass
-
-    line_count = text.count("\n") + 1
-    whole_file = {"start": {"line": 0, "character": 0}, "end": {"line": line_count, "character": 0}}
     version = 1
 
-    def edit(ask_for_hints):
-        """One keystroke; the waits for diagnostics and (when asked for) inlay hints, in ms."""
+    def keystroke(new_text):
+        """The waits for the file's diagnostics (None when none were sent) and for the hints."""
         nonlocal version
         version += 1
-        edited = text[:at] + ("x" if version % 2 == 0 else "") + text[at:]
         started = time.perf_counter()
         server.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
-                                                 "contentChanges": [{"text": edited}]})
-        hint = server.request("textDocument/inlayHint", {"textDocument": {"uri": uri}, "range": whole_file}) \
-            if ask_for_hints else None
-        published = answered = None
-        while published is None or (hint is not None and answered is None):
+                                                 "contentChanges": [{"text": new_text}]})
+        hint = server.request("textDocument/inlayHint", {"textDocument": {"uri": uri}, "range": whole_file})
+        published = None
+        while True:
             message = server.receive()
             now = time.perf_counter()
             if message.get("method") == "textDocument/publishDiagnostics" and message["params"]["uri"] == uri:
-                published = now
-            if hint is not None and message.get("id") == hint:
-                answered = now
-        return (published - started) * 1000, (answered - started) * 1000 if answered else None
+                published = (now - started) * 1000
+            if message.get("id") == hint:
+                if not message.get("result"):
+                    raise SystemExit(f"lsp-latency: no inlay hints for {path.name}: {message}")
+                return published, (now - started) * 1000
 
-    # Typing: the change alone; diagnostics come once the input has been quiet for the server's
-    # quiet period (LanguageServer.quietMilliseconds), which this wait includes.
-    quiet = [edit(False)[0] for _ in range(options.runs + 2)][2:]
-    # An editor that asks for inlay hints right behind the change: the request compiles at once.
-    asked = [edit(True) for _ in range(options.runs + 2)][2:]
-
-    server.request("shutdown", None)
-    server.notify("exit", None)
-    server.process.wait(timeout=10)
+    # The first compile reads and parses every file; the editor has not typed yet.
+    keystroke(text)
 
     def summary(values):
         ordered = sorted(values)
         p90 = ordered[min(len(ordered) - 1, int(round(0.9 * (len(ordered) - 1))))]
         return f"median {statistics.median(values):7.1f} ms   p90 {p90:7.1f} ms"
 
-    print(f"{path.name} in {folder.name}, {options.runs} edits")
-    print(f"  didChange alone -> publishDiagnostics          {summary(quiet)}")
-    print(f"  didChange + inlayHint -> publishDiagnostics    {summary([a for a, _ in asked])}")
-    print(f"  didChange + inlayHint -> inlay hints answered  {summary([b for _, b in asked])}")
+    print(f"{path.name} in {folder.name}, {options.runs} keystrokes of each kind")
+    for kind in ("title", "key", "duration"):
+        runs = [keystroke(edited(kind, n % 2 == 0)) for n in range(options.runs + 2)][2:]
+        keystroke(text)
+        published = [p for p, _ in runs if p is not None]
+        if kind == "key" and len(published) != len(runs):
+            raise SystemExit(f"lsp-latency: a '{kind}' keystroke changed the diagnostics but none were sent")
+        if published:
+            print(f"  {kind:8}  didChange -> publishDiagnostics  {summary(published)}")
+        print(f"  {kind:8}  didChange -> inlay hints         {summary([h for _, h in runs])}")
+
+    server.request("shutdown", None)
+    server.notify("exit", None)
+    server.process.wait(timeout=10)
 
 
 if __name__ == "__main__":

@@ -167,6 +167,14 @@ public struct DiagnosticWriter {
                 "{\"message\": \(JSONValue.quoted(note.message)), \"file\": \(jsonValue(note.range?.file)), "
                     + "\"line\": \(jsonValue(note.range?.start.line)), \"column\": \(jsonValue(note.range?.start.column))}"
             }.joined(separator: ", ")
+            out += "], \"fixIts\": ["
+            // Each a replacement an editor can apply as it stands: the range's text becomes `replacement`.
+            out += diagnostic.fixIts.map { fix in
+                "{\"message\": \(JSONValue.quoted(fix.message)), \"file\": \(JSONValue.quoted(fix.range.file)), "
+                    + "\"line\": \(fix.range.start.line), \"column\": \(fix.range.start.column), "
+                    + "\"end\": {\"line\": \(fix.range.end.line), \"column\": \(fix.range.end.column)}, "
+                    + "\"replacement\": \(JSONValue.quoted(fix.replacement))}"
+            }.joined(separator: ", ")
             out += "]}"
             out += index == diagnostics.count - 1 ? "\n" : ",\n"
         }

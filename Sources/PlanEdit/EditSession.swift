@@ -30,6 +30,20 @@ public enum EditSession {
         public var changedLines: String { LineDiff.changed(before, after, path: path) }
     }
 
+    /// An edit made and checked in memory: what `perform` would write, and why it would not.
+    public struct Proposal: Sendable {
+        /// The file the edit is in, as read.
+        public var file: SourceFile
+        /// Its bytes after the edit (the same as `file.bytes` when the plan already says it).
+        public var edited: [UInt8]
+        /// Errors the edited plan has and the old one had not: `perform` refuses the edit.
+        public var newErrors: [Diagnostic]
+        /// Warnings the edited plan has and the old one had not.
+        public var newWarnings: [Diagnostic]
+        /// The edited plan's file texts, for quoting lines in diagnostics.
+        public var sources: [String: String]
+    }
+
     /// Makes `request` in the plan at `path`. Throws `EditError` when the edit cannot be made at
     /// all (an unknown id, a file changed meanwhile, an unwritable folder).
     public static func perform(_ request: EditRequest, path: String, today: Day) throws -> Outcome {
@@ -37,27 +51,41 @@ public enum EditSession {
         if loaded.rootUnreadable {
             throw EditError(loaded.diagnostics.first?.message ?? "cannot read '\(path)'")
         }
-        let editable = EditablePlan(loaded, root: path, today: today)
+        let proposal = try propose(request, loaded: loaded, root: path, today: today)
+        let file = proposal.file
+        guard proposal.edited != file.bytes else {
+            return Outcome(result: .unchanged, path: file.path, before: file.bytes, after: proposal.edited, newProblems: [], sources: [:])
+        }
+        if !proposal.newErrors.isEmpty {
+            return Outcome(result: .refused, path: file.path, before: file.bytes, after: proposal.edited,
+                           newProblems: proposal.newErrors, sources: proposal.sources)
+        }
+        try write(file, proposal.edited)
+        return Outcome(result: .written, path: file.path, before: file.bytes, after: proposal.edited,
+                       newProblems: proposal.newWarnings, sources: proposal.sources)
+    }
+
+    /// Makes `request` on `loaded` — files read from disk, or texts held in memory such as an
+    /// editor's buffers — and checks the result, writing nothing.
+    public static func propose(_ request: EditRequest, loaded: Loader.Result, root: String, today: Day) throws -> Proposal {
+        var cache = ParseCache()
+        let editable = EditablePlan(loaded, root: root, today: today, cache: &cache)
         let (file, replacements) = try editable.edit(request, today: today)
         let edited = ByteReplacement.apply(replacements, to: file.bytes)
         guard edited != file.bytes else {
-            return Outcome(result: .unchanged, path: file.path, before: file.bytes, after: edited, newProblems: [], sources: [:])
+            return Proposal(file: file, edited: edited, newErrors: [], newWarnings: [], sources: [:])
         }
 
         // Re-check: the plan as it would be, through scheduling as `planc check` runs it.
-        let options = CompileOptions(path: path, today: today)
-        var cache = ParseCache()
-        let old = Pipeline.compile(loaded, root: path, options, through: .schedule, cache: &cache)
+        let options = CompileOptions(path: root, today: today)
+        let old = Pipeline.compile(loaded, root: root, options, through: .schedule, cache: &cache)
         var changed = loaded
         changed.files = loaded.files.map { $0.path == file.path ? SourceFile(path: file.path, bytes: edited) : $0 }
-        let new = Pipeline.compile(changed, root: path, options, through: .schedule, cache: &cache)
-        let errors = introduced(in: new.diagnostics, over: old.diagnostics, severity: .error)
-        if !errors.isEmpty {
-            return Outcome(result: .refused, path: file.path, before: file.bytes, after: edited, newProblems: errors, sources: new.sources)
-        }
-        try write(file, edited)
-        let warnings = introduced(in: new.diagnostics, over: old.diagnostics, severity: .warning)
-        return Outcome(result: .written, path: file.path, before: file.bytes, after: edited, newProblems: warnings, sources: new.sources)
+        let new = Pipeline.compile(changed, root: root, options, through: .schedule, cache: &cache)
+        return Proposal(file: file, edited: edited,
+                        newErrors: introduced(in: new.diagnostics, over: old.diagnostics, severity: .error),
+                        newWarnings: introduced(in: new.diagnostics, over: old.diagnostics, severity: .warning),
+                        sources: new.sources)
     }
 
     /// Replaces `file` on disk with `edited` (its text without a byte order mark; the mark is

@@ -18,9 +18,15 @@ public struct EditablePlan: Sendable {
     public var plan: Plan
 
     public init(_ loaded: Loader.Result, root: String, today: Day) {
+        var cache = ParseCache()
+        self.init(loaded, root: root, today: today, cache: &cache)
+    }
+
+    /// With a parse cache kept between calls: the language server reads its buffers for an edit
+    /// as often as the editor asks, and unchanged files need not be parsed again.
+    public init(_ loaded: Loader.Result, root: String, today: Day, cache: inout ParseCache) {
         self.loaded = loaded
         self.root = root
-        var cache = ParseCache()
         let parsed = Pipeline.parse(loaded, root: root, cache: &cache)
         syntax = parsed.syntax
         plan = Pipeline.lower(parsed, today: today).plan

@@ -33,10 +33,16 @@ public enum PlanFormat {
     /// Every plan file whose layout is not the canonical one: its text before and after.
     public static func format(_ plan: EditablePlan) -> [(file: SourceFile, formatted: [UInt8])] {
         plan.syntax.compactMap { syntax in
-            guard let file = plan.file(syntax.path) else { return nil }
-            let formatted = ByteReplacement.apply(replacements(file: file, syntax: syntax), to: file.bytes)
+            guard let file = plan.file(syntax.path), let formatted = formatted(syntax.path, in: plan) else { return nil }
             return formatted == file.bytes ? nil : (file, formatted)
         }
+    }
+
+    /// The text (without a byte order mark) that `format` gives the file at `path`, changed or
+    /// not; nil when `path` is not a plan file of `plan`. The language server formats one buffer.
+    public static func formatted(_ path: String, in plan: EditablePlan) -> [UInt8]? {
+        guard let syntax = plan.syntax.first(where: { $0.path == path }), let file = plan.file(path) else { return nil }
+        return ByteReplacement.apply(replacements(file: file, syntax: syntax), to: file.bytes)
     }
 
     static func entryLine(_ line: EntryLine, file: SourceFile, isItem: Bool) -> [ByteReplacement] {

@@ -27,6 +27,8 @@ struct DependencyReference {
     var kind: DependencyKind
     var lag: Double
     var range: SourceRange
+    /// Where `reference` starts in `range`, in characters, when it is written there as read.
+    var offset: Int?
 }
 
 /// `@id` or `@id:units` on a task.
@@ -45,6 +47,8 @@ struct TaskListReference {
     }
     var owner: Owner
     var references: [String]
+    /// Where each reference starts in `range`, in characters, when it is written there as read.
+    var offsets: [Int?]
     var range: SourceRange
 }
 
@@ -133,7 +137,8 @@ enum NameResolution {
 
     static func bindDependency(_ pending: DependencyReference, _ tasks: [TaskSymbols], _ context: inout LoweringContext) {
         let project = context.plan.tasks[pending.task].projectIndex
-        guard let predecessor = resolveTask(pending.reference, from: project, at: pending.range, tasks, &context) else { return }
+        guard let predecessor = resolveTask(pending.reference, from: project, at: pending.range, offset: pending.offset,
+                                                  tasks, &context) else { return }
         if isSelfOrRelated(pending.task, predecessor, in: context.plan) {
             let same = predecessor == pending.task
             context.diagnostics.report(.selfDependency, same ? "'\(pending.reference)' is this task itself"
@@ -148,8 +153,14 @@ enum NameResolution {
     static func bindAssignment(_ pending: AssignmentReference, _ context: inout LoweringContext) {
         guard let (ref, _) = context.declarations.resources[pending.resource] else {
             let known = Array(context.declarations.resources.keys).sorted()
+            let written = "@" + pending.resource + (pending.units.map { ":" + $0 } ?? "")
+            let range = pending.range
+            // Only when the range holds the token exactly as read, so the id sits right after `@`.
+            let certain = range.start.line == range.end.line && range.end.column - range.start.column == written.count
             context.diagnostics.report(.unknownResource, "no person or pool has the id '@\(pending.resource)'", at: pending.range,
-                                       hint: Suggest.hint(for: pending.resource, among: known) ?? "define people and pools in a team file")
+                                       hint: Suggest.hint(for: pending.resource, among: known) ?? "define people and pools in a team file",
+                                       fixIts: fixIt(pending.resource, at: certain ? 1 : nil, in: range,
+                                                     with: Suggest.closest(to: pending.resource, among: known)))
             return
         }
         var units: Double
@@ -188,8 +199,8 @@ enum NameResolution {
         case .risk(let p, _), .issue(let p, _): project = p
         }
         var indices: [Int] = []
-        for reference in pending.references where !reference.isEmpty {
-            if let index = resolveTask(reference, from: project, at: pending.range, tasks, &context) { indices.append(index) }
+        for (reference, offset) in zip(pending.references, pending.offsets) where !reference.isEmpty {
+            if let index = resolveTask(reference, from: project, at: pending.range, offset: offset, tasks, &context) { indices.append(index) }
         }
         switch pending.owner {
         case .risk(let p, let index): context.plan.projects[p].risks[index].taskIndices = indices
@@ -198,16 +209,20 @@ enum NameResolution {
     }
 
     /// `id` in the referring task's project, or `project/id` in another: a written id first,
-    /// then a title's derived id if exactly one task has it.
-    static func resolveTask(_ reference: String, from project: Int, at range: SourceRange, _ tasks: [TaskSymbols],
+    /// then a title's derived id if exactly one task has it. `offset` is where `reference` is
+    /// written in `range`, for the fix-its of "did you mean".
+    static func resolveTask(_ reference: String, from project: Int, at range: SourceRange, offset: Int? = nil, _ tasks: [TaskSymbols],
                             _ context: inout LoweringContext) -> Int? {
         var projectIndex = project
         var id = Substring(reference)
         if let slash = reference.firstIndex(of: "/") {
             let name = String(reference[..<slash])
             guard let other = context.declarations.projects[name] else {
+                let projects = Array(context.declarations.projects.keys).sorted()
+                let near = Suggest.closest(to: name, among: projects)
                 context.diagnostics.report(.unknownProject, "no project has the id '\(name)'", at: range,
-                                           hint: Suggest.hint(for: name, among: Array(context.declarations.projects.keys).sorted()) ?? "write project/task")
+                                           hint: Suggest.hint(for: name, among: projects) ?? "write project/task",
+                                           fixIts: fixIt(name, at: offset, in: range, with: near))
                 return nil
             }
             projectIndex = other
@@ -224,10 +239,20 @@ enum NameResolution {
                                        hint: "give the task you mean an explicit id, like `id:\(key)-2`, and refer to that")
             return nil
         }
-        let known = Array(symbols.written.keys) + Array(symbols.derived.keys)
+        let known = (Array(symbols.written.keys) + Array(symbols.derived.keys)).sorted()
+        // The id after `project/`, when there is one.
+        let idOffset = offset.map { $0 + reference.count - key.count }
         context.diagnostics.report(.unknownTask, "no task '\(reference)' in project '\(context.plan.projects[projectIndex].id)'", at: range,
-                                   hint: Suggest.hint(for: key, among: known.sorted()) ?? "refer to a task by its id or its title in lower case with dashes")
+                                   hint: Suggest.hint(for: key, among: known) ?? "refer to a task by its id or its title in lower case with dashes",
+                                   fixIts: fixIt(key, at: idOffset, in: range, with: Suggest.closest(to: key, among: known)))
         return nil
+    }
+
+    /// The fix-it that puts `replacement` in place of `word`, written `offset` characters into
+    /// `range`; none without a replacement or a certain place.
+    static func fixIt(_ word: String, at offset: Int?, in range: SourceRange, with replacement: String?) -> [Diagnostic.FixIt] {
+        guard let offset, let replacement, let fix = Diagnostic.FixIt.replacing(word, at: offset, in: range, with: replacement) else { return [] }
+        return [fix]
     }
 
     /// Whether `a` and `b` are the same task or one contains the other.
@@ -269,19 +294,29 @@ extension LoweringContext {
     /// `calendar:` on a project or person, bound at once (see the top of this file).
     mutating func calendarReference(_ name: String, at range: SourceRange) -> Int? {
         if let index = plan.calendarIndex(named: name) { return index }
+        let names = plan.calendars.map(\.name)
+        let fix = Suggest.closest(to: name, among: names).flatMap {
+            Diagnostic.FixIt.replacing(name, inValue: name, key: "calendar", in: range, with: $0)
+        }
         diagnostics.report(.unknownReference, "no calendar named '\(name)'", at: range,
-                           hint: Suggest.hint(for: name, among: plan.calendars.map(\.name))
-                               ?? "define it in a file starting `- \(Vocabulary.kindKey(.calendar)): \(name)`")
+                           hint: Suggest.hint(for: name, among: names)
+                               ?? "define it in a file starting `- \(Vocabulary.kindKey(.calendar)): \(name)`",
+                           fixIts: fix.map { [$0] } ?? [])
         return nil
     }
 
     /// `@id` naming a person (a pool cannot own anything).
+    /// `range` holds `@id` or `owner:@id`.
     mutating func personReference(_ id: String, at range: SourceRange) -> Int? {
         if case .person(let index)? = declarations.resources[id]?.ref { return index }
         let people = plan.people.map(\.id)
+        let fix = Suggest.closest(to: id, among: people).flatMap {
+            Diagnostic.FixIt.replacing(id, at: 1, inValue: "@" + id, key: "owner", in: range, with: $0)
+        }
         diagnostics.report(.unknownResource, declarations.resources[id] == nil ? "no person has the id '@\(id)'" : "'@\(id)' is a pool, not a person",
                            at: range, hint: Suggest.hint(for: id, among: people)
-                               ?? "define people in a team file under `## \(Vocabulary.Section.people.heading)`")
+                               ?? "define people in a team file under `## \(Vocabulary.Section.people.heading)`",
+                           fixIts: fix.map { [$0] } ?? [])
         return nil
     }
 

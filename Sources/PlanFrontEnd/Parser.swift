@@ -52,7 +52,8 @@ struct FileParser {
             kind = found
         case .misspelled(let near):
             diagnostics.report(.misspelledKind, "'\(key.text)' looks like the plan file key '\(near.rawValue)'; this file is not read as a plan",
-                               at: key.range, hint: "write `- \(near.rawValue): \(value.text)` (lower case) to make it a plan file")
+                               at: key.range, hint: "write `- \(near.rawValue): \(value.text)` (lower case) to make it a plan file",
+                               fixIts: Diagnostic.FixIt.replacing(key.text, at: 0, in: key.range, with: near.rawValue).map { [$0] } ?? [])
             return nil
         case .nameNotAnID(let meant):
             let keys = tree.children(of: blocks[1]).compactMap { firstLineOfItem($0).flatMap(splitMetadata)?.0.text.lowercased() }
@@ -62,8 +63,11 @@ struct FileParser {
             }
             if PlanFiles.looksMeant(meant, metadataKeys: keys, sections: sections) {
                 let name = Slug.make(value.text)
+                // The value's id as the fix: the same rule that derives task ids from titles.
+                let fix = name.isEmpty ? nil : Diagnostic.FixIt.replacing(value.text, at: 0, in: value.range, with: name)
                 diagnostics.report(.misspelledKind, "'\(value.text)' is not an id, so this file is not read as a \(meant.rawValue) file",
-                                   at: value.range, hint: "write `- \(meant.rawValue): \(name.isEmpty ? "ID" : name)`: letters, digits, '-', '_' or '.'")
+                                   at: value.range, hint: "write `- \(meant.rawValue): \(name.isEmpty ? "ID" : name)`: letters, digits, '-', '_' or '.'",
+                                   fixIts: fix.map { [$0] } ?? [])
             }
             return nil
         case .notAPlan:

@@ -148,13 +148,17 @@ struct ValueReader {
         return (Money(amount: amount, currency: letters.isEmpty ? defaultCurrency : letters), per)
     }
 
-    mutating func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ text: String, at range: SourceRange, what: String) -> T?
+    /// One of `T`'s words; `range` holds the value alone or `key:value` (where the fix goes).
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ text: String, key: String, at range: SourceRange,
+                                                             what: String) -> T?
     where T.RawValue == String {
         let lowered = text.lowercased()
         if let value = T(rawValue: lowered) { return value }
         let options = T.allCases.map(\.rawValue)
+        let near = Suggest.closest(to: lowered, among: options)
         diagnostics.report(.unknownValue, "unknown \(what) '\(text)'", at: range,
-                           hint: Suggest.hint(for: lowered, among: options) ?? "use one of: \(options.joined(separator: ", "))")
+                           hint: Suggest.hint(for: lowered, among: options) ?? "use one of: \(options.joined(separator: ", "))",
+                           fixIts: near.flatMap { Diagnostic.FixIt.replacing(text, inValue: text, key: key, in: range, with: $0) }.map { [$0] } ?? [])
         return nil
     }
 

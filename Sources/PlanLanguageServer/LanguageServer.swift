@@ -19,18 +19,21 @@ public final class LanguageServer {
     }
 
     private let send: ([UInt8]) -> Void
-    private let today: Day
-    private var root: String?
+    let today: Day
+    /// Where docs/diagnostics.md is published: each diagnostic's `codeDescription` links to its
+    /// code's anchor there. Nil: no link (planc does not know where its docs live).
+    let docsURL: String?
+    var root: String?
     private var initialized = false
     private var shutdownRequested = false
     /// The exit status once `exit` arrived.
     public private(set) var exitStatus: Int32?
     /// Open buffers by path.
-    private var documents: [String: String] = [:]
-    private var cache = ParseCache()
+    var documents: [String: String] = [:]
+    var cache = ParseCache()
     /// The last leveling, reused while edits leave the scheduling network as it was.
     private var leveling = LevelingMemo()
-    private var compiled: CompiledPlan?
+    var compiled: CompiledPlan?
     /// The last diagnostics message sent for each file.
     private var published: [String: [UInt8]] = [:]
     /// The problems without a place last shown with `window/showMessage`.
@@ -44,15 +47,16 @@ public final class LanguageServer {
     /// short against a keystroke's interval.
     public static let quietMilliseconds: Int32 = 10
 
-    public init(today: Day, send: @escaping ([UInt8]) -> Void) {
+    public init(today: Day, docsURL: String? = nil, send: @escaping ([UInt8]) -> Void) {
         self.today = today
+        self.docsURL = docsURL
         self.send = send
     }
 
     /// Reads framed messages from `input` until `exit` or the end of input; the exit status
     /// (0 after `shutdown`, 1 otherwise).
-    public static func run(today: Day, input: Int32 = 0, output: Int32 = 1) -> Int32 {
-        let server = LanguageServer(today: today) { bytes in
+    public static func run(today: Day, docsURL: String? = nil, input: Int32 = 0, output: Int32 = 1) -> Int32 {
+        let server = LanguageServer(today: today, docsURL: docsURL) { bytes in
             var offset = 0
             bytes.withUnsafeBytes { raw in
                 while offset < raw.count {
@@ -141,6 +145,12 @@ public final class LanguageServer {
             reply(id: id, result: inlayHints(params))
         case "textDocument/hover":
             reply(id: id, result: hover(params))
+        case "textDocument/codeAction":
+            reply(id: id, result: codeActions(params))
+        case "textDocument/formatting":
+            reply(id: id, result: formatting(params))
+        case "textDocument/rangeFormatting":
+            reply(id: id, result: rangeFormatting(params))
         default:
             reply(id: id, error: .methodNotFound, "unknown method '\(method)'")
         }
@@ -183,6 +193,9 @@ public final class LanguageServer {
             "textDocumentSync": ["openClose": true, "change": 1, "save": ["includeText": true]] as [String: Any],
             "inlayHintProvider": true,
             "hoverProvider": true,
+            "codeActionProvider": ["codeActionKinds": [CodeActionKind.quickFix, CodeActionKind.taskEdit]],
+            "documentFormattingProvider": true,
+            "documentRangeFormattingProvider": true,
         ] as [String: Any],
         "serverInfo": ["name": "planc", "version": "0.1.0"],
     ] }
@@ -216,7 +229,7 @@ public final class LanguageServer {
     // MARK: Compiling
 
     /// The files on disk under the root, with open buffers in their place.
-    private func load() -> Loader.Result? {
+    func load() -> Loader.Result? {
         guard let root else { return nil }
         var loaded = Loader.load(path: root)
         let prefix = root.hasSuffix("/") ? root : root + "/"
@@ -300,13 +313,16 @@ public final class LanguageServer {
                     "message": note.message]
         }
         if !related.isEmpty { result["relatedInformation"] = related }
+        if let docsURL { result["codeDescription"] = ["href": docsURL + "#" + diagnostic.code.rawValue.lowercased()] }
+        // The fix-its as LSP edits, so `textDocument/codeAction` turns them into quick fixes.
+        if !diagnostic.fixIts.isEmpty { result["data"] = ["fixIts": diagnostic.fixIts.map(lspFixIt)] }
         return result
     }
 
     // MARK: Inlay hints and hover
 
     /// The indices of tasks written in `path`, with their 0-based lines.
-    private func tasks(in path: String) -> [(index: Int, line: Int)] {
+    func tasks(in path: String) -> [(index: Int, line: Int)] {
         guard let compiled else { return [] }
         return compiled.plan.tasks.indices.compactMap { index in
             let range = compiled.plan.tasks[index].range

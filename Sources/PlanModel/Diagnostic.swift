@@ -81,3 +81,31 @@ public struct DiagnosticBag: Sendable {
         }.map(\.element)
     }
 }
+
+extension Diagnostic.FixIt {
+    /// "Did you mean": replaces the misspelled `word`, which stands `offset` characters into the
+    /// one-line `range`, with `replacement`. Nil when the range spans lines or is too short to
+    /// hold the word there: a fix whose place is not certain is no fix.
+    public static func replacing(_ word: String, at offset: Int, in range: SourceRange, with replacement: String) -> Diagnostic.FixIt? {
+        guard range.start.line == range.end.line, offset >= 0,
+              range.end.column - range.start.column >= offset + word.count else { return nil }
+        return Diagnostic.FixIt("replace '\(word)' with '\(replacement)'",
+                                replacing: SourceRange(file: range.file, line: range.start.line,
+                                                       column: range.start.column + offset, length: word.count),
+                                with: replacement)
+    }
+
+    /// The same for `value` written last in `range`, which holds either the value alone or
+    /// `key:value` (a quoted value is neither, and gets no fix). `word` is the part of the value
+    /// to replace, `wordOffset` characters into it (the id after `@`, say).
+    public static func replacing(_ word: String, at wordOffset: Int = 0, inValue value: String, key: String,
+                                 in range: SourceRange, with replacement: String) -> Diagnostic.FixIt? {
+        guard range.start.line == range.end.line else { return nil }
+        let width = range.end.column - range.start.column
+        let valueOffset: Int
+        if width == value.count { valueOffset = 0 }
+        else if width == key.count + 1 + value.count { valueOffset = key.count + 1 }
+        else { return nil }
+        return replacing(word, at: valueOffset + wordOffset, in: range, with: replacement)
+    }
+}

@@ -38,6 +38,8 @@ import Testing
             let capabilities = (initialize?["result"] as? [String: Any])?["capabilities"] as? [String: Any]
             #expect(capabilities?["positionEncoding"] as? String == "utf-16")
             #expect(capabilities?["inlayHintProvider"] as? Bool == true)
+            #expect(capabilities?["documentFormattingProvider"] as? Bool == true)
+            #expect(capabilities?["codeActionProvider"] != nil)
             client.notify("initialized")
 
             let unknown = client.request("workspace/frobnicate")
@@ -57,6 +59,18 @@ import Testing
             #expect(start?["line"] as? Int == 7)
             #expect(start?["character"] as? Int == 20)
             #expect(end?["character"] as? Int == 20 + "afterr:design".utf16.count)
+
+            // Its quick fix through the real binary: the key alone, in UTF-16 after the rocket.
+            let actions = client.request("textDocument/codeAction", ["textDocument": ["uri": uri], "range": range ?? [:],
+                                                                     "context": ["diagnostics": [typo ?? [:]], "only": ["quickfix"]]])
+            let quickFix = try #require((actions?["result"] as? [[String: Any]])?.first)
+            #expect(quickFix["title"] as? String == "replace 'afterr' with 'after'")
+            #expect(quickFix["isPreferred"] as? Bool == true)
+            let edit = try #require((((quickFix["edit"] as? [String: Any])?["changes"] as? [String: Any])?[uri] as? [[String: Any]])?.first)
+            #expect(edit["newText"] as? String == "after")
+            let editRange = edit["range"] as? [String: Any]
+            #expect((editRange?["start"] as? [String: Any])?["character"] as? Int == 20)
+            #expect((editRange?["end"] as? [String: Any])?["character"] as? Int == 26)
 
             client.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 2] as [String: Any],
                                                      "contentChanges": [["text": Self.plan(after: "after")]]])
@@ -80,6 +94,40 @@ import Testing
             #expect(hoverText.contains("**Build 🚀** (todo)"))
             #expect(hoverText.contains("2026-03-04 → 2026-03-06"))
             #expect(hoverText.contains("'Design'"), "the why sentence names the driving task: \(hoverText)")
+
+            // "Mark done today" on Build's line: the line `planc done build` writes to the file.
+            let taskActions = client.request("textDocument/codeAction", ["textDocument": ["uri": uri],
+                                                                         "range": ["start": ["line": 7, "character": 0], "end": ["line": 7, "character": 0]],
+                                                                         "context": ["diagnostics": [] as [Any]]])
+            let markDone = try #require((taskActions?["result"] as? [[String: Any]])?.first { ($0["title"] as? String)?.hasPrefix("Mark done") == true })
+            let doneEdit = try #require((((markDone["edit"] as? [String: Any])?["changes"] as? [String: Any])?[uri] as? [[String: Any]])?.first)
+            #expect(((doneEdit["range"] as? [String: Any])?["start"] as? [String: Any])?["line"] as? Int == 7)
+            var lines = Self.plan(after: "after").components(separatedBy: "\n")
+            lines[7] = try #require(doneEdit["newText"] as? String)
+            try write(["README.md": Self.plan(after: "after")], into: folder)
+            let done = try Planc.run(["done", "build", folder.path, "--today", "2026-03-02"])
+            #expect(done.status == 0, "\(done.stderr)")
+            #expect(lines.joined(separator: "\n") == (try String(contentsOf: readme, encoding: .utf8)))
+
+            // Formatting an unformatted buffer gives the lines `planc fmt` writes.
+            let unformatted = Self.plan(after: "after").replacingOccurrences(of: "- [ ] Design — 2d", with: "* [ ]  Design —   2d")
+            client.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 3] as [String: Any],
+                                                     "contentChanges": [["text": unformatted]]])
+            _ = client.wait { ($0["method"] as? String) == "textDocument/publishDiagnostics" }
+            let formatting = client.request("textDocument/formatting", ["textDocument": ["uri": uri],
+                                                                        "options": ["tabSize": 4, "insertSpaces": true]])
+            let formatEdits = formatting?["result"] as? [[String: Any]] ?? []
+            #expect(formatEdits.count == 1)
+            var formatted = unformatted.components(separatedBy: "\n")
+            for edit in formatEdits {
+                let line = try #require(((edit["range"] as? [String: Any])?["start"] as? [String: Any])?["line"] as? Int)
+                formatted[line] = try #require(edit["newText"] as? String)
+            }
+            try write(["README.md": unformatted], into: folder)
+            let fmt = try Planc.run(["fmt", folder.path])
+            #expect(fmt.status == 0, "\(fmt.stderr)")
+            #expect(formatted.joined(separator: "\n") == (try String(contentsOf: readme, encoding: .utf8)))
+            #expect(formatted.joined(separator: "\n") != unformatted)
 
             let shutdown = client.request("shutdown")
             #expect(shutdown?["result"] is NSNull)

@@ -137,6 +137,47 @@ import Testing
         #expect(results.allSatisfy { $0["ruleId"] as? String == "P102" || $0["fixes"] == nil })
     } }
 
+    /// Every fix-it `--format json` lists is a SARIF fix with the same replacement, for the names
+    /// resolved late (task ids, people) and values as for keys; the log stays schema-valid.
+    @Test func everyFixItIsAFix() throws { try withTemporaryFolder("sarif fixes") { folder in
+        try """
+            # W
+
+            - project: w
+            - start: 2026-03-02
+            - owner: @dnaa
+
+            ## Work
+            - [ ] Kick off 🚀 — 1d id:kick-off @dana
+            - [ ] Then — 1d @omra after:kick-of status:blokced
+            - [ ] Last — 1d after:then 100%
+
+            """.write(to: folder.appendingPathComponent("plan.md"), atomically: true, encoding: .utf8)
+        try "# T\n\n- team: t\n\n## People\n- Dana — id:dana\n- Omar — id:omar\n"
+            .write(to: folder.appendingPathComponent("team.md"), atomically: true, encoding: .utf8)
+        let json = try #require(try JSONSerialization.jsonObject(
+            with: Data(try Planc.run(["check", "--format", "json", "--today", "2026-03-01", folder.path]).stdout.utf8)) as? [[String: Any]])
+        let withFixes = json.filter { !($0["fixIts"] as? [Any] ?? []).isEmpty }
+        #expect(Set(withFixes.compactMap { $0["code"] as? String }) == ["P108", "P202", "P203", "P305"])
+        #expect(withFixes.count == 5, "\(withFixes)")
+        let file = folder.appendingPathComponent("fixes.sarif")
+        _ = try Planc.run(["check", "--format", "sarif", "-o", file.path, "--today", "2026-03-01", folder.path])
+        let validation = try Self.validate(file)
+        #expect(validation.valid, "\(validation.output)")
+        let run = try #require((try Self.object(try String(contentsOf: file, encoding: .utf8))["runs"] as? [[String: Any]])?.first)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == json.count)
+        for (result, diagnostic) in zip(results, json) {
+            let fixIts = diagnostic["fixIts"] as? [[String: Any]] ?? []
+            let inserted = (result["fixes"] as? [[String: Any]] ?? []).flatMap { fix in
+                (fix["artifactChanges"] as? [[String: Any]] ?? []).flatMap { change in
+                    (change["replacements"] as? [[String: Any]] ?? []).compactMap { ($0["insertedContent"] as? [String: Any])?["text"] as? String }
+                }
+            }
+            #expect(inserted == fixIts.compactMap { $0["replacement"] as? String }, "\(diagnostic)")
+        }
+    } }
+
     @Test func sameBytesEveryRun() throws {
         let first = try Planc.run(["check", "--format", "sarif", "--today", "2026-03-01", bad]).stdout
         let second = try Planc.run(["check", "--format", "sarif", "--today", "2026-03-01", bad]).stdout

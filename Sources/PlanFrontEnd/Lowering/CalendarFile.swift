@@ -91,9 +91,14 @@ extension LoweringContext {
             guard let index = plan.calendarIndex(named: file.name),
                   let item = file.metadata.first(where: { $0.key == "based-on" }) else { continue }
             guard let base = plan.calendarIndex(named: item.value), base != index else {
+                let others = plan.calendars.map(\.name).filter { $0 != file.name }
+                let fix = Suggest.closest(to: item.value, among: others).flatMap {
+                    Diagnostic.FixIt.replacing(item.value, inValue: item.value, key: "based-on", in: item.valueRange, with: $0)
+                }
                 diagnostics.report(.unknownReference, "no calendar named '\(item.value)' to base '\(file.name)' on", at: item.valueRange,
-                                   hint: Suggest.hint(for: item.value, among: plan.calendars.map(\.name).filter { $0 != file.name })
-                                       ?? "name another calendar, such as `default`")
+                                   hint: Suggest.hint(for: item.value, among: others)
+                                       ?? "name another calendar, such as `default`",
+                                   fixIts: fix.map { [$0] } ?? [])
                 continue
             }
             baseOf[index] = (base, item.valueRange)

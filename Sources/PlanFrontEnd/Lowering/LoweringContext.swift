@@ -122,8 +122,14 @@ struct LoweringContext {
     mutating func unknownSection(_ section: SectionSyntax, in kind: PlanFileKind) {
         let allowed = Vocabulary.sections(of: kind).map(\.heading)
         let suggestion = Suggest.closest(to: section.title.lowercased(), among: allowed.map { $0.lowercased() })
+        // The heading as the vocabulary spells it; the range is the heading's text.
+        let heading = suggestion.flatMap { near in allowed.first { $0.lowercased() == near } }
+        let range = section.range
+        let fix = range.start.line == range.end.line && range.end.column - range.start.column == section.title.count
+            ? heading.flatMap { Diagnostic.FixIt.replacing(section.title, at: 0, in: range, with: $0) } : nil
         diagnostics.report(.unknownSection, "unknown section '\(section.title)'; its content is not read", at: section.range,
-                           hint: suggestion.map { "did you mean '\($0)'?" } ?? "sections here: \(allowed.joined(separator: ", ")); put free text under `## \(Vocabulary.Section.notes.heading)`")
+                           hint: suggestion.map { "did you mean '\($0)'?" } ?? "sections here: \(allowed.joined(separator: ", ")); put free text under `## \(Vocabulary.Section.notes.heading)`",
+                           fixIts: fix.map { [$0] } ?? [])
     }
 }
 

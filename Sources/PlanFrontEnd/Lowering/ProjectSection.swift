@@ -37,7 +37,7 @@ extension LoweringContext {
             case "budget": budgetText = item
             case "currency":
                 if let code = currencyCode(value, at: item.valueRange) { project.currency = code }
-            case "phase": project.phase = values.choice(ProjectPhase.self, value, at: item.valueRange, what: "phase")
+            case "phase": project.phase = values.choice(ProjectPhase.self, value, key: "phase", at: item.valueRange, what: "phase")
             case "calendar": project.calendarIndex = calendarReference(value, at: item.valueRange) ?? 0
             case "tracks-actuals": project.tracksActuals = values.yesNo(value, at: item.valueRange, what: "tracks-actuals") ?? project.tracksActuals
             default: unknownMetadata(item, allowed: Vocabulary.projectKeys)
@@ -121,7 +121,7 @@ extension LoweringContext {
             for attribute in entry.attributes {
                 switch attribute.form {
                 case .keyed("id", let value): explicitID = (value, attribute.range)
-                case .keyed("result", let value): outcome = values.choice(Objective.Result.self, value, at: attribute.range, what: "result")
+                case .keyed("result", let value): outcome = values.choice(Objective.Result.self, value, key: "result", at: attribute.range, what: "result")
                 default: unknownAttribute(attribute, allowed: Vocabulary.objectiveKeys, entry: "objective")
                 }
             }

@@ -15,12 +15,12 @@ extension LoweringContext {
             let (key, value) = (attribute.key, attribute.value)
             switch key {
             case "id": explicitID = (value, attribute.range)
-            case "likelihood": risk.likelihood = values.choice(Level.self, value, at: attribute.range, what: "likelihood")
-            case "impact": risk.impact = values.choice(Level.self, value, at: attribute.range, what: "impact")
+            case "likelihood": risk.likelihood = values.choice(Level.self, value, key: "likelihood", at: attribute.range, what: "likelihood")
+            case "impact": risk.impact = values.choice(Level.self, value, key: "impact", at: attribute.range, what: "impact")
             case "owner":
                 references.owners.append(OwnerReference(of: .risk(project: project, index: riskIndex), written: value, range: attribute.range))
                 risk.ownerRange = attribute.range
-            case "status": risk.status = values.choice(Risk.Status.self, value, at: attribute.range, what: "risk status") ?? .open
+            case "status": risk.status = values.choice(Risk.Status.self, value, key: "status", at: attribute.range, what: "risk status") ?? .open
             case "review": risk.review = values.date(value, at: attribute.range, what: "review date")
             case "tasks": tasks = (value, attribute.range)
             default: break
@@ -47,10 +47,10 @@ extension LoweringContext {
             case "id": explicitID = (value, attribute.range)
             case "owner":
                 references.owners.append(OwnerReference(of: .issue(project: project, index: issueIndex), written: value, range: attribute.range))
-            case "status": issue.status = values.choice(IssueEntry.Status.self, value, at: attribute.range, what: "issue status") ?? .open
+            case "status": issue.status = values.choice(IssueEntry.Status.self, value, key: "status", at: attribute.range, what: "issue status") ?? .open
             case "raised": issue.raised = values.date(value, at: attribute.range, what: "raised date")
             case "due": issue.due = values.date(value, at: attribute.range, what: "due date")
-            case "severity": issue.severity = values.choice(Level.self, value, at: attribute.range, what: "severity")
+            case "severity": issue.severity = values.choice(Level.self, value, key: "severity", at: attribute.range, what: "severity")
             case "escalated": issue.escalated = values.date(value, at: attribute.range, what: "escalation date")
             case "tasks": tasks = (value, attribute.range)
             default: break
@@ -74,7 +74,7 @@ extension LoweringContext {
             case "date": decision.date = values.date(value, at: attribute.range, what: "decision date")
             case "due": decision.due = values.date(value, at: attribute.range, what: "date the decision is needed by")
             case "status":
-                decision.status = values.choice(Decision.Status.self, value, at: attribute.range, what: "decision status") ?? .decided
+                decision.status = values.choice(Decision.Status.self, value, key: "status", at: attribute.range, what: "decision status") ?? .decided
             case "owner":
                 references.owners.append(OwnerReference(of: .decision(project: project, index: decisionIndex), written: value,
                                                         range: attribute.range))
@@ -137,12 +137,16 @@ extension LoweringContext {
                 rating = value
                 headline = parts.dropFirst(2).joined(separator: " — ")
             } else if let near = Suggest.closest(to: parts[1].lowercased(), among: Rating.allCases.map(\.rawValue)) {
-                diagnostics.report(.unknownValue, "unknown rating '\(parts[1])'", at: range, hint: "did you mean '\(near)'?")
+                let fix = Self.offset(of: parts[1], in: heading, after: first.count)
+                    .flatMap { Diagnostic.FixIt.replacing(parts[1], at: $0, in: range, with: near) }
+                diagnostics.report(.unknownValue, "unknown rating '\(parts[1])'", at: range, hint: "did you mean '\(near)'?",
+                                   fixIts: fix.map { [$0] } ?? [])
                 headline = parts.dropFirst(2).joined(separator: " — ")
             }
         }
         var entry = JournalEntry(date: date, rating: rating, headline: headline, text: "", range: range)
-        if parts.count > 2, let ratings = dimensionRatings(parts[parts.count - 1], at: range) {
+        if parts.count > 2, let ratings = dimensionRatings(parts[parts.count - 1], at: range,
+                                                                       offset: Self.offset(of: parts[parts.count - 1], in: heading, last: true)) {
             entry.ratings = ratings
             parts.removeLast()
             entry.headline = parts.dropFirst(rating == nil ? 1 : 2).joined(separator: " — ")
@@ -153,8 +157,16 @@ extension LoweringContext {
     /// `schedule:amber cost:green`: the last part of a journal heading when every word in it is
     /// `key:value` with a key near a dimension's name; nil when it reads as headline text. An
     /// unknown dimension or rating is reported (and left out), so a typo is never silently dropped.
-    mutating func dimensionRatings(_ text: String, at range: SourceRange) -> [HealthDimension: Rating]? {
+    /// `offset`: where `text` stands in `range`, in characters, for the fix-its.
+    mutating func dimensionRatings(_ text: String, at range: SourceRange, offset: Int? = nil) -> [HealthDimension: Rating]? {
         let words = text.split(separator: " ").map(String.init)
+        // Where each word starts in `range`, when `offset` is known.
+        var wordOffsets: [Int?] = []
+        var position = 0
+        for piece in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !piece.isEmpty { wordOffsets.append(offset.map { $0 + position }) }
+            position += piece.count + 1
+        }
         let names = HealthDimension.allCases.map(\.rawValue)
         let pairs = words.compactMap { word -> (String, String)? in
             guard let colon = word.firstIndex(of: ":"), colon != word.startIndex else { return nil }
@@ -163,17 +175,25 @@ extension LoweringContext {
         guard !words.isEmpty, pairs.count == words.count,
               pairs.allSatisfy({ names.contains($0.0) || Suggest.closest(to: $0.0, among: names) != nil }) else { return nil }
         var ratings: [HealthDimension: Rating] = [:]
-        for (key, value) in pairs {
+        for ((key, value), (word, wordOffset)) in zip(pairs, zip(words, wordOffsets)) {
+            // The key and value as written (the pairs are lower-cased), and where each stands.
+            let writtenKey = String(word.prefix(key.count)), writtenValue = String(word.dropFirst(key.count + 1))
             guard let dimension = HealthDimension(rawValue: key) else {
                 let near = Suggest.closest(to: key, among: names) ?? names[0]
+                let fix = wordOffset.flatMap { Diagnostic.FixIt.replacing(writtenKey, at: $0, in: range, with: near) }
                 diagnostics.report(.unknownAttribute, "unknown rating dimension '\(key)' in the journal heading", at: range,
-                                   hint: "did you mean '\(near)'? The dimensions are \(names.joined(separator: ", "))")
+                                   hint: "did you mean '\(near)'? The dimensions are \(names.joined(separator: ", "))",
+                                   fixIts: fix.map { [$0] } ?? [])
                 continue
             }
             guard let rating = Rating(rawValue: value) else {
-                let near = Suggest.closest(to: value, among: Rating.allCases.map(\.rawValue)).map { "did you mean '\($0)'? " } ?? ""
+                let closest = Suggest.closest(to: value, among: Rating.allCases.map(\.rawValue))
+                let near = closest.map { "did you mean '\($0)'? " } ?? ""
+                let fix = wordOffset.flatMap { start in
+                    closest.flatMap { Diagnostic.FixIt.replacing(writtenValue, at: start + key.count + 1, in: range, with: $0) }
+                }
                 diagnostics.report(.unknownValue, "unknown rating '\(value)' for \(key)", at: range,
-                                   hint: near + "a rating is green, amber or red")
+                                   hint: near + "a rating is green, amber or red", fixIts: fix.map { [$0] } ?? [])
                 continue
             }
             if ratings[dimension] != nil {
@@ -222,10 +242,29 @@ extension LoweringContext {
         return id
     }
 
+    /// Where `part` (one trimmed part of a journal heading) stands in the heading's range, in
+    /// characters: the first time after `after` characters, or the last time. Nil unless the
+    /// range holds the heading's text exactly.
+    static func offset(of part: String, in heading: HeadingSyntax, after: Int = 0, last: Bool = false) -> Int? {
+        let range = heading.range, text = heading.rawText
+        guard range.start.line == range.end.line, range.end.column - range.start.column == text.count,
+              after <= text.count else { return nil }
+        let start = text.index(text.startIndex, offsetBy: after)
+        guard let found = text.range(of: part, options: last ? .backwards : [], range: start..<text.endIndex) else { return nil }
+        return text.distance(from: text.startIndex, to: found.lowerBound)
+    }
+
     /// Keeps a `tasks:a,b` list to bind once every task is known.
     mutating func addTaskList(_ tasks: (String, SourceRange)?, owner: TaskListReference.Owner) {
         guard let (value, range) = tasks else { return }
-        references.taskLists.append(TaskListReference(owner: owner, references: value.split(separator: ",").map(String.init),
-                                                      range: range))
+        let width = range.start.line == range.end.line ? range.end.column - range.start.column : -1
+        let valueOffset = width == value.count ? 0 : width == "tasks:".count + value.count ? "tasks:".count : nil
+        var names: [String] = [], offsets: [Int?] = []
+        var position = 0
+        for part in value.split(separator: ",", omittingEmptySubsequences: false) {
+            if !part.isEmpty { names.append(String(part)); offsets.append(valueOffset.map { $0 + position }) }
+            position += part.count + 1
+        }
+        references.taskLists.append(TaskListReference(owner: owner, references: names, offsets: offsets, range: range))
     }
 }

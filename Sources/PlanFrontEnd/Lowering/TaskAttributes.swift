@@ -30,7 +30,9 @@ struct TaskAttributes {
     var actualStart: Day?
     var actualFinish: Day?
     var spentDays: Double?
-    var dependencies: [(reference: String, kind: DependencyKind, lag: Double, range: SourceRange)] = []
+    /// `offset`: where the reference starts in `range`, in characters, when it is written there as
+    /// read (a quoted value is not), so a fix-it can replace exactly it.
+    var dependencies: [(reference: String, kind: DependencyKind, lag: Double, range: SourceRange, offset: Int?)] = []
     var assignments: [(resource: String, units: String?, range: SourceRange)] = []
     /// Every `owner:` in order; the last one counts, as with the other repeatable attributes.
     var owners: [(written: String, range: SourceRange)] = []
@@ -95,7 +97,10 @@ struct TaskAttributes {
                     if result.durationDays == nil { result.estimateWasInvalid = true }
                 case "after", "fs", "ss", "ff", "sf":
                     let kind: DependencyKind = key == "ss" ? .startToStart : key == "ff" ? .finishToFinish : key == "sf" ? .startToFinish : .finishToStart
-                    result.dependencies += Self.dependencies(value, kind: kind, hoursPerDay: hours, at: range, &diagnostics, &values)
+                    let width = range.start.line == range.end.line ? range.end.column - range.start.column : -1
+                    let valueOffset = width == key.count + 1 + value.count ? key.count + 1 : nil
+                    result.dependencies += Self.dependencies(value, kind: kind, hoursPerDay: hours, at: range, valueOffset: valueOffset,
+                                                             &diagnostics, &values)
                 case "start": if once("start", range, &diagnostics) { result.fixedStart = values.date(value, at: range, what: "start") }
                 case "finish": if once("finish", range, &diagnostics) { result.fixedFinish = values.date(value, at: range, what: "finish") }
                 case "not-before": if once("not-before", range, &diagnostics) { result.notBefore = values.date(value, at: range, what: "not-before") }
@@ -107,7 +112,7 @@ struct TaskAttributes {
                         result.cost = values.money(value, at: range, what: "cost", defaultCurrency: defaultCurrency)?.0
                     }
                 case "status":
-                    if let state = values.choice(TaskState.self, value, at: range, what: "status") { result.status = (state, range) }
+                    if let state = values.choice(TaskState.self, value, key: "status", at: range, what: "status") { result.status = (state, range) }
                 case "started": result.actualStart = values.date(value, at: range, what: "started")
                 case "finished": result.actualFinish = values.date(value, at: range, what: "finished")
                 case "spent":
@@ -143,12 +148,14 @@ struct TaskAttributes {
     }
 
     /// `a,b+2d,c-1d`: one dependency per reference, each with its own lag.
-    static func dependencies(_ value: String, kind: DependencyKind, hoursPerDay: Double, at range: SourceRange,
+    static func dependencies(_ value: String, kind: DependencyKind, hoursPerDay: Double, at range: SourceRange, valueOffset: Int? = nil,
                              _ diagnostics: inout DiagnosticBag, _ values: inout ValueReader)
-        -> [(reference: String, kind: DependencyKind, lag: Double, range: SourceRange)] {
-        var result: [(reference: String, kind: DependencyKind, lag: Double, range: SourceRange)] = []
+        -> [(reference: String, kind: DependencyKind, lag: Double, range: SourceRange, offset: Int?)] {
+        var result: [(reference: String, kind: DependencyKind, lag: Double, range: SourceRange, offset: Int?)] = []
         // Works on the UTF-8 bytes: references are short and there can be tens of thousands.
         let bytes = Array(value.utf8)
+        // Characters before `countedBytes`, counted as the parts go by (once, not per part).
+        var countedBytes = 0, countedCharacters = 0
         var partStart = 0
         while partStart <= bytes.count {
             let partEnd = bytes[partStart...].firstIndex(of: UInt8(ascii: ",")) ?? bytes.count
@@ -185,7 +192,11 @@ struct TaskAttributes {
                 continue
             }
             let reference = String(decoding: part[part.startIndex..<referenceEnd], as: UTF8.self)
-            result.append((reference, kind, lag, range))
+            // Characters, not bytes, before the reference: columns count characters.
+            countedCharacters += String(decoding: bytes[countedBytes..<part.startIndex], as: UTF8.self).count
+            countedBytes = part.startIndex
+            let offset = valueOffset.map { $0 + countedCharacters }
+            result.append((reference, kind, lag, range, offset))
         }
         return result
     }

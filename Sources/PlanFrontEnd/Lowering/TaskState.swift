@@ -28,7 +28,7 @@ enum TaskStateReading {
                                    hint: "untick the box, or set status:done")
             } else if facts.checkbox == false, status == .done {
                 diagnostics.report(.progressContradictsState, "status is done but the box is not ticked", at: facts.checkboxRange ?? range,
-                                   hint: "tick the box: [x]")
+                                   hint: "tick the box: [x]", fixIts: tickTheBox(facts))
             }
         }
         if let percent = facts.percent {
@@ -37,7 +37,7 @@ enum TaskStateReading {
                                    at: facts.percentRange ?? facts.titleRange, hint: "remove the percentage, or untick the box")
             } else if facts.checkbox == false, percent >= 100 {
                 diagnostics.report(.progressContradictsState, "100% complete but the box is not ticked", at: facts.checkboxRange ?? facts.titleRange,
-                                   hint: "tick the box: [x]")
+                                   hint: "tick the box: [x]", fixIts: tickTheBox(facts))
             }
         }
         if facts.actualFinish != nil, state != .done, state != .cancelled {
@@ -45,6 +45,14 @@ enum TaskStateReading {
                                hint: "tick the box, or remove `finished:`")
         }
         return (state, diagnostics.items)
+    }
+
+    /// `[ ]` becomes `[x]`: where the other facts already say done, ticking agrees with them and
+    /// changes nothing else (the same byte `planc done` changes).
+    static func tickTheBox(_ facts: Facts) -> [Diagnostic.FixIt] {
+        guard let box = facts.checkboxRange, box.start.line == box.end.line, box.end.column - box.start.column == 3 else { return [] }
+        let inside = SourceRange(file: box.file, line: box.start.line, column: box.start.column + 1, length: 1)
+        return [Diagnostic.FixIt("tick the box", replacing: inside, with: "x")]
     }
 
     /// `40`, `62.5`: a percentage as written in a message.

@@ -65,13 +65,20 @@ extension LoweringContext {
             let words = item.title.split(separator: " ", omittingEmptySubsequences: true)
             let word = words.first.map(String.init) ?? ""
             guard words.count == 2, let kind = Vocabulary.personChangeWords.first(where: { $0.lowercased() == word.lowercased() }) else {
-                let suggestion = words.count == 2
+                let near = words.count == 2
                     ? Suggest.closest(to: word.lowercased(), among: Vocabulary.personChangeWords.map { $0.lowercased() }, maximumDistance: 2)
-                        .map { close in "did you mean `\(close.prefix(1).uppercased() + close.dropFirst()) \(words[1])`?" }
+                        .map { $0.prefix(1).uppercased() + $0.dropFirst() }
                     : nil
+                let suggestion = near.map { "did you mean `\($0) \(words[1])`?" }
+                // The title starts with the word when the range holds the title as written (no escapes).
+                let range = item.titleRange
+                let fix = item.title.hasPrefix(word) && range.start.line == range.end.line
+                    && range.end.column - range.start.column == item.title.count
+                    ? near.flatMap { Diagnostic.FixIt.replacing(word, at: 0, in: range, with: $0) } : nil
                 diagnostics.report(.malformedPersonChange,
                                    "'\(item.title)' is not a change of availability or rate", at: item.titleRange,
-                                   hint: suggestion ?? "under a person write `From YYYY-MM-DD — availability:60% rate:720EUR/d` or `Leaves YYYY-MM-DD`")
+                                   hint: suggestion ?? "under a person write `From YYYY-MM-DD — availability:60% rate:720EUR/d` or `Leaves YYYY-MM-DD`",
+                                   fixIts: fix.map { [$0] } ?? [])
                 continue
             }
             guard let day = values.date(String(words[1]), at: item.titleRange, what: kind == "From" ? "change date" : "leaving date") else { continue }

@@ -71,7 +71,7 @@ extension LoweringContext {
         task.spentDays = read.spentDays
         for dependency in read.dependencies {
             references.dependencies.append(DependencyReference(task: index, reference: dependency.reference, kind: dependency.kind,
-                                                               lag: dependency.lag, range: dependency.range))
+                                                               lag: dependency.lag, range: dependency.range, offset: dependency.offset))
         }
         for assignment in read.assignments {
             references.assignments.append(AssignmentReference(task: index, resource: assignment.resource, units: assignment.units,
