@@ -27,6 +27,8 @@ struct DependencyReference {
     var kind: DependencyKind
     var lag: Double
     var range: SourceRange
+    /// The reference alone (`b` in `after:a,b+2d`), for the plan's symbol occurrences.
+    var idRange: SourceRange
 }
 
 /// `@id` or `@id:units` on a task.
@@ -45,6 +47,8 @@ struct TaskListReference {
     }
     var owner: Owner
     var references: [String]
+    /// Each reference's own range, in the same order.
+    var idRanges: [SourceRange]
     var range: SourceRange
 }
 
@@ -120,6 +124,10 @@ enum NameResolution {
 
     static func bindOwner(_ owner: OwnerReference, _ context: inout LoweringContext) {
         let person = context.ownerReference(owner.written, at: owner.range)
+        if let person {
+            context.plan.occurrences.append(.init(symbol: .resource(.person(person)), role: .reference,
+                                                  range: owner.range.suffix(characters: owner.written.count - 1)))
+        }
         switch owner.of {
         case .project(let project):
             context.plan.projects[project].ownerIndex = person
@@ -134,6 +142,7 @@ enum NameResolution {
     static func bindDependency(_ pending: DependencyReference, _ tasks: [TaskSymbols], _ context: inout LoweringContext) {
         let project = context.plan.tasks[pending.task].projectIndex
         guard let predecessor = resolveTask(pending.reference, from: project, at: pending.range, tasks, &context) else { return }
+        context.plan.occurrences.append(taskReference(predecessor, pending.reference, at: pending.idRange))
         if isSelfOrRelated(pending.task, predecessor, in: context.plan) {
             let same = predecessor == pending.task
             context.diagnostics.report(.selfDependency, same ? "'\(pending.reference)' is this task itself"
@@ -152,6 +161,8 @@ enum NameResolution {
                                        hint: Suggest.hint(for: pending.resource, among: known) ?? "define people and pools in a team file")
             return
         }
+        context.plan.occurrences.append(.init(symbol: .resource(ref), role: .reference,
+                                              range: pending.range.slice(from: 1, characters: pending.resource.count)))
         var units: Double
         switch ref {
         case .person(let person): units = context.plan.people[person].availability
@@ -188,8 +199,11 @@ enum NameResolution {
         case .risk(let p, _), .issue(let p, _): project = p
         }
         var indices: [Int] = []
-        for reference in pending.references where !reference.isEmpty {
-            if let index = resolveTask(reference, from: project, at: pending.range, tasks, &context) { indices.append(index) }
+        for (reference, idRange) in zip(pending.references, pending.idRanges) where !reference.isEmpty {
+            if let index = resolveTask(reference, from: project, at: pending.range, tasks, &context) {
+                indices.append(index)
+                context.plan.occurrences.append(taskReference(index, reference, at: idRange))
+            }
         }
         switch pending.owner {
         case .risk(let p, let index): context.plan.projects[p].risks[index].taskIndices = indices
@@ -230,6 +244,13 @@ enum NameResolution {
         return nil
     }
 
+    /// A reference to `task` written as `reference` at `range`; of `project/task`, the task's id alone.
+    static func taskReference(_ task: Int, _ reference: String, at range: SourceRange) -> SymbolOccurrence {
+        let prefix = reference.firstIndex(of: "/").map { reference[...$0].count } ?? 0
+        return SymbolOccurrence(symbol: .task(task), role: .reference,
+                                range: range.slice(from: prefix, characters: reference.count - prefix))
+    }
+
     /// Whether `a` and `b` are the same task or one contains the other.
     static func isSelfOrRelated(_ a: Int, _ b: Int, in plan: Plan) -> Bool {
         if a == b { return true }
@@ -268,7 +289,10 @@ enum NameResolution {
 extension LoweringContext {
     /// `calendar:` on a project or person, bound at once (see the top of this file).
     mutating func calendarReference(_ name: String, at range: SourceRange) -> Int? {
-        if let index = plan.calendarIndex(named: name) { return index }
+        if let index = plan.calendarIndex(named: name) {
+            plan.occurrences.append(.init(symbol: .calendar(index), role: .reference, range: range.suffix(characters: name.count)))
+            return index
+        }
         diagnostics.report(.unknownReference, "no calendar named '\(name)'", at: range,
                            hint: Suggest.hint(for: name, among: plan.calendars.map(\.name))
                                ?? "define it in a file starting `- \(Vocabulary.kindKey(.calendar)): \(name)`")

@@ -12,6 +12,7 @@ public final class LanguageServer {
     public enum ErrorCode: Int {
         case parseError = -32700, invalidRequest = -32600, methodNotFound = -32601, invalidParams = -32602
         case serverNotInitialized = -32002
+        case requestFailed = -32803
     }
 
     private let send: ([UInt8]) -> Void
@@ -22,9 +23,11 @@ public final class LanguageServer {
     /// The exit status once `exit` arrived.
     public private(set) var exitStatus: Int32?
     /// Open buffers by path.
-    private var documents: [String: String] = [:]
+    var documents: [String: String] = [:]
     private var cache = ParseCache()
-    private var compiled: CompiledPlan?
+    var compiled: CompiledPlan?
+    /// The ids of the last compile, for navigation, rename, completion and hover.
+    var symbols = SymbolIndex()
     /// Files whose last published diagnostics were not empty.
     private var published: Set<String> = []
 
@@ -101,6 +104,18 @@ public final class LanguageServer {
             reply(id: id, result: inlayHints(params))
         case "textDocument/hover":
             reply(id: id, result: hover(params))
+        case "textDocument/definition":
+            reply(id: id, result: definition(params))
+        case "textDocument/references":
+            reply(id: id, result: references(params))
+        case "textDocument/documentSymbol":
+            reply(id: id, result: documentSymbols(params))
+        case "workspace/symbol":
+            reply(id: id, result: workspaceSymbols(params))
+        case "textDocument/prepareRename":
+            respond(id, prepareRename(params))
+        case "textDocument/rename":
+            respond(id, rename(params))
         default:
             reply(id: id, error: .methodNotFound, "unknown method '\(method)'")
         }
@@ -142,6 +157,11 @@ public final class LanguageServer {
             "textDocumentSync": ["openClose": true, "change": 1, "save": ["includeText": true]] as [String: Any],
             "inlayHintProvider": true,
             "hoverProvider": true,
+            "definitionProvider": true,
+            "referencesProvider": true,
+            "documentSymbolProvider": true,
+            "workspaceSymbolProvider": true,
+            "renameProvider": ["prepareProvider": true],
         ] as [String: Any],
         "serverInfo": ["name": "planc", "version": "0.1.0"],
     ] }
@@ -196,6 +216,7 @@ public final class LanguageServer {
         let compiled = Pipeline.compile(loaded, root: root, CompileOptions(path: root, today: today),
                                         through: .schedule, cache: &cache)
         self.compiled = compiled
+        symbols = SymbolIndex(compiled.plan)
         var byFile: [String: [[String: Any]]] = [:]
         for file in loaded.files { byFile[file.path] = [] }
         for path in published { byFile[path] = byFile[path] ?? [] }
@@ -210,7 +231,7 @@ public final class LanguageServer {
         }
     }
 
-    private func lines(of path: String) -> LineTable {
+    func lines(of path: String) -> LineTable {
         LineTable(documents[path] ?? compiled?.sources[path] ?? "")
     }
 

@@ -33,6 +33,7 @@ extension LoweringContext {
         risk.id = registerID("risk", explicit: explicitID, entry: entry,
                              taken: plan.projects[project].risks.map { ($0.id, $0.range) })
         addTaskList(tasks, owner: .risk(project: project, index: riskIndex))
+        plan.occurrences.append(declaration(of: .risk(project: project, index: riskIndex), explicit: explicitID, title: entry.titleRange))
         plan.projects[project].risks.append(risk)
     }
 
@@ -225,7 +226,18 @@ extension LoweringContext {
     /// Keeps a `tasks:a,b` list to bind once every task is known.
     mutating func addTaskList(_ tasks: (String, SourceRange)?, owner: TaskListReference.Owner) {
         guard let (value, range) = tasks else { return }
-        references.taskLists.append(TaskListReference(owner: owner, references: value.split(separator: ",").map(String.init),
-                                                      range: range))
+        // Each reference's range, from the characters before it in the value.
+        let valueRange = range.suffix(characters: value.count)
+        var names: [String] = []
+        var idRanges: [SourceRange] = []
+        var offset = 0
+        for part in value.split(separator: ",", omittingEmptySubsequences: false) {
+            if !part.isEmpty {
+                names.append(String(part))
+                idRanges.append(valueRange.slice(from: offset, characters: part.count))
+            }
+            offset += part.count + 1
+        }
+        references.taskLists.append(TaskListReference(owner: owner, references: names, idRanges: idRanges, range: range))
     }
 }

@@ -30,7 +30,7 @@ struct TaskAttributes {
     var actualStart: Day?
     var actualFinish: Day?
     var spentDays: Double?
-    var dependencies: [(reference: String, kind: DependencyKind, lag: Double, range: SourceRange)] = []
+    var dependencies: [(reference: String, kind: DependencyKind, lag: Double, range: SourceRange, idRange: SourceRange)] = []
     var assignments: [(resource: String, units: String?, range: SourceRange)] = []
     /// Every `owner:` in order; the last one counts, as with the other repeatable attributes.
     var owners: [(written: String, range: SourceRange)] = []
@@ -145,12 +145,21 @@ struct TaskAttributes {
     /// `a,b+2d,c-1d`: one dependency per reference, each with its own lag.
     static func dependencies(_ value: String, kind: DependencyKind, hoursPerDay: Double, at range: SourceRange,
                              _ diagnostics: inout DiagnosticBag, _ values: inout ValueReader)
-        -> [(reference: String, kind: DependencyKind, lag: Double, range: SourceRange)] {
-        var result: [(reference: String, kind: DependencyKind, lag: Double, range: SourceRange)] = []
+        -> [(reference: String, kind: DependencyKind, lag: Double, range: SourceRange, idRange: SourceRange)] {
+        var result: [(reference: String, kind: DependencyKind, lag: Double, range: SourceRange, idRange: SourceRange)] = []
         // Works on the UTF-8 bytes: references are short and there can be tens of thousands.
         let bytes = Array(value.utf8)
+        // Ranges count characters, so each part's column is the characters before it, counted
+        // once as the parts go by (ids may be written in any script).
+        let valueRange = range.suffix(characters: value.count)
+        var charactersBefore = 0
+        var counted = 0
         var partStart = 0
         while partStart <= bytes.count {
+            if partStart > counted {
+                charactersBefore += String(decoding: bytes[counted..<min(partStart, bytes.count)], as: UTF8.self).count
+                counted = partStart
+            }
             let partEnd = bytes[partStart...].firstIndex(of: UInt8(ascii: ",")) ?? bytes.count
             let part = bytes[partStart..<partEnd]
             partStart = partEnd + 1
@@ -185,7 +194,7 @@ struct TaskAttributes {
                 continue
             }
             let reference = String(decoding: part[part.startIndex..<referenceEnd], as: UTF8.self)
-            result.append((reference, kind, lag, range))
+            result.append((reference, kind, lag, range, valueRange.slice(from: charactersBefore, characters: reference.count)))
         }
         return result
     }
