@@ -103,7 +103,7 @@ public final class LanguageServer {
         case "textDocument/inlayHint":
             reply(id: id, result: inlayHints(params))
         case "textDocument/hover":
-            reply(id: id, result: hover(params))
+            reply(id: id, result: tokenHover(params) ?? hover(params))
         case "textDocument/definition":
             reply(id: id, result: definition(params))
         case "textDocument/references":
@@ -116,6 +116,8 @@ public final class LanguageServer {
             respond(id, prepareRename(params))
         case "textDocument/rename":
             respond(id, rename(params))
+        case "textDocument/completion":
+            reply(id: id, result: completion(params))
         default:
             reply(id: id, error: .methodNotFound, "unknown method '\(method)'")
         }
@@ -162,6 +164,7 @@ public final class LanguageServer {
             "documentSymbolProvider": true,
             "workspaceSymbolProvider": true,
             "renameProvider": ["prepareProvider": true],
+            "completionProvider": ["triggerCharacters": ["@", ":", ","]],
         ] as [String: Any],
         "serverInfo": ["name": "planc", "version": "0.1.0"],
     ] }
