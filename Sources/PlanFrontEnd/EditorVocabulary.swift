@@ -40,6 +40,7 @@ public enum EditorVocabulary {
         case ("project", _): return "`project: ID`: the project id, the first item under the title."
         case ("owner", .task), ("owner", .workPackage):
             return "`owner:@person`: who is accountable for the task (not an assignment)."
+        case ("start", .projectMetadata): return "`start: DATE`: nothing is scheduled before it; by default the earliest task date."
         case ("owner", .projectMetadata): return "`owner: @person` or text: the accountable project manager."
         case ("owner", _): return "`owner:@person`: who owns it."
         case ("status", .task): return "`status:S`: `todo`, `in-progress`, `blocked`, `done` or `cancelled`; by default from the box and percent."

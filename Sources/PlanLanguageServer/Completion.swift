@@ -80,10 +80,9 @@ extension LanguageServer {
         if let at = token.lastIndex(of: "@") {
             let from = start + token[..<at].count + 1
             items = resources(plan, replacing: context.range(from: from))
-        } else if let colon = token.firstIndex(of: ":") {
-            let key = token[..<colon].lowercased()
-            var value = token[token.index(after: colon)...]
-            var from = start + token[...colon].count
+        } else if let (key, written, valueStart) = keyedValue(token, start, context, isMetadata: isMetadata) {
+            var value = written
+            var from = valueStart
             if let comma = value.lastIndex(of: ",") {
                 from += value[...comma].count
                 value = value[value.index(after: comma)...]
@@ -102,6 +101,17 @@ extension LanguageServer {
             items = keys(of: entry, replacing: context.range(from: start), metadata: isMetadata)
         }
         return ["isIncomplete": false, "items": items] as [String: Any]
+    }
+
+    /// The key and the value typed so far (with where it starts) of `key:value` in an entry's
+    /// token, or of a `- key: value` metadata item, whose value is a token of its own.
+    private func keyedValue(_ token: String, _ start: Int, _ context: LineContext, isMetadata: Bool)
+        -> (key: String, value: Substring, start: Int)? {
+        if let colon = token.firstIndex(of: ":") {
+            return (token[..<colon].lowercased(), token[token.index(after: colon)...], start + token[...colon].count)
+        }
+        guard isMetadata, start > 2, let colon = context.characters.firstIndex(of: ":"), colon < start, colon > 2 else { return nil }
+        return (String(context.characters[2..<colon]).lowercased(), token[...], start)
     }
 
     private func item(_ label: String, kind: Int, detail: String?, edit range: SourceRange, text: String? = nil,

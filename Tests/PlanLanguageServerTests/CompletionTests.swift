@@ -85,6 +85,27 @@ import Testing
         #expect(!riskItems.contains { $0["label"] as? String == "effort" })
     }
 
+    @Test func metadataKeysAndValues() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        func items(_ line: String) -> [[String: Any]] {
+            let text = Fixture.plan.replacingOccurrences(of: "- start: 2026-03-02\n", with: "- start: 2026-03-02\n\(line)\n")
+            fixture.session.handle(["jsonrpc": "2.0", "method": "textDocument/didChange",
+                                    "params": ["textDocument": ["uri": fixture.uri("plan.md"), "version": 2] as [String: Any],
+                                               "contentChanges": [["text": text]]]])
+            let result = fixture.session.request("textDocument/completion", fixture.position("plan.md", line: 5, character: line.utf16.count))
+            return (result["result"] as? [String: Any])?["items"] as? [[String: Any]] ?? []
+        }
+        let keys = items("- dead")
+        let deadline = try #require(keys.first { $0["label"] as? String == "deadline" })
+        #expect((deadline["textEdit"] as? [String: Any])?["newText"] as? String == "deadline: ")
+        #expect(!keys.contains { $0["label"] as? String == "effort" }, "a project's metadata, not a task's keys")
+        #expect(items("- deadline: ").first?["label"] as? String == "2026-03-02")
+        let owners = items("- owner: ").compactMap { ($0["textEdit"] as? [String: Any])?["newText"] as? String }
+        #expect(owners == ["@dana", "@wei"], "people only, written with their @")
+        #expect(items("- sponsor: ").isEmpty, "a sponsor is text")
+    }
+
     func hoverText(_ fixture: Fixture, line: Int, character: Int) -> String? {
         let result = fixture.session.request("textDocument/hover", fixture.position("plan.md", line: line, character: character))["result"]
         return ((result as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
@@ -114,6 +135,9 @@ import Testing
                                            "contentChanges": [["text": Fixture.plan.replacingOccurrences(of: risk, with: risk + " review:2026-03-07")]]]])
         let saturday = try #require(hoverText(fixture, line: riskLine, character: risk.utf16.count + " review:2026".utf16.count))
         #expect(saturday == "**Saturday 7 March 2026**: not a working day in calendar `default`; in 5 days")
+
+        let start = try #require(hoverText(fixture, line: 4, character: 3))
+        #expect(start.contains("nothing is scheduled before it"), "a project's start, not a task's: \(start)")
 
         // `after` on the line with the rocket.
         let key = Fixture.character(of: "after:", onLine: 9, of: Fixture.plan)
