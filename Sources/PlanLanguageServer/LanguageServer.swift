@@ -23,7 +23,7 @@ public final class LanguageServer {
     /// The exit status once `exit` arrived.
     public private(set) var exitStatus: Int32?
     /// Open buffers by path.
-    var documents: [String: String] = [:]
+    private var documents: [String: String] = [:]
     private var cache = ParseCache()
     var compiled: CompiledPlan?
     /// The ids of the last compile, for navigation, rename, completion and hover.

@@ -57,8 +57,7 @@ extension LanguageServer {
 
     // MARK: Rename
 
-    /// The id token under the cursor, or null where there is none; an id derived from a title
-    /// has no token to rename, which the client is told.
+    /// The id token under the cursor (or the title an id is derived from), or null where there is none.
     func prepareRename(_ params: [String: Any]) -> Reply {
         guard let occurrence = occurrence(params), let plan = compiled?.plan else { return .result(NSNull()) }
         if let refusal = renameRefusal(occurrence.symbol, plan) { return .error(.requestFailed, refusal) }
@@ -66,7 +65,9 @@ extension LanguageServer {
     }
 
     /// A workspace edit that replaces every id token of the symbol under the cursor, and nothing
-    /// else, computed against the open buffers (the text the last compile read).
+    /// else, computed against the open buffers (the text the last compile read). An id derived
+    /// from a title has no token there: the title stays and `id:NEW` is added to its line, so
+    /// the references, renamed, still find it.
     func rename(_ params: [String: Any]) -> Reply {
         guard let occurrence = occurrence(params), let plan = compiled?.plan else {
             return .error(.requestFailed, "there is no task, person, pool, risk or calendar id here")
@@ -81,8 +82,9 @@ extension LanguageServer {
             return .error(.requestFailed, "'\(newName)' is already the id of \(holder)")
         }
         var changes: [String: [[String: Any]]] = [:]
-        for place in symbols.occurrences(of: symbol) where place.role != .title {
-            changes[Self.uri(path: place.range.file), default: []].append(["range": lspRange(place.range), "newText": newName])
+        for place in symbols.occurrences(of: symbol) {
+            let edit = place.role == .title ? idInsertion(after: place.range, newName) : ["range": lspRange(place.range), "newText": newName]
+            changes[Self.uri(path: place.range.file), default: []].append(edit)
         }
         return .result(["changes": changes])
     }
@@ -91,12 +93,19 @@ extension LanguageServer {
         if case .calendar(let index) = symbol, index == Plan.defaultCalendar {
             return "the calendar 'default' is the one used where none is named; its name cannot change"
         }
-        return symbols.declaration(of: symbol)?.role == .title ? derivedRefusal(symbol, plan) : nil
+        return nil
     }
 
-    private func derivedRefusal(_ symbol: SymbolRef, _ plan: Plan) -> String {
-        let id = plan.id(of: symbol)
-        return "'\(id)' is derived from a title; write id:\(id) on it first, then rename the id"
+    /// ` id:NEW` at the end of the line whose title is `title`, or ` — id:NEW` when the line has
+    /// no attributes yet.
+    private func idInsertion(after title: SourceRange, _ id: String) -> [String: Any] {
+        let table = lines(of: title.file)
+        let line = title.start.line - 1
+        let text = line < table.lines.count ? table.lines[line] : ""
+        let rest = text.dropFirst(max(title.end.column - 1, 0))
+        let hasAttributes = rest.hasPrefix(" — ") || rest.hasPrefix(" -- ")
+        let end = ["line": line, "character": table.length(ofLine: line)]
+        return ["range": ["start": end, "end": end], "newText": (hasAttributes ? " id:" : " — id:") + id]
     }
 
     /// What already has `id` in the namespace `symbol` lives in: a task of the same project (a

@@ -13,8 +13,8 @@ public struct SymbolOccurrence: Hashable, Sendable {
     public enum Role: Hashable, Sendable {
         /// The id as declared: the value of `id:x`, a calendar file's name.
         case definition
-        /// A declaration without an id token: the id is derived from this title, so renaming it
-        /// means writing an `id:` first.
+        /// A declaration without an id token: the id is derived from this title, so a rename
+        /// adds an `id:` rather than touching the title.
         case title
         /// A use of the id (a dependency, an assignment, an owner, `tasks:`, `calendar:`).
         case reference

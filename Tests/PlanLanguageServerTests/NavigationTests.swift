@@ -207,6 +207,13 @@ func apply(_ edits: [[String: Any]], to text: String) -> String {
         let selection = (tasks.first?["selectionRange"] as? [String: Any])?["start"] as? [String: Any]
         #expect(selection?["character"] as? Int == "- [x] Project kick-off — id:".utf16.count)
         #expect(children.contains { $0["kind"] as? Int == 14 }, "the risk register is in the outline")
+
+        // `- calendar: default` names the calendar used where none is named: it keeps its name.
+        let lines = text.components(separatedBy: "\n")
+        let line = try #require(lines.firstIndex(of: "- calendar: default"))
+        let refused = session.request("textDocument/prepareRename", ["textDocument": ["uri": folder.appendingPathComponent("plan.md").absoluteString],
+                                                                     "position": ["line": line, "character": 14]])
+        #expect((refused["error"] as? [String: Any])?["code"] as? Int == -32803)
     }
 
     @Test func workspaceSymbolsFilterByQuery() throws {
@@ -260,6 +267,52 @@ func apply(_ edits: [[String: Any]], to text: String) -> String {
         #expect(hintsBefore.count == 4)
     }
 
+    @Test func renamingAnIdDerivedFromATitleAddsTheIdAndKeepsTheTitle() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planc-nav-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = """
+            # Derived
+
+            - project: derived
+            - start: 2026-03-02
+
+            ## Work
+            - [ ] Design 数据 — 2d
+            - [ ] Plain 🚀
+            - [ ] Build — 3d after:design-数据,plain
+
+            """
+        let session = ServerTests.Session()
+        session.initialize(folder)
+        session.open(folder, "plan.md", text)
+        let uri = folder.appendingPathComponent("plan.md").absoluteString
+        let before = session.published().last?["diagnostics"] as? [[String: Any]] ?? []
+        let hintsBefore = (session.request("textDocument/inlayHint", ["textDocument": ["uri": uri]])["result"] as? [[String: Any]] ?? [])
+            .compactMap { $0["label"] as? String }
+
+        let prepared = session.request("textDocument/prepareRename", ["textDocument": ["uri": uri], "position": ["line": 6, "character": 8]])
+        #expect((prepared["result"] as? [String: Any])?["placeholder"] as? String == "design-数据")
+        var renamed = text
+        for (line, character, name) in [(6, 8, "design"), (7, 7, "plain-rocket")] {
+            let reply = session.request("textDocument/rename", ["textDocument": ["uri": uri], "position": ["line": line, "character": character],
+                                                                "newName": name])
+            let changes = try #require((reply["result"] as? [String: Any])?["changes"] as? [String: [[String: Any]]], "\(reply)")
+            renamed = apply(changes[uri] ?? [], to: renamed)
+            session.handle(["jsonrpc": "2.0", "method": "textDocument/didChange",
+                            "params": ["textDocument": ["uri": uri, "version": line] as [String: Any], "contentChanges": [["text": renamed]]]])
+        }
+        #expect(renamed == text
+            .replacingOccurrences(of: "Design 数据 — 2d", with: "Design 数据 — 2d id:design")
+            .replacingOccurrences(of: "Plain 🚀\n", with: "Plain 🚀 — id:plain-rocket\n")
+            .replacingOccurrences(of: "after:design-数据,plain", with: "after:design,plain-rocket"))
+        let after = session.published().last?["diagnostics"] as? [[String: Any]] ?? []
+        #expect(after.count == before.count, "\(after)")
+        let hintsAfter = (session.request("textDocument/inlayHint", ["textDocument": ["uri": uri]])["result"] as? [[String: Any]] ?? [])
+            .compactMap { $0["label"] as? String }
+        #expect(hintsAfter == hintsBefore && hintsBefore.count == 3)
+    }
+
     @Test func renamingAPersonEditsTheTeamFileFromDiskAndThePlanBuffer() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
@@ -277,7 +330,7 @@ func apply(_ edits: [[String: Any]], to text: String) -> String {
         #expect(apply(changes[fixture.uri("plan.md")] ?? [], to: buffer) == buffer.replacingOccurrences(of: "@dana", with: "@dana-w"))
     }
 
-    @Test func renameRejectsInvalidAndTakenIdsAndDerivedOnes() throws {
+    @Test func renameRejectsInvalidAndTakenIds() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
         func code(_ params: [String: Any], _ method: String = "textDocument/rename") -> Int? {
@@ -293,8 +346,9 @@ func apply(_ edits: [[String: Any]], to text: String) -> String {
         var person = fixture.position("plan.md", line: 3, character: "- owner: @da".utf16.count)
         person["newName"] = "backend"
         #expect(code(person) == -32803, "people and pools share one namespace")
-        // `Go-live` has no id token: its id comes from its title.
-        #expect(code(fixture.position("plan.md", line: 10, character: 8), "textDocument/prepareRename") == -32803)
+        var same = fixture.position("plan.md", line: 3, character: "- owner: @da".utf16.count)
+        same["newName"] = "dana"
+        #expect(code(same) == nil, "renaming to the same id is no error")
         // Not on an id at all.
         #expect(fixture.session.request("textDocument/prepareRename", fixture.position("plan.md", line: 8, character: 31))["result"] is NSNull)
     }
