@@ -79,7 +79,7 @@ extension LanguageServer {
         var items: [[String: Any]] = []
         if let at = token.lastIndex(of: "@") {
             let from = start + token[..<at].count + 1
-            items = resources(plan, replacing: context.range(from: from))
+            items = resources(plan, replacing: lspRange(context.range(from: from)))
         } else if let (key, written, valueStart) = keyedValue(token, start, context, isMetadata: isMetadata) {
             var value = written
             var from = valueStart
@@ -90,15 +90,16 @@ extension LanguageServer {
             if EditorVocabulary.taskListKeys.contains(key) {
                 items = taskIDs(plan, context, written: String(value), from: from)
             } else if EditorVocabulary.dateKeys.contains(key) {
-                items = dates(plan, context, replacing: context.range(from: from), today: compiled.today)
+                items = dates(plan, context, replacing: lspRange(context.range(from: from)), today: compiled.today)
             } else if key == "owner" {
-                items = resources(plan, replacing: context.range(from: from), people: true)
+                items = resources(plan, replacing: lspRange(context.range(from: from)), people: true)
             } else if key == "calendar" || key == "based-on" {
-                items = plan.calendars.map { item($0.name, kind: 12, detail: "calendar", edit: context.range(from: from)) }
+                let range = lspRange(context.range(from: from))
+                items = plan.calendars.map { item($0.name, kind: 12, detail: "calendar", edit: range) }
             }
         } else if let entry = context.entry, !isMetadata || start == 2 {
             // A metadata item takes its key right after `- `; an entry, any token after the ` — `.
-            items = keys(of: entry, replacing: context.range(from: start), metadata: isMetadata)
+            items = keys(of: entry, replacing: lspRange(context.range(from: start)), metadata: isMetadata)
         }
         return ["isIncomplete": false, "items": items] as [String: Any]
     }
@@ -114,10 +115,11 @@ extension LanguageServer {
         return (String(context.characters[2..<colon]).lowercased(), token[...], start)
     }
 
-    private func item(_ label: String, kind: Int, detail: String?, edit range: SourceRange, text: String? = nil,
+    /// `range` is an LSP range, converted once for all items: a plan may offer thousands of task ids.
+    private func item(_ label: String, kind: Int, detail: String?, edit range: [String: Any], text: String? = nil,
                       documentation: String? = nil, sort: Int? = nil) -> [String: Any] {
         var item: [String: Any] = ["label": label, "kind": kind,
-                                   "textEdit": ["range": lspRange(range), "newText": text ?? label] as [String: Any]]
+                                   "textEdit": ["range": range, "newText": text ?? label] as [String: Any]]
         if let detail { item["detail"] = detail }
         if let documentation { item["documentation"] = ["kind": "markdown", "value": documentation] }
         // Numbered so the editor keeps our order (dates by day, tasks by their place in the plan).
@@ -126,7 +128,7 @@ extension LanguageServer {
     }
 
     /// The keys the entry takes, each with its meaning; on a task also its bare words (`milestone`).
-    private func keys(of entry: EditorVocabulary.Entry, replacing range: SourceRange, metadata: Bool) -> [[String: Any]] {
+    private func keys(of entry: EditorVocabulary.Entry, replacing range: [String: Any], metadata: Bool) -> [[String: Any]] {
         var items = EditorVocabulary.keys(of: entry).enumerated().map { index, key in
             item(key, kind: 10, detail: nil, edit: range, text: metadata ? key + ": " : key + ":",
                  documentation: EditorVocabulary.documentation(of: key, on: entry), sort: index)
@@ -138,7 +140,7 @@ extension LanguageServer {
     }
 
     /// `@people` and pools (people only for `owner:`, written with their `@`).
-    private func resources(_ plan: Plan, replacing range: SourceRange, people only: Bool = false) -> [[String: Any]] {
+    private func resources(_ plan: Plan, replacing range: [String: Any], people only: Bool = false) -> [[String: Any]] {
         let prefix = only ? "@" : ""
         var items = plan.people.map { person in
             item(person.id, kind: 18, detail: [person.name, person.role].compactMap { $0 }.joined(separator: ", "),
@@ -161,7 +163,7 @@ extension LanguageServer {
             from += written[...slash].count
         }
         guard let projectIndex else { return [] }
-        let range = context.range(from: from)
+        let range = lspRange(context.range(from: from))
         return plan.projects[projectIndex].taskRange.compactMap { index in
             let task = plan.tasks[index]
             guard !(task.range.file == context.path && task.range.start.line == context.line + 1) else { return nil }
@@ -170,7 +172,7 @@ extension LanguageServer {
     }
 
     /// Today, the next five working days and next Monday, in the project's calendar.
-    private func dates(_ plan: Plan, _ context: LineContext, replacing range: SourceRange, today: Day) -> [[String: Any]] {
+    private func dates(_ plan: Plan, _ context: LineContext, replacing range: [String: Any], today: Day) -> [[String: Any]] {
         let calendar = WorkingCalendar(plan: plan, calendarIndex: project(of: context.path, plan).map { plan.projects[$0].calendarIndex } ?? 0)
         var days: [(Day, String)] = [(today, "today")]
         var day = today

@@ -42,6 +42,9 @@ extension LanguageServer {
         ["uri": Self.uri(path: range.file), "range": lspRange(range)]
     }
 
+    /// For answers with many places: splits each file into lines once.
+    func rangeWriter() -> RangeWriter { RangeWriter(lines: lines(of:)) }
+
     // MARK: Definition and references
 
     func definition(_ params: [String: Any]) -> Any {
@@ -52,7 +55,8 @@ extension LanguageServer {
     func references(_ params: [String: Any]) -> Any {
         guard let symbol = occurrence(params)?.symbol else { return NSNull() }
         let declarations = ((params["context"] as? [String: Any])?["includeDeclaration"] as? Bool) ?? true
-        return symbols.occurrences(of: symbol).filter { declarations || $0.role == .reference }.map { lspLocation($0.range) }
+        var writer = rangeWriter()
+        return symbols.occurrences(of: symbol).filter { declarations || $0.role == .reference }.map { writer.location($0.range) }
     }
 
     // MARK: Rename
@@ -82,8 +86,9 @@ extension LanguageServer {
             return .error(.requestFailed, "'\(newName)' is already the id of \(holder)")
         }
         var changes: [String: [[String: Any]]] = [:]
+        var writer = rangeWriter()
         for place in symbols.occurrences(of: symbol) {
-            let edit = place.role == .title ? idInsertion(after: place.range, newName) : ["range": lspRange(place.range), "newText": newName]
+            let edit = place.role == .title ? idInsertion(after: place.range, newName) : ["range": writer.range(place.range), "newText": newName]
             changes[Self.uri(path: place.range.file), default: []].append(edit)
         }
         return .result(["changes": changes])
@@ -133,7 +138,8 @@ extension LanguageServer {
     func documentSymbols(_ params: [String: Any]) -> Any {
         guard let path = documentPath(params), let compiled else { return [Any]() }
         let plan = compiled.plan
-        let schedule = compiled.schedule
+        let schedule = compiled.schedule.flatMap { $0.tasks.count == plan.tasks.count ? $0 : nil }
+        var writer = rangeWriter()
         var childrenOf: [Int: [Int]] = [:]
         var roots: [Int: [Int]] = [:]   // by project
         for (index, task) in plan.tasks.enumerated() where task.range.file == path {
@@ -157,7 +163,7 @@ extension LanguageServer {
             var detail = task.id
             if let dates = schedule?.tasks[index] { detail += "  \(dates.start.iso) → \(dates.finish.iso)" }
             let whole = SourceRange(file: path, start: task.range.start, end: end.end)
-            return (symbol(task.title, detail, kind, whole, symbols.declaration(of: .task(index))?.range ?? task.range, children), whole)
+            return (symbol(task.title, detail, kind, whole, symbols.declaration(of: .task(index))?.range ?? task.range, children, &writer), whole)
         }
         let table = lines(of: path)
         let fileEnd = SourceLocation(line: table.lines.count, column: (table.lines.last?.count ?? 0) + 1)
@@ -166,35 +172,35 @@ extension LanguageServer {
             var children = (roots[projectIndex] ?? []).map { taskNode($0).0 }
             for (riskIndex, risk) in project.risks.enumerated() where risk.range.file == path {
                 let selection = symbols.declaration(of: .risk(project: projectIndex, index: riskIndex))?.range ?? risk.range
-                children.append(symbol(risk.title, risk.id, 14, risk.range, selection, []))
+                children.append(symbol(risk.title, risk.id, 14, risk.range, selection, [], &writer))
             }
             if project.file == path {
                 let whole = SourceRange(file: path, start: SourceLocation(line: 1, column: 1), end: fileEnd)
-                outline.append(symbol(project.title, project.id, 2, whole, project.range, children))
+                outline.append(symbol(project.title, project.id, 2, whole, project.range, children, &writer))
             } else {
                 outline += children
             }
         }
         for (index, person) in plan.people.enumerated() where person.range.file == path {
             let selection = symbols.declaration(of: .resource(.person(index)))?.range ?? person.range
-            outline.append(symbol(person.name, "@" + person.id, 19, person.range, selection, []))
+            outline.append(symbol(person.name, "@" + person.id, 19, person.range, selection, [], &writer))
         }
         for (index, pool) in plan.pools.enumerated() where pool.range.file == path {
             let selection = symbols.declaration(of: .resource(.pool(index)))?.range ?? pool.range
-            outline.append(symbol(pool.name, "@\(pool.id) ×\(pool.size)", 18, pool.range, selection, []))
+            outline.append(symbol(pool.name, "@\(pool.id) ×\(pool.size)", 18, pool.range, selection, [], &writer))
         }
         for calendar in plan.calendars {
             guard let range = calendar.range, range.file == path else { continue }
-            outline.append(symbol(calendar.name, "calendar", 3, range, range, []))
+            outline.append(symbol(calendar.name, "calendar", 3, range, range, [], &writer))
         }
         return outline
     }
 
     private func symbol(_ name: String, _ detail: String, _ kind: Int, _ range: SourceRange, _ selection: SourceRange,
-                        _ children: [[String: Any]]) -> [String: Any] {
+                        _ children: [[String: Any]], _ writer: inout RangeWriter) -> [String: Any] {
         // An empty name is invalid in LSP; an entry without a title still has an id.
-        ["name": name.isEmpty ? detail : name, "detail": detail, "kind": kind, "range": lspRange(range),
-         "selectionRange": lspRange(selection), "children": children]
+        ["name": name.isEmpty ? detail : name, "detail": detail, "kind": kind, "range": writer.range(range),
+         "selectionRange": writer.range(selection), "children": children]
     }
 
     /// Tasks, people, pools, risks, calendars and projects whose id or title contains the query
@@ -203,12 +209,13 @@ extension LanguageServer {
         guard let plan = compiled?.plan else { return [Any]() }
         let query = (params["query"] as? String ?? "").lowercased()
         var found: [(rank: Int, range: SourceRange, item: [String: Any])] = []
+        var writer = rangeWriter()
         func offer(_ title: String, _ id: String, _ kind: Int, _ range: SourceRange, _ container: String?) {
             let text = (title + " " + id).lowercased()
             let rank: Int
             if query.isEmpty || text.contains(query) { rank = 0 } else if Self.holdsInOrder(query, text) { rank = 1 } else { return }
             var item: [String: Any] = ["name": title.isEmpty || title == id ? id : "\(title) (\(id))", "kind": kind,
-                                       "location": lspLocation(range)]
+                                       "location": writer.location(range)]
             if let container { item["containerName"] = container }
             found.append((rank, range, item))
         }
@@ -241,6 +248,30 @@ extension LanguageServer {
             rest = rest[rest.index(after: found)...]
         }
         return true
+    }
+}
+
+/// LSP ranges for an answer with many places: each file is split into lines once, not once per
+/// range (an outline of a file of 10,000 tasks would split it 10,000 times).
+struct RangeWriter {
+    let lines: (String) -> LineTable
+    private var tables: [String: LineTable] = [:]
+    private var uris: [String: String] = [:]
+
+    init(lines: @escaping (String) -> LineTable) { self.lines = lines }
+
+    mutating func range(_ range: SourceRange) -> [String: Any] {
+        let table = tables[range.file] ?? lines(range.file)
+        tables[range.file] = table
+        let start = table.position(line: range.start.line, column: range.start.column)
+        let end = table.position(line: range.end.line, column: range.end.column)
+        return ["start": ["line": start.line, "character": start.character], "end": ["line": end.line, "character": end.character]]
+    }
+
+    mutating func location(_ range: SourceRange) -> [String: Any] {
+        let uri = uris[range.file] ?? LanguageServer.uri(path: range.file)
+        uris[range.file] = uri
+        return ["uri": uri, "range": self.range(range)]
     }
 }
 
