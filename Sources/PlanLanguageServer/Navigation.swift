@@ -64,7 +64,7 @@ extension LanguageServer {
     /// The id token under the cursor (or the title an id is derived from), or null where there is none.
     func prepareRename(_ params: [String: Any]) -> Reply {
         guard let occurrence = occurrence(params), let plan = compiled?.plan else { return .result(NSNull()) }
-        if let refusal = renameRefusal(occurrence.symbol, plan) { return .error(.requestFailed, refusal) }
+        if let refusal = renameRefusal(occurrence.symbol) { return .error(.requestFailed, refusal) }
         return .result(["range": lspRange(occurrence.range), "placeholder": plan.id(of: occurrence.symbol)] as [String: Any])
     }
 
@@ -78,7 +78,7 @@ extension LanguageServer {
         }
         guard let newName = params["newName"] as? String else { return .error(.invalidParams, "newName is missing") }
         let symbol = occurrence.symbol
-        if let refusal = renameRefusal(symbol, plan) { return .error(.requestFailed, refusal) }
+        if let refusal = renameRefusal(symbol) { return .error(.requestFailed, refusal) }
         guard EditorVocabulary.isValidID(newName) else {
             return .error(.invalidParams, "'\(newName)' is not a valid id: use letters, digits, '-', '_' or '.'")
         }
@@ -94,7 +94,7 @@ extension LanguageServer {
         return .result(["changes": changes])
     }
 
-    private func renameRefusal(_ symbol: SymbolRef, _ plan: Plan) -> String? {
+    private func renameRefusal(_ symbol: SymbolRef) -> String? {
         if case .calendar(let index) = symbol, index == Plan.defaultCalendar {
             return "the calendar 'default' is the one used where none is named; its name cannot change"
         }
