@@ -124,6 +124,10 @@ enum NameResolution {
 
     static func bindOwner(_ owner: OwnerReference, _ context: inout LoweringContext) {
         let person = context.ownerReference(owner.written, at: owner.range)
+        if let person {
+            context.plan.occurrences.append(.init(symbol: .resource(.person(person)), role: .reference,
+                                                  range: owner.range.suffix(characters: owner.written.count - 1)))
+        }
         switch owner.of {
         case .project(let project):
             context.plan.projects[project].ownerIndex = person
@@ -139,6 +143,10 @@ enum NameResolution {
         let project = context.plan.tasks[pending.task].projectIndex
         guard let predecessor = resolveTask(pending.reference, from: project, at: pending.range, offset: pending.offset,
                                                   tasks, &context) else { return }
+        if let offset = pending.offset {
+            context.plan.occurrences.append(taskReference(predecessor, pending.reference,
+                                                          at: pending.range.slice(from: offset, characters: pending.reference.count)))
+        }
         if isSelfOrRelated(pending.task, predecessor, in: context.plan) {
             let same = predecessor == pending.task
             context.diagnostics.report(.selfDependency, same ? "'\(pending.reference)' is this task itself"
@@ -163,6 +171,8 @@ enum NameResolution {
                                                      with: Suggest.closest(to: pending.resource, among: known)))
             return
         }
+        context.plan.occurrences.append(.init(symbol: .resource(ref), role: .reference,
+                                              range: pending.range.slice(from: 1, characters: pending.resource.count)))
         var units: Double
         switch ref {
         case .person(let person): units = context.plan.people[person].availability
@@ -200,7 +210,12 @@ enum NameResolution {
         }
         var indices: [Int] = []
         for (reference, offset) in zip(pending.references, pending.offsets) where !reference.isEmpty {
-            if let index = resolveTask(reference, from: project, at: pending.range, offset: offset, tasks, &context) { indices.append(index) }
+            if let index = resolveTask(reference, from: project, at: pending.range, offset: offset, tasks, &context) {
+                indices.append(index)
+                if let offset {
+                    context.plan.occurrences.append(taskReference(index, reference, at: pending.range.slice(from: offset, characters: reference.count)))
+                }
+            }
         }
         switch pending.owner {
         case .risk(let p, let index): context.plan.projects[p].risks[index].taskIndices = indices
@@ -255,6 +270,13 @@ enum NameResolution {
         return [fix]
     }
 
+    /// A reference to `task` written as `reference` at `range`; of `project/task`, the task's id alone.
+    static func taskReference(_ task: Int, _ reference: String, at range: SourceRange) -> SymbolOccurrence {
+        let prefix = reference.firstIndex(of: "/").map { reference[...$0].count } ?? 0
+        return SymbolOccurrence(symbol: .task(task), role: .reference,
+                                range: range.slice(from: prefix, characters: reference.count - prefix))
+    }
+
     /// Whether `a` and `b` are the same task or one contains the other.
     static func isSelfOrRelated(_ a: Int, _ b: Int, in plan: Plan) -> Bool {
         if a == b { return true }
@@ -293,7 +315,10 @@ enum NameResolution {
 extension LoweringContext {
     /// `calendar:` on a project or person, bound at once (see the top of this file).
     mutating func calendarReference(_ name: String, at range: SourceRange) -> Int? {
-        if let index = plan.calendarIndex(named: name) { return index }
+        if let index = plan.calendarIndex(named: name) {
+            plan.occurrences.append(.init(symbol: .calendar(index), role: .reference, range: range.suffix(characters: name.count)))
+            return index
+        }
         let names = plan.calendars.map(\.name)
         let fix = Suggest.closest(to: name, among: names).flatMap {
             Diagnostic.FixIt.replacing(name, inValue: name, key: "calendar", in: range, with: $0)

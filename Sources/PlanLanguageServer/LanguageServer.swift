@@ -16,6 +16,7 @@ public final class LanguageServer {
     public enum ErrorCode: Int {
         case parseError = -32700, invalidRequest = -32600, methodNotFound = -32601, invalidParams = -32602
         case serverNotInitialized = -32002
+        case requestFailed = -32803
     }
 
     private let send: ([UInt8]) -> Void
@@ -46,6 +47,8 @@ public final class LanguageServer {
     /// take in the messages an editor sends together (a change and a save, a multi-cursor edit),
     /// short against a keystroke's interval.
     public static let quietMilliseconds: Int32 = 10
+    /// The ids of the last compile, for navigation, rename, completion and hover.
+    var symbols = SymbolIndex()
 
     public init(today: Day, docsURL: String? = nil, send: @escaping ([UInt8]) -> Void) {
         self.today = today
@@ -144,13 +147,27 @@ public final class LanguageServer {
         case "textDocument/inlayHint":
             reply(id: id, result: inlayHints(params))
         case "textDocument/hover":
-            reply(id: id, result: hover(params))
+            reply(id: id, result: tokenHover(params) ?? hover(params))
         case "textDocument/codeAction":
             reply(id: id, result: codeActions(params))
         case "textDocument/formatting":
             reply(id: id, result: formatting(params))
         case "textDocument/rangeFormatting":
             reply(id: id, result: rangeFormatting(params))
+        case "textDocument/definition":
+            reply(id: id, result: definition(params))
+        case "textDocument/references":
+            reply(id: id, result: references(params))
+        case "textDocument/documentSymbol":
+            reply(id: id, result: documentSymbols(params))
+        case "workspace/symbol":
+            reply(id: id, result: workspaceSymbols(params))
+        case "textDocument/prepareRename":
+            respond(id, prepareRename(params))
+        case "textDocument/rename":
+            respond(id, rename(params))
+        case "textDocument/completion":
+            reply(id: id, result: completion(params))
         default:
             reply(id: id, error: .methodNotFound, "unknown method '\(method)'")
         }
@@ -196,6 +213,12 @@ public final class LanguageServer {
             "codeActionProvider": ["codeActionKinds": [CodeActionKind.quickFix, CodeActionKind.taskEdit]],
             "documentFormattingProvider": true,
             "documentRangeFormattingProvider": true,
+            "definitionProvider": true,
+            "referencesProvider": true,
+            "documentSymbolProvider": true,
+            "workspaceSymbolProvider": true,
+            "renameProvider": ["prepareProvider": true],
+            "completionProvider": ["triggerCharacters": ["@", ":", ","]],
         ] as [String: Any],
         "serverInfo": ["name": "planc", "version": "0.1.0"],
     ] }
@@ -251,6 +274,7 @@ public final class LanguageServer {
                                         through: .schedule, cache: &cache, leveling: &leveling)
         self.compiled = compiled
         lineTables = [:]
+        symbols = SymbolIndex(compiled.plan)
         var byFile: [String: [[String: Any]]] = [:]
         for file in loaded.files { byFile[file.path] = [] }
         // Files told about before and gone now get their empty list once.

@@ -17,6 +17,9 @@ public struct Plan: Sendable {
     public var files: [String] = []
     /// Repository-wide settings from a `- settings: NAME` file, if there is one.
     public var settings = PortfolioSettings()
+    /// Where each task, person, pool, calendar and risk id is declared and referred to, in the
+    /// order lowering met them (for editors: definitions, references, rename).
+    public var occurrences: [SymbolOccurrence] = []
 
     public init() {}
 

@@ -134,7 +134,11 @@ import Testing
                 sent.append(object)
             }
         }
-        func handle(_ object: [String: Any]) { server.handle(Array(try! JSONSerialization.data(withJSONObject: object))) }
+        // Each message, then the quiet in which the run loop compiles.
+        func handle(_ object: [String: Any]) {
+            server.handle(Array(try! JSONSerialization.data(withJSONObject: object)))
+            server.compileIfNeeded()
+        }
         handle(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["rootUri": folder.absoluteString]])
         handle(["jsonrpc": "2.0", "method": "textDocument/didOpen",
                 "params": ["textDocument": ["uri": folder.appendingPathComponent("plan.md").absoluteString, "languageId": "markdown",

@@ -136,6 +136,40 @@ import Testing
         }
     }
 
+    @Test func definitionAndCompletion() throws {
+        try withTemporaryFolder("lsp") { folder in
+            let text = Self.plan(after: "after") + "- [ ] Test — 1d after:\n"
+            try write(["plan.md": text], into: folder)
+            let uri = folder.appendingPathComponent("plan.md").absoluteString
+            let client = try LanguageServerClient(["--today", "2026-03-02"], in: folder)
+            let initialize = client.request("initialize", ["rootUri": folder.absoluteString, "capabilities": [:] as [String: Any]])
+            let capabilities = (initialize?["result"] as? [String: Any])?["capabilities"] as? [String: Any]
+            #expect(capabilities?["definitionProvider"] as? Bool == true)
+            client.notify("initialized")
+            client.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "markdown", "version": 1, "text": text] as [String: Any]])
+            _ = client.wait { ($0["method"] as? String) == "textDocument/publishDiagnostics" }
+
+            // `design` in `after:design` on the rocket's line goes to the title it is derived from.
+            let use = "- [ ] Build 🚀 — 3d after:".utf16.count
+            let definition = client.request("textDocument/definition", ["textDocument": ["uri": uri],
+                                                                        "position": ["line": 7, "character": use + 1]])
+            let location = definition?["result"] as? [String: Any]
+            let start = (location?["range"] as? [String: Any])?["start"] as? [String: Any]
+            #expect(location?["uri"] as? String == uri)
+            #expect(start?["line"] as? Int == 6 && start?["character"] as? Int == "- [ ] ".utf16.count)
+
+            let completion = client.request("textDocument/completion", ["textDocument": ["uri": uri],
+                                                                        "position": ["line": 8, "character": "- [ ] Test — 1d after:".utf16.count]])
+            let items = (completion?["result"] as? [String: Any])?["items"] as? [[String: Any]] ?? []
+            #expect(items.compactMap { $0["label"] as? String } == ["design", "build"])
+            #expect(items.last?["detail"] as? String == "Build 🚀")
+
+            _ = client.request("shutdown")
+            client.notify("exit")
+            #expect(client.finish() == 0)
+        }
+    }
+
     @Test func exitWithoutShutdownIsStatusOne() throws {
         try withTemporaryFolder("lsp") { folder in
             let client = try LanguageServerClient(["--today", "2026-03-02"], in: folder)

@@ -24,6 +24,7 @@ extension LoweringContext {
         }
         var calendar = plan.calendars[index]
         calendar.range = file.nameRange
+        plan.occurrences.append(.init(symbol: .calendar(index), role: .definition, range: file.nameRange))
         for item in file.metadata.dropFirst() {
             switch item.key {
             case "working-days":
@@ -102,6 +103,7 @@ extension LoweringContext {
                 continue
             }
             baseOf[index] = (base, item.valueRange)
+            plan.occurrences.append(.init(symbol: .calendar(base), role: .reference, range: item.valueRange))
         }
         var merged: Set<Int> = []
         func merge(_ index: Int, _ depth: Int, _ plan: inout Plan, _ diagnostics: inout DiagnosticBag) {

@@ -43,6 +43,12 @@ struct LoweringContext {
 
     /// An entry's id: as written when it is valid, else derived from the title (the id rule),
     /// else a fallback naming the line, so every entry has one.
+    /// Where an entry declares its id: the value of its `id:x` token, else its title.
+    func declaration(of symbol: SymbolRef, explicit: (String, SourceRange)?, title: SourceRange) -> SymbolOccurrence {
+        guard let (id, range) = explicit else { return SymbolOccurrence(symbol: symbol, role: .title, range: title) }
+        return SymbolOccurrence(symbol: symbol, role: .definition, range: range.suffix(characters: id.count))
+    }
+
     mutating func identifier(explicit: (String, SourceRange)?, title: String, fallback: String) -> String {
         if let (id, range) = explicit {
             if Slug.isValid(id) { return id }

@@ -33,6 +33,7 @@ extension LoweringContext {
         risk.id = registerID("risk", explicit: explicitID, entry: entry,
                              taken: plan.projects[project].risks.map { ($0.id, $0.range) })
         addTaskList(tasks, owner: .risk(project: project, index: riskIndex))
+        plan.occurrences.append(declaration(of: .risk(project: project, index: riskIndex), explicit: explicitID, title: entry.titleRange))
         plan.projects[project].risks.append(risk)
     }
 

@@ -52,6 +52,7 @@ extension LoweringContext {
         person.changes = personChanges(entry.children, hoursPerDay: calendarHours)
         person.id = identifier(explicit: explicitID, title: entry.title, fallback: "person-\(entry.range.start.line)")
         guard registerResource(person.id, .person(plan.people.count), at: explicitID?.1 ?? entry.titleRange) else { return }
+        plan.occurrences.append(declaration(of: .resource(.person(plan.people.count)), explicit: explicitID, title: entry.titleRange))
         plan.people.append(person)
     }
 
@@ -157,6 +158,7 @@ extension LoweringContext {
         var pool = Pool(id: id, name: entry.title, size: size, range: entry.titleRange)
         pool.rate = rateMoney
         guard registerResource(id, .pool(plan.pools.count), at: explicitID?.1 ?? entry.titleRange) else { return }
+        plan.occurrences.append(declaration(of: .resource(.pool(plan.pools.count)), explicit: explicitID, title: entry.titleRange))
         plan.pools.append(pool)
     }
 

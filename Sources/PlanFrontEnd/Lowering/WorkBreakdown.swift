@@ -104,6 +104,7 @@ extension LoweringContext {
         // The id as written for now; name resolution checks it and gives every task its final id.
         task.id = read.explicitID?.0 ?? ""
         if let written = read.explicitID { declarations.writtenTaskIDs[index] = written }
+        plan.occurrences.append(declaration(of: .task(index), explicit: read.explicitID, title: titleRange))
         plan.tasks.append(task)
         if let parent {
             plan.tasks[parent].children.append(index)
