@@ -68,6 +68,8 @@ let package = Package(
         // `planc done`, `progress`, `set`, `unset`, `journal add`: edits of one entry's bytes, checked
         // by compiling the edited plan before the file is replaced atomically (docs/editing.md).
         .target(name: "PlanEdit", dependencies: ["PlanModel", "PlanFrontEnd", "PlanCompiler"]),
+        // `planc import`: MS Project XML (MSPDI) read into values, then written as plan files (docs/import.md).
+        .target(name: "PlanImport", dependencies: ["PlanModel", "PlanFrontEnd"]),
         // `planc serve`: a loopback HTTP server over what the pipeline published, rebuilt on change.
         .target(
             name: "PlanServe",
@@ -78,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "planc",
             dependencies: [
-                "PlanCompiler", "PlanServe", "PlanLanguageServer", "PlanModel", "PlanReports", "PlanFrontEnd", "PlanEdit", "PlanSQLite",
+                "PlanCompiler", "PlanServe", "PlanLanguageServer", "PlanModel", "PlanReports", "PlanFrontEnd", "PlanEdit", "PlanSQLite", "PlanImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -101,6 +103,9 @@ let package = Package(
         .testTarget(name: "PlanCompilerTests", dependencies: ["PlanCompiler", "PlanModel", "PlanSite", "PlanTestSupport"]),
         // Edits on in-memory files, byte for byte, over every entry of the examples; the atomic write.
         .testTarget(name: "PlanEditTests", dependencies: ["PlanEdit", "PlanFrontEnd", "PlanModel", "PlanTestSupport"]),
+        // MSPDI read and mapped on small hand-written files, files MPXJ wrote (Fixtures, made by
+        // .ci/make-mspdi-fixtures), and the examples' export imported back to the same schedule.
+        .testTarget(name: "PlanImportTests", dependencies: ["PlanImport", "PlanCompiler", "PlanReports", "PlanAnalysis", "PlanModel", "PlanTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlanLanguageServerTests", dependencies: ["PlanLanguageServer", "PlanModel"]),
         .testTarget(name: "PlanServeTests", dependencies: ["PlanServe", "PlanCompiler", "PlanModel", "PlanTestSupport"]),
         // Runs the built `planc` and `plan-fuzz` binaries (beside the test bundle; `swift test`
