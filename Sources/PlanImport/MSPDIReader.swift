@@ -191,8 +191,11 @@ public enum MSPDIReader {
         for element in root.child("Calendars")?.all("Calendar") ?? [] {
             project.calendars.append(try calendar(from: element))
         }
+        // Links and assignments name tasks by UID, so a UID used twice would make them ambiguous.
+        var taskUIDs: Set<Int> = []
         for element in root.child("Tasks")?.all("Task") ?? [] {
             guard let task = try task(from: element, minutesPerDay: project.minutesPerDay) else { continue }
+            guard taskUIDs.insert(task.uid).inserted else { throw ImportError("task UID \(task.uid) is used twice", at: task.location) }
             project.tasks.append(task)
         }
         for element in root.child("Resources")?.all("Resource") ?? [] {

@@ -38,6 +38,24 @@ import Testing
         #expect(error.line == 1)
     }
 
+    @Test func entitiesAreNeitherExpandedWithoutBoundNorFetched() throws {
+        let entities = "<!ENTITY a0 \"xxxxxxxxxx\">" + (1..<10).map { "<!ENTITY a\($0) \"" + String(repeating: "&a\($0 - 1);", count: 10) + "\">" }.joined()
+        let laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE Project [\(entities)]>\n<Project xmlns=\"http://schemas.microsoft.com/project\"><Title>&a9;</Title></Project>"
+        let error = try #require(ImportSupport.error(laughs))
+        #expect(error.message.hasPrefix("not well-formed XML"))
+        #expect(error.line == 3)
+        let external = "<?xml version=\"1.0\"?>\n<!DOCTYPE Project [<!ENTITY e SYSTEM \"file:///etc/hostname\">]>\n<Project xmlns=\"http://schemas.microsoft.com/project\"><Title>&e;</Title></Project>"
+        let plan = try ImportSupport.importing(external, name: "external.xml")
+        #expect(plan.text(of: "plan.md")?.hasPrefix("# external\n") == true)
+    }
+
+    @Test func aTaskUIDUsedTwiceIsAnError() throws {
+        let xml = ImportSupport.mspdi("<Tasks>\(MappingTests.task(1, "A"))\n\(MappingTests.task(1, "B"))</Tasks>")
+        let error = try #require(ImportSupport.error(xml))
+        #expect(error.message == "task UID 1 is used twice")
+        #expect(error.line != nil)
+    }
+
     @Test func anUnknownLinkTypeIsAnErrorAtTheLink() throws {
         let xml = ImportSupport.mspdi("<Tasks>\n\(MappingTests.task(1, "A"))\n\(MappingTests.task(2, "B", extra: "\n" + MappingTests.link(1, type: 9)))\n</Tasks>")
         let error = try #require(ImportSupport.error(xml))

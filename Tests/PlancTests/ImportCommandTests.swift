@@ -32,6 +32,20 @@ import Testing
         }
     }
 
+    /// Two processes (hashing seeded differently in each) write the same bytes.
+    @Test func twoRunsWriteTheSameBytes() throws {
+        try withTemporaryFolder("import-twice") { folder in
+            let fixture = Repository.url("Tests/PlanImportTests/Fixtures/calendars.xml").path
+            for name in ["first", "second"] {
+                let result = try Planc.run(["import", fixture, "-o", folder.appendingPathComponent(name).path])
+                #expect(result.status == 0, "\(result.stderr)")
+            }
+            let first = contentsOfFiles(in: folder.appendingPathComponent("first"))
+            #expect(first.count == 3)
+            #expect(first == contentsOfFiles(in: folder.appendingPathComponent("second")))
+        }
+    }
+
     @Test func aFileThatIsNotMSPDIIsOneLineAndStatusTwo() throws {
         try withTemporaryFolder("import-bad") { folder in
             let file = folder.appendingPathComponent("notes.xml")
