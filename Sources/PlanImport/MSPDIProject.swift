@@ -105,6 +105,7 @@ public struct MSPDIProject: Sendable, Equatable {
         /// Per hour.
         public var standardRate: Double?
         public var calendarUID: Int?
+        public var notes: String?
         public var availabilityPeriods = 0
         public var extendedAttributeCount = 0
     }

@@ -208,6 +208,7 @@ public enum MSPDIReader {
             resource.maxUnits = double(element["MaxUnits"])
             resource.standardRate = double(element["StandardRate"])
             resource.calendarUID = int(element["CalendarUID"])
+            resource.notes = element["Notes"]
             // MPXJ writes one open-ended period equal to MaxUnits; only real changes over time count.
             let periods = element.child("AvailabilityPeriods")?.all("AvailabilityPeriod") ?? []
             resource.availabilityPeriods = periods.filter { period in

@@ -50,7 +50,8 @@ extension Mapping {
                 note("'\(resource.name)': \(NumberText.count(resource.extendedAttributeCount, "custom field value")) (ExtendedAttribute)")
             }
             let line = "- " + MarkdownEscaping.title(resource.name.isEmpty ? "Resource \(resource.uid)" : resource.name) + " — " + attributes.joined(separator: " ")
-            if isPool { pools.append(line) } else { people.append(line) }
+            let entry = [line] + (resource.notes.map { MarkdownEscaping.notes($0, indent: "  ") } ?? [])
+            if isPool { pools += entry } else { people += entry }
         }
         guard !people.isEmpty || !pools.isEmpty else { return nil }
         var lines = ["# Team", "", "- team: imported"]

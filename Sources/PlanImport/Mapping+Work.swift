@@ -20,13 +20,14 @@ extension Mapping {
 
         var work: [String] = []
         writeChildren(top, headingLevel: 3, into: &work)
-        taskNotes(summary)
+        if let summary { projectSummaryNotes(summary) }
 
         var lines = ["# " + MarkdownEscaping.title(title), "", "- project: \(projectID)"]
         if let start = projectStart() { lines.append("- start: \(start.iso)") }
         if let deadline = summary?.deadline { lines.append("- deadline: \(deadline.iso)") }
         if let currency { lines.append("- currency: \(currency)") }
         lines += ["", "Imported from `\(sourceName.split(separator: "/").last.map(String.init) ?? sourceName)` by `planc import`."]
+        if let description = summary?.notes { lines += [""] + MarkdownEscaping.notes(description, indent: "") }
         lines += ["", "## Work", ""] + work
         if !notes.isEmpty {
             lines += ["", "## Notes", "", "Not imported from the MSPDI file (see docs/import.md):", ""]
@@ -164,6 +165,21 @@ extension Mapping {
         return attributes
     }
 
+    /// The project's own summary task becomes the project file's metadata and description; what
+    /// it holds beyond its name, deadline and notes has no place in the metadata.
+    mutating func projectSummaryNotes(_ summary: MSPDIProject.Task) {
+        taskNotes(summary)
+        if summary.constraintType != 0 {
+            note("the project summary task '\(summary.name)': constraint type \(summary.constraintType)" + (summary.constraintDate.map { " \($0.iso)" } ?? "") + " is not imported")
+        }
+        if let priority = summary.priority, priority != 500 {
+            note("the project summary task '\(summary.name)': priority \(priority) is not imported; tasks keep their own")
+        }
+        if let cost = summary.fixedCost, cost > 0 {
+            note("the project summary task '\(summary.name)': a fixed cost of \(NumberText.plain(cost)) is not imported")
+        }
+    }
+
     /// What a task holds beyond the plan language, noted once per task.
     mutating func taskNotes(_ task: MSPDIProject.Task?) {
         guard let task else { return }
@@ -181,6 +197,9 @@ extension Mapping {
         }
         if isSummaryTask(task), project.assignments.contains(where: { $0.taskUID == task.uid }) {
             note("'\(task.name)': assignments to a summary task; planc assigns people to its tasks")
+        }
+        if isSummaryTask(task), let cost = task.fixedCost, cost > 0 {
+            note("'\(task.name)': a fixed cost of \(NumberText.plain(cost)) on a summary task; planc takes fixed costs on tasks")
         }
     }
 

@@ -119,6 +119,38 @@ import Testing
         #expect(try ImportSupport.datesByTitlePath(compiled)["Phase / Stage / Step / Deep / Deeper / Leaf"] == "2026-03-02..2026-03-03")
     }
 
+    @Test func theOneSummaryAboveAllTasksIsTheProjectItself() throws {
+        let xml = ImportSupport.mspdi("""
+            <Tasks>\(Self.task(1, "ERP rollout", summary: true, extra: "<Deadline>2026-06-30T17:00:00</Deadline><Priority>900</Priority><Notes>Why we do this.\n- not a task</Notes>"))\
+            \(Self.task(2, "Setup", level: 2))</Tasks>
+            <Resources><Resource><UID>1</UID><Name>Dana</Name><Type>1</Type><Notes>Works mornings.</Notes></Resource></Resources>
+            """, title: "Project1")
+        let plan = try ImportSupport.importing(xml)
+        #expect(plan.text(of: "plan.md")?.hasPrefix("""
+            # ERP rollout
+
+            - project: erp-rollout
+            - start: 2026-03-02
+            - deadline: 2026-06-30
+            - currency: EUR
+
+            Imported from `small.xml` by `planc import`.
+
+            Why we do this.
+            \\- not a task
+
+            ## Work
+
+            - [ ] Setup — id:setup duration:2d
+
+            """) == true, "\(plan.text(of: "plan.md") ?? "")")
+        #expect(plan.text(of: "team.md")?.contains("- Dana — id:dana\n  Works mornings.\n") == true)
+        #expect(plan.notes == ["the project summary task 'ERP rollout': priority 900 is not imported; tasks keep their own"])
+        let compiled = try ImportSupport.compile(plan, today: "2026-03-02")
+        #expect(ImportSupport.strictProblems(compiled).isEmpty, "\(ImportSupport.strictProblems(compiled))")
+        #expect(compiled.plan.projects.first?.deadline == PlanTestSupport.day("2026-06-30"))
+    }
+
     @Test func idsAreReadableUniqueAndNamesSurviveMarkup() throws {
         let xml = ImportSupport.mspdi("<Tasks>" + [
             Self.task(1, "Review"),
