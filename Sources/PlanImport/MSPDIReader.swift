@@ -14,6 +14,9 @@ public enum MSPDIReader {
     public static let maximumBytes = 256 << 20
     /// MSPDI nests seven deep (Project, Calendars, Calendar, WeekDays, WeekDay, WorkingTimes …).
     public static let maximumDepth = 32
+    /// Work breakdowns are a handful of levels deep; the limit keeps the written plan (and the
+    /// writer's recursion over it) bounded.
+    public static let maximumOutlineLevel = 100
 
     public static func read(_ data: Data) throws(ImportError) -> MSPDIProject {
         guard data.count <= maximumBytes else {
@@ -23,7 +26,9 @@ public enum MSPDIReader {
             throw ImportError("not UTF-8: an invalid byte sequence", line: line, column: column)
         }
         let builder = TreeBuilder()
-        let parser = XMLParser(data: data)
+        // From a stream, libxml2 gets the file in chunks: handed over in one piece, a file above
+        // about 10 MB fails with an internal error.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.delegate = builder
@@ -273,6 +278,9 @@ public enum MSPDIReader {
         let outlineLevel = int(element["OutlineLevel"]) ?? 1
         // Outline level 0 is the project's own summary task (UID 0), which MS Project writes.
         if outlineLevel <= 0 || flag(element["IsNull"]) { return nil }
+        guard outlineLevel <= maximumOutlineLevel else {
+            throw ImportError("task UID \(uid) is at outline level \(outlineLevel); planc imports at most \(maximumOutlineLevel) levels", at: element.location)
+        }
         var task = MSPDIProject.Task(uid: uid, location: element.location)
         task.name = element["Name"] ?? ""
         task.outlineLevel = outlineLevel

@@ -111,24 +111,29 @@ struct Mapping {
                 successors[predecessor].append((index, link))
             }
         }
-        // Depth-first search with colours; the first back edge names the cycle.
+        // Depth-first search with colours, on an explicit stack (a chain of 100,000 links must
+        // not exhaust the thread's stack); the first back edge names the cycle.
         var colour = Array(repeating: 0, count: project.tasks.count)
-        var path: [Int] = []
-        func visit(_ node: Int) -> (Int, MSPDIProject.Link)? {
-            colour[node] = 1
-            path.append(node)
-            for (next, link) in successors[node] {
-                if colour[next] == 1 { return (next, link) }
-                if colour[next] == 0, let found = visit(next) { return found }
-            }
-            path.removeLast()
-            colour[node] = 2
-            return nil
-        }
         for start in project.tasks.indices where colour[start] == 0 {
-            if let (entry, link) = visit(start) {
-                let cycle = path[(path.firstIndex(of: entry) ?? 0)...].map { "'\(project.tasks[$0].name)'" } + ["'\(project.tasks[entry].name)'"]
-                throw ImportError("the links form a cycle: " + cycle.joined(separator: " → "), at: link.location)
+            var path: [(node: Int, next: Int)] = [(start, 0)]
+            colour[start] = 1
+            while let top = path.last {
+                guard top.next < successors[top.node].count else {
+                    colour[top.node] = 2
+                    path.removeLast()
+                    continue
+                }
+                path[path.count - 1].next += 1
+                let (successor, link) = successors[top.node][top.next]
+                if colour[successor] == 1 {
+                    let nodes = path.map(\.node)
+                    let cycle = nodes[(nodes.firstIndex(of: successor) ?? 0)...].map { "'\(project.tasks[$0].name)'" } + ["'\(project.tasks[successor].name)'"]
+                    throw ImportError("the links form a cycle: " + cycle.joined(separator: " → "), at: link.location)
+                }
+                if colour[successor] == 0 {
+                    colour[successor] = 1
+                    path.append((successor, 0))
+                }
             }
         }
     }

@@ -75,6 +75,19 @@ import Testing
         #expect(error.line != nil)
     }
 
+    @Test func aLongChainOfLinksAndADeepOutline() throws {
+        let count = 50_000
+        var tasks = (1...count).map { uid in
+            MappingTests.task(uid, "T\(uid)", extra: uid > 1 ? MappingTests.link(uid - 1, type: 1) : "")
+        }
+        let plan = try ImportSupport.importing(ImportSupport.mspdi("<Tasks>" + tasks.joined(separator: "\n") + "</Tasks>"))
+        #expect(plan.text(of: "plan.md")?.contains("- [ ] T\(count) — id:t\(count) duration:2d after:t\(count - 1)\n") == true)
+        tasks[0] = MappingTests.task(1, "T1", extra: MappingTests.link(count, type: 1))
+        #expect(ImportSupport.error(ImportSupport.mspdi("<Tasks>" + tasks.joined(separator: "\n") + "</Tasks>"))?.message.hasPrefix("the links form a cycle: 'T1' → 'T2' → ") == true)
+        let deep = ImportSupport.mspdi("<Tasks>" + (1...101).map { MappingTests.task($0, "L\($0)", level: $0, summary: $0 < 101) }.joined() + "</Tasks>")
+        #expect(ImportSupport.error(deep)?.message == "task UID 101 is at outline level 101; planc imports at most 100 levels")
+    }
+
     @Test func aLinkToAMissingTaskIsDroppedWithANote() throws {
         let xml = ImportSupport.mspdi("<Tasks>\(MappingTests.task(1, "A", extra: MappingTests.link(42, type: 1)))</Tasks>")
         let plan = try ImportSupport.importing(xml)
