@@ -115,7 +115,7 @@ extension Mapping {
     /// `@dana`, `@aylin:50%`, `@backend:2`: units as the share of a person's day, or heads of a pool.
     mutating func assignmentAttributes(_ task: MSPDIProject.Task) -> [String] {
         var attributes: [String] = []
-        for assignment in project.assignments where assignment.taskUID == task.uid {
+        for assignment in assignmentsByTask[task.uid] ?? [] {
             guard let id = resourceIDs[assignment.resourceUID] else {
                 let resource = project.resources.first { $0.uid == assignment.resourceUID }
                 note("'\(task.name)': the assignment of \(resource.map { "'\($0.name)'" } ?? "resource UID \(assignment.resourceUID)") is not imported"
@@ -195,7 +195,7 @@ extension Mapping {
         if let calendar = task.calendarUID, calendar != projectCalendarUID {
             note("'\(task.name)': a task calendar (\(calendarNames[calendar] ?? "UID \(calendar)")); planc uses its people's calendars")
         }
-        if isSummaryTask(task), project.assignments.contains(where: { $0.taskUID == task.uid }) {
+        if isSummaryTask(task), assignmentsByTask[task.uid] != nil {
             note("'\(task.name)': assignments to a summary task; planc assigns people to its tasks")
         }
         if isSummaryTask(task), let cost = task.fixedCost, cost > 0 {

@@ -29,10 +29,13 @@ struct Mapping {
     var calendarNames: [Int: String] = [:]
     var projectCalendarUID: Int?
     var currency: String?
+    /// Task UID → its assignments in file order (looked up once per task, so built once).
+    let assignmentsByTask: [Int: [MSPDIProject.Assignment]]
 
     init(project: MSPDIProject, sourceName: String) {
         self.project = project
         self.sourceName = sourceName
+        assignmentsByTask = Dictionary(grouping: project.assignments, by: \.taskUID)
         currency = project.currencyCode.flatMap { code in
             code.count == 3 && code.allSatisfy { $0.isASCII && $0.isLetter } ? code.uppercased() : nil
         }
