@@ -3,6 +3,11 @@ import Foundation
 /// A program other than planc that a test runs as a peer (MPXJ's Python, a schema validator):
 /// its exit status and its standard output and error together, as a person would read them.
 public enum Program {
+    /// The Python with MPXJ and JPype1 (`.ci/setup` installs it; `$PLANC_MPXJ_PYTHON` overrides).
+    public static var mpxjPython: String {
+        ProcessInfo.processInfo.environment["PLANC_MPXJ_PYTHON"] ?? "/var/tmp/mpxj-venv/bin/python"
+    }
+
     public static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

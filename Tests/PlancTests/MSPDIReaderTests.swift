@@ -8,9 +8,7 @@ import Testing
 /// a milestone with a deadline, part-time and pool assignments, a holiday and time off. MPXJ runs in the Python of /var/tmp/mpxj-venv (or `$PLANC_MPXJ_PYTHON`), which
 /// `.ci/setup` installs; a missing one fails the test, never skips it.
 @Suite(.serialized) struct MSPDIReaderTests {
-    static var python: String {
-        ProcessInfo.processInfo.environment["PLANC_MPXJ_PYTHON"] ?? "/var/tmp/mpxj-venv/bin/python"
-    }
+    static var python: String { Program.mpxjPython }
 
     static let small: [String: String] = [
         "plan.md": """
