@@ -17,9 +17,15 @@ enum MarkdownEscaping {
                 if specials.contains(character) { escaped.append("\\") }
                 escaped.append(character)
             }
-            // The escape planc's own hint gives for P103: a backslash before the token.
-            if EditVocabulary.titleTokenLooksLikeAttribute(token) || token == "—" || token == "--" { escaped = "\\" + escaped }
-            return escaped
+            guard EditVocabulary.titleTokenLooksLikeAttribute(token) || token == "—" || token == "--" else { return escaped }
+            // A Markdown escape where the token has punctuation to escape (`40\%`, `due\:x`,
+            // `\@omar`), which GitHub shows without the backslash; else the backslash before
+            // the token that planc's hint for P103 gives (`\5d`).
+            if token.hasSuffix("%") { return String(escaped.dropLast()) + "\\%" }
+            if !token.hasPrefix("@"), let colon = escaped.firstIndex(of: ":") {
+                return escaped[..<colon] + "\\" + escaped[colon...]
+            }
+            return "\\" + escaped
         }.joined(separator: " ")
     }
 
