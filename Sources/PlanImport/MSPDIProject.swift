@@ -10,6 +10,8 @@ public struct MSPDIProject: Sendable, Equatable {
     public var startDate: Day?
     public var currencyCode: String?
     public var calendarUID: Int?
+    /// MSPDI's `ScheduleFromStart`: 0 schedules backwards from the project's finish date.
+    public var schedulesFromStart = true
     /// Minutes in a working day (MSPDI's `MinutesPerDay`, 480 unless set).
     public var minutesPerDay: Double = 480
     public var calendars: [Calendar] = []

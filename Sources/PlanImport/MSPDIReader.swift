@@ -189,6 +189,7 @@ public enum MSPDIReader {
         project.startDate = day(root["StartDate"])
         project.currencyCode = root["CurrencyCode"]
         project.calendarUID = int(root["CalendarUID"])
+        project.schedulesFromStart = root["ScheduleFromStart"] != "0"
         if let minutes = double(root["MinutesPerDay"]), minutes > 0, minutes <= 24 * 60 { project.minutesPerDay = minutes }
         project.extendedAttributeNames = root.child("ExtendedAttributes")?.all("ExtendedAttribute").compactMap {
             $0["Alias"] ?? $0["FieldName"]

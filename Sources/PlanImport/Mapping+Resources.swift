@@ -20,7 +20,12 @@ extension Mapping {
             let base = [fromInitials, EditVocabulary.derivedID(resource.name), "resource-\(resource.uid)"].first { !$0.isEmpty && !used.contains($0) }!
             let id = Self.unique(base, in: &used)
             resourceIDs[resource.uid] = id
-            let maxUnits = resource.maxUnits ?? 1
+            var maxUnits = resource.maxUnits ?? 1
+            if maxUnits <= 0 {
+                // Nobody at 0 % could do the work assigned to them; planc would report it unschedulable.
+                note("'\(resource.name)': maximum units of \(NumberText.plain(maxUnits * 100))% imported as full time")
+                maxUnits = 1
+            }
             var attributes = ["id:" + id]
             if let group = resource.group { attributes.append("role:" + MarkdownEscaping.quoted(group)) }
             let isPool = maxUnits > 1

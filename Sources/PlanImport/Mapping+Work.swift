@@ -122,7 +122,12 @@ extension Mapping {
                      + (resource.map { $0.type == 0 ? " (a material resource)" : $0.type == 2 ? " (a cost resource)" : "" } ?? " (no such resource)"))
                 continue
             }
-            let units = max(assignment.units, 0)
+            var units = assignment.units
+            if units <= 0 {
+                // Zero units would be work nobody does; planc's default units are the full share.
+                note("'\(task.name)': the assignment of '\(id)' at \(NumberText.plain(units * 100))% units is imported at the default units")
+                units = resourceIsPool[assignment.resourceUID] == true ? 1 : resourceMaxUnits[assignment.resourceUID] ?? 1
+            }
             if resourceIsPool[assignment.resourceUID] == true {
                 attributes.append(units == 1 ? "@" + id : "@\(id):" + NumberText.plain(units))
             } else {

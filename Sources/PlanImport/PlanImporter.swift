@@ -52,6 +52,9 @@ struct Mapping {
         var files: [ImportedPlan.File] = []
         let calendarFiles = calendars()
         let team = teamFile()
+        if !project.schedulesFromStart {
+            note("the project is scheduled from its finish date; planc schedules forward from the start")
+        }
         if !project.extendedAttributeNames.isEmpty {
             note("custom fields: " + project.extendedAttributeNames.joined(separator: ", "))
         }

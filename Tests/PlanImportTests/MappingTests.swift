@@ -211,6 +211,24 @@ import Testing
         #expect(dates["Load"] == "2026-03-02..2026-03-06")  // 10 days of work by two of the pool
     }
 
+    @Test func zeroUnitsAndBackwardSchedulingAreNoted() throws {
+        let xml = ImportSupport.mspdi("""
+            <Tasks>\(Self.task(1, "Audit", type: 2, extra: "<Work>PT16H0M0S</Work>"))</Tasks>
+            <Resources><Resource><UID>1</UID><Name>Dana</Name><Type>1</Type><MaxUnits>0</MaxUnits></Resource></Resources>
+            <Assignments><Assignment><UID>1</UID><TaskUID>1</TaskUID><ResourceUID>1</ResourceUID><Units>0</Units></Assignment></Assignments>
+            """).replacingOccurrences(of: "<Title>", with: "<ScheduleFromStart>0</ScheduleFromStart><Title>")
+        let plan = try ImportSupport.importing(xml)
+        #expect(plan.text(of: "team.md")?.contains("- Dana — id:dana\n") == true)
+        #expect(plan.text(of: "plan.md")?.contains("- [ ] Audit — id:audit 2d @dana\n") == true)
+        #expect(plan.notes == [
+            "'Dana': maximum units of 0% imported as full time",
+            "the project is scheduled from its finish date; planc schedules forward from the start",
+            "'Audit': the assignment of 'dana' at 0% units is imported at the default units",
+        ])
+        let compiled = try ImportSupport.compile(plan, today: "2026-03-02")
+        #expect(ImportSupport.strictProblems(compiled).isEmpty, "\(ImportSupport.strictProblems(compiled))")
+    }
+
     @Test func calendarsWithHolidaysAndNotesForWhatPlancHasNoPlaceFor() throws {
         let xml = ImportSupport.mspdi("<Tasks>\(Self.task(1, "Work"))</Tasks>")
             .replacingOccurrences(of: "</WeekDays>\n    </Calendar>", with: """
