@@ -32,7 +32,8 @@ extension Mapping {
             resourceIsPool[resource.uid] = isPool
             resourceMaxUnits[resource.uid] = isPool ? 1 : maxUnits
             if isPool {
-                let size = Int(maxUnits.rounded())
+                // A pool of a million is already no plan; the bound keeps the conversion safe.
+                let size = Int(min(maxUnits, 1_000_000).rounded())
                 if Double(size) != maxUnits {
                     note("'\(resource.name)': maximum units \(NumberText.plain(maxUnits * 100))% imported as a pool of \(size)")
                 }

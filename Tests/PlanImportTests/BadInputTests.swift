@@ -1,5 +1,6 @@
 import Foundation
 import PlanImport
+import PlanTestSupport
 import Testing
 
 /// Files that are not MSPDI, or MSPDI that no plan can hold, end in one error with a place in the
@@ -86,6 +87,25 @@ import Testing
         #expect(ImportSupport.error(ImportSupport.mspdi("<Tasks>" + tasks.joined(separator: "\n") + "</Tasks>"))?.message.hasPrefix("the links form a cycle: 'T1' → 'T2' → ") == true)
         let deep = ImportSupport.mspdi("<Tasks>" + (1...101).map { MappingTests.task($0, "L\($0)", level: $0, summary: $0 < 101) }.joined() + "</Tasks>")
         #expect(ImportSupport.error(deep)?.message == "task UID 101 is at outline level 101; planc imports at most 100 levels")
+    }
+
+    /// Every prefix of an MPXJ file, and its numbers replaced by hostile ones, either imports or
+    /// is one ImportError: the importer has no other way out (a crash ends the test run).
+    @Test func truncatedAndMangledFilesNeverCrash() throws {
+        let text = String(decoding: try Data(contentsOf: Repository.url("Tests/PlanImportTests/Fixtures/assignments.xml")), as: UTF8.self)
+        var outcomes = (imported: 0, refused: 0)
+        func attempt(_ xml: String) {
+            if ImportSupport.error(xml) == nil { outcomes.imported += 1 } else { outcomes.refused += 1 }
+        }
+        let bytes = Array(text.utf8)
+        for end in stride(from: 0, to: bytes.count, by: 61) { attempt(String(decoding: bytes[..<end], as: UTF8.self)) }
+        for hostile in ["-1", "0", "1e308", "NaN", "99999999999999999999", "-PT8H", "PT", "2026-02-30T08:00:00", ""] {
+            for element in ["UID", "OutlineLevel", "Duration", "Work", "Units", "MaxUnits", "Start", "PercentComplete", "PredecessorUID", "LinkLag", "StandardRate", "MinutesPerDay"] {
+                let pattern = try Regex("<\(element)>[^<]*</\(element)>")
+                attempt(text.replacing(pattern, with: "<\(element)>\(hostile)</\(element)>"))
+            }
+        }
+        #expect(outcomes.imported > 0 && outcomes.refused > 0, "\(outcomes)")
     }
 
     @Test func aLinkToAMissingTaskIsDroppedWithANote() throws {
