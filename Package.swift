@@ -8,7 +8,7 @@ import PackageDescription
 //   publish                              PlanCompiler/Publish.swift, over PlanSite (HTML) and PlanReports (plan.json)
 // PlanReports also renders the terminal reports and exports from the analysed plan (the SQLite one as
 // data, which PlanSQLite, the wrapper around libsqlite3, writes). PlanCompiler runs
-// the phases (`Pipeline`) and writes diagnostics; PlanEdit edits plan files from the command line; PlanServe serves what publish wrote; `planc` only
+// the phases (`Pipeline`) and writes diagnostics; PlanEdit edits plan files from the command line; PlanImport writes plan files from MS Project XML; PlanServe serves what publish wrote; `planc` only
 // wires arguments to them. Every target declares exactly the modules it imports.
 let package = Package(
     name: "planc",
@@ -68,6 +68,8 @@ let package = Package(
         // `planc done`, `progress`, `set`, `unset`, `journal add`: edits of one entry's bytes, checked
         // by compiling the edited plan before the file is replaced atomically (docs/editing.md).
         .target(name: "PlanEdit", dependencies: ["PlanModel", "PlanFrontEnd", "PlanCompiler"]),
+        // `planc import`: MS Project XML (MSPDI) read into values, then written as plan files (docs/import.md).
+        .target(name: "PlanImport", dependencies: ["PlanModel", "PlanFrontEnd"]),
         // `planc serve`: a loopback HTTP server over what the pipeline published, rebuilt on change.
         .target(
             name: "PlanServe",
@@ -78,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "planc",
             dependencies: [
-                "PlanCompiler", "PlanServe", "PlanLanguageServer", "PlanModel", "PlanReports", "PlanFrontEnd", "PlanEdit", "PlanSQLite",
+                "PlanCompiler", "PlanServe", "PlanLanguageServer", "PlanModel", "PlanReports", "PlanFrontEnd", "PlanEdit", "PlanSQLite", "PlanImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -101,6 +103,9 @@ let package = Package(
         .testTarget(name: "PlanCompilerTests", dependencies: ["PlanCompiler", "PlanModel", "PlanSite", "PlanTestSupport"]),
         // Edits on in-memory files, byte for byte, over every entry of the examples; the atomic write.
         .testTarget(name: "PlanEditTests", dependencies: ["PlanEdit", "PlanFrontEnd", "PlanModel", "PlanTestSupport"]),
+        // MSPDI read and mapped on small hand-written files, files MPXJ wrote (Fixtures, made by
+        // .ci/make-mspdi-fixtures), and the examples' export imported back to the same schedule.
+        .testTarget(name: "PlanImportTests", dependencies: ["PlanImport", "PlanCompiler", "PlanReports", "PlanModel", "PlanTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PlanLanguageServerTests", dependencies: ["PlanLanguageServer", "PlanModel", "PlanEdit", "PlanCompiler"]),
         .testTarget(name: "PlanServeTests", dependencies: ["PlanServe", "PlanCompiler", "PlanModel", "PlanTestSupport"]),
         // Runs the built `planc` and `plan-fuzz` binaries (beside the test bundle; `swift test`

@@ -25,3 +25,13 @@ extension EditVocabulary {
     /// Whether a level-2 heading names the work breakdown (`## Work`, `## Tasks`, `## Work breakdown`).
     public static func isWorkSection(_ title: String) -> Bool { Vocabulary.section(named: title) == .work }
 }
+
+extension EditVocabulary {
+    /// The id planc derives from a title (`Stakeholder interviews (Sales)` → `stakeholder-interviews-sales`).
+    public static func derivedID(_ title: String) -> String { Slug.make(title) }
+
+    /// Whether a title token would read as an attribute and get warning P103 (`@omar`, `5d`, `40%`, `due:x`).
+    public static func titleTokenLooksLikeAttribute(_ token: String) -> Bool {
+        FileParser.titleTokenLooksLikeAttribute(Array(token.utf8))
+    }
+}

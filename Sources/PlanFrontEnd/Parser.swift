@@ -386,6 +386,19 @@ enum ParserSupport {
 
 extension FileParser {
 
+    /// `@omar`, `5d`, `40%`, `after:x`: a title token that reads as an attribute (P103).
+    static func titleTokenLooksLikeAttribute(_ token: [UInt8]) -> Bool {
+        guard let first = token.first else { return false }
+        if first == UInt8(ascii: "@"), token.count > 1, isLetter(token[1]) { return true }
+        if ParserSupport.isAmount(token) { return true }
+        if token.count > 1, token.last == UInt8(ascii: "%"), token.dropLast().allSatisfy(isDigit) { return true }
+        if let colon = token.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon + 1 < token.count,
+           Vocabulary.allAttributeKeys.contains(String(decoding: token[..<colon], as: UTF8.self).lowercased()) {
+            return true
+        }
+        return false
+    }
+
     /// Warns about tokens in a title that look like attributes: the ` — ` was probably forgotten.
     mutating func checkTitleTokens(_ title: ArraySlice<UInt8>, line: Int, lineStart: Int) {
         var index = title.startIndex
@@ -396,18 +409,7 @@ extension FileParser {
             while index < end, title[index] != 32, title[index] != 9 { index += 1 }
             guard index > tokenStart else { continue }
             let token = Array(title[tokenStart..<index])
-            var looksLikeAttribute = false
-            if token[0] == UInt8(ascii: "@"), token.count > 1, isLetter(token[1]) {
-                looksLikeAttribute = true
-            } else if ParserSupport.isAmount(token) {
-                looksLikeAttribute = true
-            } else if token.count > 1, token.last == UInt8(ascii: "%"), token.dropLast().allSatisfy(isDigit) {
-                looksLikeAttribute = true
-            } else if let colon = token.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon + 1 < token.count,
-                      Vocabulary.allAttributeKeys.contains(String(decoding: token[..<colon], as: UTF8.self).lowercased()) {
-                looksLikeAttribute = true
-            }
-            if looksLikeAttribute {
+            if Self.titleTokenLooksLikeAttribute(token) {
                 let text = String(decoding: token, as: UTF8.self)
                 diagnostics.report(.attributeInTitle, "'\(text)' looks like an attribute but is part of the title",
                                    at: file.range(line: line, byteColumn: tokenStart - lineStart + 1, byteLength: token.count),

@@ -15,7 +15,7 @@ struct Planc: AsyncParsableCommand {
         subcommands: [
             Check.self, Schedule.self, Explain.self, Init.self, Build.self, Serve.self, Lsp.self,
             Gantt.self, Status.self, Tasks.self, Why.self, Diff.self, Trend.self, Export.self,
-            Done.self, RecordProgress.self, SetAttributes.self, Unset.self, Journal.self, Fmt.self,
+            Done.self, RecordProgress.self, SetAttributes.self, Unset.self, Journal.self, Fmt.self, Import.self,
         ]
     )
 

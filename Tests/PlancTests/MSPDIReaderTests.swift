@@ -8,9 +8,7 @@ import Testing
 /// a milestone with a deadline, part-time and pool assignments, a holiday and time off. MPXJ runs in the Python of /var/tmp/mpxj-venv (or `$PLANC_MPXJ_PYTHON`), which
 /// `.ci/setup` installs; a missing one fails the test, never skips it.
 @Suite(.serialized) struct MSPDIReaderTests {
-    static var python: String {
-        ProcessInfo.processInfo.environment["PLANC_MPXJ_PYTHON"] ?? "/var/tmp/mpxj-venv/bin/python"
-    }
+    static var python: String { Program.mpxjPython }
 
     static let small: [String: String] = [
         "plan.md": """
@@ -79,16 +77,8 @@ import Testing
                 let result = try Planc.run(["export", "--format", format, "--today", today, "-o", file.path, plan])
                 #expect(result.status == 0, "\(result.stderr)")
             }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Self.python)
-            process.arguments = [Repository.url(".ci/check-mspdi").path, xml.path, json.path]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = output
-            try process.run()
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "check-mspdi failed:\n\(text)")
+            let (status, text) = try Program.run(Self.python, [Repository.url(".ci/check-mspdi").path, xml.path, json.path])
+            #expect(status == 0, "check-mspdi failed:\n\(text)")
             #expect(text.contains("; 0 differences"), "\(text)")
         }
     }

@@ -10,16 +10,8 @@ import Testing
 
     /// Runs the schema validator on `file`; its output on failure.
     static func validate(_ file: URL) throws -> (valid: Bool, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Repository.url(".ci/validate-sarif").path, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus == 0, output)
+        let (status, output) = try Program.run("/usr/bin/env", ["python3", Repository.url(".ci/validate-sarif").path, file.path])
+        return (status == 0, output)
     }
 
     static func object(_ text: String) throws -> [String: Any] {
