@@ -18,6 +18,8 @@ import os
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 PLANC = os.environ.get("PLANC_BIN", str(ROOT / ".build" / "debug" / "planc"))
 TODAY = "2026-09-15"
+# Where the diagnostics catalog would be published: each diagnostic links to its anchor there.
+DOCS = "https://example.org/planc/docs/diagnostics.md"
 
 
 @pytest.fixture
@@ -32,7 +34,7 @@ def planc(*arguments):
     return subprocess.run([PLANC, *arguments], capture_output=True, text=True)
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[PLANC, "lsp", "--today", TODAY]))
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[PLANC, "lsp", "--today", TODAY, "--docs-url", DOCS]))
 async def client(lsp_client: LanguageClient, workspace):
     # Neovim 0.11's capabilities: what pytest-lsp checks every answer against.
     params = types.InitializeParams(capabilities=client_capabilities("neovim@v0.11"),

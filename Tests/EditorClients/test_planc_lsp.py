@@ -7,7 +7,7 @@ import re
 
 from lsprotocol import types
 
-from conftest import TODAY, planc
+from conftest import DOCS, TODAY, planc
 
 
 def position(text, line, needle, after=""):
@@ -103,7 +103,7 @@ async def test_a_typo_is_reported_and_its_quick_fix_repairs_it(client):
     assert diagnostics, client.diagnostics[uri]
     diagnostic = diagnostics[0]
     assert diagnostic.severity == types.DiagnosticSeverity.Error
-    assert diagnostic.code and diagnostic.code_description.href.endswith("#" + diagnostic.code.lower())
+    assert diagnostic.code_description.href == f"{DOCS}#{diagnostic.code.lower()}"
     assert "kickof" in diagnostic.message
 
     actions = await client.text_document_code_action_async(types.CodeActionParams(
@@ -149,29 +149,23 @@ async def test_definition_and_references_of_a_task_id(client):
     assert len(references) >= expected >= 2
 
 
+async def complete_typed(client, uri, text, row, typed, version):
+    """The completion items at the end of `typed`, typed in place of the line `row`."""
+    line = text.split("\n").index(row)
+    await change(client, uri, text.replace(row, typed, 1), version)
+    where = types.Position(line=line, character=len(typed.encode("utf-16-le")) // 2)
+    result = await client.text_document_completion_async(types.CompletionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=where))
+    return result.items if isinstance(result, types.CompletionList) else result
+
+
 async def test_completion_offers_task_ids_after_a_dependency_key_and_people_after_an_at(client):
     uri, text = await open_document(client, "plan.md")
-    line = line_of(text, "id:interviews ")
-    row = text.split("\n")[line]
-    cut = row.index("after:") + len("after:")
-    edited_row = row[:cut] + "kick"
-    edited = text.replace(row, edited_row, 1)
-    await change(client, uri, edited, 2)
-    where = types.Position(line=line, character=len(edited_row.encode("utf-16-le")) // 2)
-    result = await client.text_document_completion_async(types.CompletionParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), position=where))
-    items = result.items if isinstance(result, types.CompletionList) else result
-    assert "kickoff" in [item.insert_text or item.label for item in items] or \
-        any(item.label == "kickoff" for item in items)
-
-    people_row = row[:row.index("@dana") + 1]
-    edited = text.replace(row, people_row, 1)
-    await change(client, uri, edited, 3)
-    where = types.Position(line=line, character=len(people_row.encode("utf-16-le")) // 2)
-    result = await client.text_document_completion_async(types.CompletionParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), position=where))
-    items = result.items if isinstance(result, types.CompletionList) else result
-    assert {"dana", "aylin"} <= {item.label.lstrip("@") for item in items}
+    row = text.split("\n")[line_of(text, "id:interviews ")]
+    ids = await complete_typed(client, uri, text, row, row[:row.index("after:") + len("after:")] + "kick", 2)
+    assert "kickoff" in {item.insert_text or item.label for item in ids}
+    people = await complete_typed(client, uri, text, row, row[:row.index("@dana") + 1], 3)
+    assert {"dana", "aylin"} <= {item.label.lstrip("@") for item in people}
 
 
 async def test_rename_changes_only_the_id_and_keeps_the_schedule(client):

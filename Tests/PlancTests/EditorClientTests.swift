@@ -10,29 +10,14 @@ import Testing
 @Suite(.serialized) struct EditorClientTests {
     static let python = (ProcessInfo.processInfo.environment["PLANC_LSP_VENV"] ?? "/var/tmp/lsp-venv") + "/bin/python"
 
-    private func run(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = Repository.root
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
-    }
-
     @Test func pytestLspSessionPasses() throws {
         guard FileManager.default.isExecutableFile(atPath: Self.python) else {
             Issue.record("\(Self.python) is missing: run .ci/setup, which installs pytest-lsp in /var/tmp/lsp-venv")
             return
         }
         let planc = try Planc.executable().path
-        let (status, output) = try run(Self.python, ["-m", "pytest", "-q", "-p", "no:cacheprovider", "Tests/EditorClients"],
-                                       environment: ["PLANC_BIN": planc])
+        let (status, output) = try Program.run(Self.python, ["-m", "pytest", "-q", "-p", "no:cacheprovider", "Tests/EditorClients"],
+                                               environment: ["PLANC_BIN": planc], in: Repository.root)
         #expect(status == 0, "pytest-lsp failed:\n\(output)")
         #expect(output.contains(" passed"), "\(output)")
         #expect(!output.contains(" failed"), "\(output)")
@@ -44,7 +29,7 @@ import Testing
             return
         }
         let planc = try Planc.executable().path
-        let (status, output) = try run("/bin/bash", ["Tests/EditorClients/neovim/smoke.sh", planc], environment: [:])
+        let (status, output) = try Program.run("/bin/bash", ["Tests/EditorClients/neovim/smoke.sh", planc], in: Repository.root)
         #expect(status == 0, "the Neovim smoke run failed:\n\(output)")
         // The kick-off's dates beside its line and one hint per entry of plan.md, as planc's own
         // JSON export schedules them; the typo's diagnostic.
