@@ -230,9 +230,17 @@ extension LanguageServer {
         let dates = schedule.tasks[task]
         let calendar = WorkingCalendar(plan: plan, person: index, fallback: plan.projects[plan.tasks[task].projectIndex].calendarIndex)
         let load = schedule.resourceLoad.first { $0.resource == .person(index) }?.days ?? []
-        // Monday to Sunday weeks, from the task's first week to its last (at most twelve).
-        let firstMonday = dates.start.adding(days: -dates.start.weekday.rawValue)
-        text += "\n\nLoad in the weeks of '\(plan.tasks[task].title)', in days booked of days available:\n"
+        // Monday to Sunday weeks, from the task's first week to its last (at most twelve). Load
+        // is forecast from today: weeks before this one hold progress, not bookings, so they
+        // are left out rather than shown as idle.
+        let title = plan.tasks[task].title
+        guard dates.finish >= compiled.today else {
+            return text + "\n\n'\(title)' finished before today (\(compiled.today.iso)); load is forecast from today on."
+        }
+        let from = max(dates.start, compiled.today)
+        let firstMonday = from.adding(days: -from.weekday.rawValue)
+        let fromNow = dates.start < firstMonday ? " from this week on" : ""
+        text += "\n\nLoad in the weeks of '\(title)'\(fromNow), in days booked of days available:\n"
         var monday = firstMonday
         var weeks = 0
         while monday <= dates.finish, weeks < 12 {

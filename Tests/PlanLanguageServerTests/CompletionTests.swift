@@ -122,6 +122,46 @@ import Testing
         #expect(text.contains("- week of 2026-03-02: 2 of 5 (40 %)"), "\(text)")
     }
 
+    /// Load is forecast from today: a task that started weeks ago lists this week on, not idle
+    /// past weeks; a task finished before today says why no week is listed.
+    @Test func hoverOnAPersonLeavesOutWeeksBeforeToday() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planc-load-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = """
+            # Load
+
+            - project: load
+            - start: 2026-02-02
+
+            ## Work
+            - [x] Audit — 2d @dana started:2026-02-02 finished:2026-02-03
+            - [ ] Build — 10d @dana 50% started:2026-02-16
+
+            """
+        try "# Team\n\n- team: core\n\n## People\n- Dana Whitfield — id:dana\n"
+            .write(to: folder.appendingPathComponent("team.md"), atomically: true, encoding: .utf8)
+        let uri = folder.appendingPathComponent("plan.md").absoluteString
+        let session = ServerTests.Session()
+        session.handle(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["rootUri": folder.absoluteString]])
+        session.handle(["jsonrpc": "2.0", "method": "textDocument/didOpen",
+                        "params": ["textDocument": ["uri": uri, "languageId": "markdown", "version": 1, "text": text] as [String: Any]]])
+        func hover(line: Int) -> String {
+            let character = Fixture.character(of: "@dana", onLine: line, of: text) + 2
+            session.handle(["jsonrpc": "2.0", "id": 2, "method": "textDocument/hover",
+                            "params": ["textDocument": ["uri": uri], "position": ["line": line, "character": character]] as [String: Any]])
+            let answer = session.sent.last { $0["id"] as? Int == 2 }?["result"] as? [String: Any]
+            return (answer?["contents"] as? [String: Any])?["value"] as? String ?? ""
+        }
+        // Today is Monday 2 March; half of ten days is left: this week and the next.
+        let build = hover(line: 7)
+        #expect(build.contains("Load in the weeks of 'Build' from this week on"), "\(build)")
+        #expect(build.contains("- week of 2026-03-02: 5 of 5 (100 %)"), "\(build)")
+        #expect(!build.contains("2026-02-16") && !build.contains("2026-02-23"), "\(build)")
+        let audit = hover(line: 6)
+        #expect(audit.contains("'Audit' finished before today (2026-03-02)"), "\(audit)")
+    }
+
     @Test func hoverOnADateAndOnAKey() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
