@@ -129,6 +129,9 @@ import Testing
         #expect(JSONValue.string("a\"b\\c\nd\u{1}").rendered() == "\"a\\\"b\\\\c\\nd\\u0001\"\n")
         #expect(JSONValue.number(2.5).rendered() == "2.5\n")
         #expect(JSONValue.number(3).rendered() == "3\n")
+        // Line and paragraph separators (JavaScript line ends) escaped; other non-ASCII, the em
+        // and en dashes that share their first byte among them, written as they are.
+        #expect(JSONValue.string("a\u{2028}b\u{2029}c — d – e 🚀\u{1F}").rendered() == "\"a\\u2028b\\u2029c — d – e 🚀\\u001f\"\n")
     }
 
     @Test func mermaidFollowsTheGanttGrammar() throws {
