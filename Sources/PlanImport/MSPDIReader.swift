@@ -299,7 +299,8 @@ public enum MSPDIReader {
         task.durationMinutes = minutes(element["Duration"], minutesPerDay: minutesPerDay)
         task.durationFormat = int(element["DurationFormat"])
         task.workMinutes = minutes(element["Work"], minutesPerDay: minutesPerDay)
-        task.fixedCost = double(element["FixedCost"])
+        // Currency amounts are written in hundredths (MS Project and MPXJ write 1,500.00 as 150000).
+        task.fixedCost = double(element["FixedCost"]).map { $0 / 100 }
         task.percentComplete = double(element["PercentComplete"]) ?? 0
         task.actualStart = day(element["ActualStart"])
         task.actualFinish = day(element["ActualFinish"])

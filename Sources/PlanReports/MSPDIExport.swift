@@ -95,6 +95,8 @@ public enum MSPDIExport {
         /// UID of the calendar standing for each plan calendar, and of each person's own.
         var calendarUIDs: [Int: Int] = [:]
         var personCalendarUIDs: [Int: Int] = [:]
+        /// The file's one currency (`CurrencyCode`); costs in another are not written as amounts.
+        var currency: String?
 
         init(context: ReportContext, projects: [Int]) {
             self.context = context
@@ -132,7 +134,7 @@ public enum MSPDIExport {
             let finish = max(finishes.max() ?? start, start)
             let single = projects.count == 1 ? plan.projects[projects[0]] : nil
             let title = single?.title ?? plan.settings.title ?? "Portfolio"
-            let currency = projects.lazy.compactMap { plan.projects[$0].currency ?? plan.projects[$0].budget?.currency }.first
+            currency = projects.lazy.compactMap { plan.projects[$0].currency ?? plan.projects[$0].budget?.currency }.first
                 ?? plan.settings.currency
 
             // UIDs: calendars first, so resources and the project can name them.
@@ -334,6 +336,11 @@ public enum MSPDIExport {
             }
             element("Work", MSPDIExport.duration(minutes: work), 3)
             if context.plannedCost[index] > 0 { element("Cost", NumberText.plain((context.plannedCost[index] * 100).rounded()), 3) }
+            // `cost:` is the task's fixed part, beside what its people's rates add: MSPDI's
+            // FixedCost, in hundredths as MS Project writes currency.
+            if !isSummary, let cost = task.cost, cost.amount > 0, cost.currency == currency {
+                element("FixedCost", NumberText.plain((cost.amount * 100).rounded()), 3)
+            }
             if !isSummary { element("Type", task.durationDays != nil || task.assignments.isEmpty ? "0" : "2", 3) }
             let percent = context.progressPercent(index) ?? 0
             element("PercentComplete", String(percent), 3)

@@ -19,6 +19,13 @@ import Testing
         "<PredecessorLink><PredecessorUID>\(predecessor)</PredecessorUID><Type>\(type)</Type><LinkLag>\(lag)</LinkLag><LagFormat>\(format)</LagFormat></PredecessorLink>"
     }
 
+    /// MSPDI writes currency in hundredths (what MPXJ and MS Project write for 1,500.00 is 150000).
+    @Test func aFixedCostIsReadInHundredths() throws {
+        let xml = ImportSupport.mspdi("<Tasks>" + Self.task(1, "Licence", extra: "<FixedCost>150050</FixedCost>") + "</Tasks>")
+        let text = try #require(try ImportSupport.importing(xml).text(of: "plan.md"))
+        #expect(text.contains("- [ ] Licence — id:licence duration:2d cost:1500.5EUR\n"), "\(text)")
+    }
+
     @Test func everyLinkTypeWithItsLagInWorkingDays() throws {
         let xml = ImportSupport.mspdi("<Tasks>" + [
             Self.task(1, "Design"),

@@ -69,5 +69,12 @@ import Testing
         for (path, dates) in before.sorted(by: { $0.key < $1.key }) {
             #expect(after[path] == dates, "\(path)")
         }
+        // Fixed costs (`cost:`) come back as written: MSPDI's FixedCost, in hundredths.
+        let costs = Dictionary(imported.plan.tasks.map { ($0.title, $0.cost) }, uniquingKeysWith: { first, _ in first })
+        let written = original.plan.tasks.filter { $0.cost != nil }
+        #expect(!written.isEmpty || original.plan.projects.count > 1)
+        for task in written {
+            #expect(costs[task.title] == task.cost, "\(task.title)")
+        }
     }
 }
