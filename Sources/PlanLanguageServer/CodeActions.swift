@@ -25,7 +25,13 @@ extension LanguageServer {
         }
         var actions: [[String: Any]] = []
         if wanted(CodeActionKind.quickFix) {
-            for diagnostic in context?["diagnostics"] as? [[String: Any]] ?? [] {
+            var diagnostics = context?["diagnostics"] as? [[String: Any]] ?? []
+            // A client that sends no diagnostics (a "fix this line" command, a script) gets the
+            // fixes of the server's own diagnostics on the lines of the range.
+            if diagnostics.isEmpty, let range = params["range"] as? [String: Any] {
+                diagnostics = self.diagnostics(overlapping: range, in: path)
+            }
+            for diagnostic in diagnostics {
                 let fixes = fixIts(of: diagnostic, in: path)
                 for fix in fixes {
                     actions.append([
@@ -44,6 +50,18 @@ extension LanguageServer {
             actions += taskActions(onLine: line, path: path, uri: uri)
         }
         return actions
+    }
+
+    /// The published diagnostics of `path` on the lines `range` spans (LSP's 0-based lines).
+    private func diagnostics(overlapping range: [String: Any], in path: String) -> [[String: Any]] {
+        guard let first = (range["start"] as? [String: Any])?["line"] as? Int,
+              let last = (range["end"] as? [String: Any])?["line"] as? Int else { return [] }
+        return (compiled?.diagnostics ?? []).compactMap { diagnostic in
+            // Source lines are 1-based.
+            guard let place = diagnostic.range, place.file == path,
+                  place.start.line - 1 <= last, place.end.line - 1 >= first else { return nil }
+            return lspDiagnostic(diagnostic, place)
+        }
     }
 
     /// A fix-it as LSP data: its message, the range in the buffer (UTF-16) and the new text.

@@ -327,7 +327,7 @@ public final class LanguageServer {
                 "end": ["line": end.line, "character": end.character]]
     }
 
-    private func lspDiagnostic(_ diagnostic: Diagnostic, _ range: SourceRange) -> [String: Any] {
+    func lspDiagnostic(_ diagnostic: Diagnostic, _ range: SourceRange) -> [String: Any] {
         var message = diagnostic.message
         if let hint = diagnostic.hint { message += "\n" + hint }
         let severity: Int

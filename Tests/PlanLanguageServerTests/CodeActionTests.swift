@@ -122,6 +122,17 @@ import Testing
         #expect(actions.map { $0["title"] as? String } == ["replace 'interveiws' with 'interviews'"])
     }
 
+    /// Without diagnostics in the context, the fixes of the server's own diagnostics on the
+    /// range's lines: only there.
+    @Test func aRequestWithoutDiagnosticsGetsTheFixesOnItsLines() throws {
+        let workspace = try Workspace()
+        workspace.open(Self.plan)
+        let actions = workspace.codeActions(line: 7, only: ["quickfix"])
+        #expect(actions.map { $0["title"] as? String } == ["replace 'interveiws' with 'interviews'"])
+        #expect((actions.first?["diagnostics"] as? [[String: Any]])?.first?["code"] as? String == "P202")
+        #expect(workspace.codeActions(line: 6, only: ["quickfix"]).isEmpty)
+    }
+
     @Test func diagnosticsLinkToTheirExplanationWhenTheDocsURLIsKnown() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planc-docs-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
