@@ -38,6 +38,63 @@ import Testing
         }
     }
 
+    /// A person's availability and rate that change over time (and a last day) go out as MSPDI's
+    /// availability periods and rate table A and come back as the same changes, and the same
+    /// schedule and costs: the half-time weeks slow the audit, the rise prices the build.
+    @Test func changesOverTimeComeBack() throws {
+        let files = [
+            "plan.md": """
+                # Changes
+
+                - project: changes
+                - start: 2027-03-01
+                - currency: EUR
+
+                ## Work
+                - [ ] Audit — 10d @omar
+                - [ ] Build — 10d @omar after:audit
+
+                """,
+            "team.md": """
+                # Team
+
+                - team: t
+
+                ## People
+                - Omar Haddad — id:omar availability:80% rate:600EUR/d
+                  - From 2027-03-15 — availability:50% rate:650EUR/d
+                  - From 2027-04-05 — rate:700EUR/d
+                  - From 2027-04-19 — availability:100%
+                  - Leaves 2027-06-30
+
+                """,
+        ]
+        try withTemporaryFolder("round-trip-changes") { folder in
+            for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+            let original = Pipeline.compile(CompileOptions(path: folder.path, today: PlanTestSupport.day("2027-03-01")))
+            let context = try #require(original.reportContext)
+            let xml = try Exporter.render(.mspdi, context)
+            let plan = try MSPDIImport.plan(from: Data(xml.utf8), sourceName: "changes.xml")
+            #expect(plan.notes.isEmpty, "\(plan.notes)")
+            let imported = try ImportSupport.compile(plan, today: "2027-03-01")
+            #expect(ImportSupport.strictProblems(imported).isEmpty, "\(ImportSupport.strictProblems(imported))")
+            func changes(_ compiled: CompiledPlan) -> [String] {
+                compiled.plan.people.flatMap { person in
+                    ["\(person.id) \(person.availability) \(person.rate?.amount ?? 0)"] + person.changes.map {
+                        "\($0.from.iso) \($0.availability.map { "\($0)" } ?? "-") \($0.rate.map { "\($0.amount)" } ?? "-")"
+                    }
+                }
+            }
+            #expect(changes(original).count == 5)  // the person, three From items and Leaves
+            #expect(changes(imported) == changes(original))
+            let before = try ImportSupport.datesByTitlePath(original), after = try ImportSupport.datesByTitlePath(imported)
+            #expect(before["Build"] == "2027-03-19..2027-04-15")
+            #expect(after == before)
+            let importedContext = try #require(imported.reportContext)
+            #expect(importedContext.plannedCost == context.plannedCost)
+        }
+    }
+
     static func export(_ example: String) throws -> (CompiledPlan, String) {
         let original = Pipeline.compile(CompileOptions(path: Repository.url("Examples/\(example)").path, today: PlanTestSupport.day(today)))
         let context = try #require(original.reportContext)
