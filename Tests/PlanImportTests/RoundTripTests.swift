@@ -40,7 +40,8 @@ import Testing
 
     /// A person's availability and rate that change over time (and a last day) go out as MSPDI's
     /// availability periods and rate table A and come back as the same changes, and the same
-    /// schedule and costs: the half-time weeks slow the audit, the rise prices the build.
+    /// schedule and costs: the half-time weeks slow the audit, the rise prices the build. So does
+    /// the file after MPXJ has read and written it again.
     @Test func changesOverTimeComeBack() throws {
         let files = [
             "plan.md": """
@@ -74,10 +75,6 @@ import Testing
             let original = Pipeline.compile(CompileOptions(path: folder.path, today: PlanTestSupport.day("2027-03-01")))
             let context = try #require(original.reportContext)
             let xml = try Exporter.render(.mspdi, context)
-            let plan = try MSPDIImport.plan(from: Data(xml.utf8), sourceName: "changes.xml")
-            #expect(plan.notes.isEmpty, "\(plan.notes)")
-            let imported = try ImportSupport.compile(plan, today: "2027-03-01")
-            #expect(ImportSupport.strictProblems(imported).isEmpty, "\(ImportSupport.strictProblems(imported))")
             func changes(_ compiled: CompiledPlan) -> [String] {
                 compiled.plan.people.flatMap { person in
                     ["\(person.id) \(person.availability) \(person.rate?.amount ?? 0)"] + person.changes.map {
@@ -86,12 +83,29 @@ import Testing
                 }
             }
             #expect(changes(original).count == 5)  // the person, three From items and Leaves
-            #expect(changes(imported) == changes(original))
-            let before = try ImportSupport.datesByTitlePath(original), after = try ImportSupport.datesByTitlePath(imported)
+            let before = try ImportSupport.datesByTitlePath(original)
             #expect(before["Build"] == "2027-03-19..2027-04-15")
-            #expect(after == before)
-            let importedContext = try #require(imported.reportContext)
-            #expect(importedContext.plannedCost == context.plannedCost)
+            // planc's file, and the same file as MPXJ writes it again (its own date forms).
+            var files = [("changes.xml", Data(xml.utf8))]
+            if FileManager.default.isExecutableFile(atPath: Program.mpxjPython) {
+                let exported = folder.appendingPathComponent("planc.xml"), rewritten = folder.appendingPathComponent("mpxj.xml")
+                try Data(xml.utf8).write(to: exported)
+                let (status, output) = try Program.run(Program.mpxjPython, [Repository.url(".ci/mpxj-rewrite-mspdi").path, exported.path, rewritten.path])
+                #expect(status == 0, "mpxj-rewrite-mspdi failed:\n\(output)")
+                files.append(("changes-mpxj.xml", try Data(contentsOf: rewritten)))
+            } else {
+                Issue.record("\(Program.mpxjPython) is missing: run .ci/setup, which installs mpxj and JPype1 in /var/tmp/mpxj-venv")
+            }
+            for (name, data) in files {
+                let plan = try MSPDIImport.plan(from: data, sourceName: name)
+                #expect(plan.notes.isEmpty, "\(name): \(plan.notes)")
+                let imported = try ImportSupport.compile(plan, today: "2027-03-01")
+                #expect(ImportSupport.strictProblems(imported).isEmpty, "\(name): \(ImportSupport.strictProblems(imported))")
+                #expect(changes(imported) == changes(original), "\(name)")
+                #expect(try ImportSupport.datesByTitlePath(imported) == before, "\(name)")
+                let importedContext = try #require(imported.reportContext)
+                #expect(importedContext.plannedCost == context.plannedCost, "\(name)")
+            }
         }
     }
 
