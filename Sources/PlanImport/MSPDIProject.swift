@@ -108,8 +108,25 @@ public struct MSPDIProject: Sendable, Equatable {
         public var standardRate: Double?
         public var calendarUID: Int?
         public var notes: String?
-        public var availabilityPeriods = 0
+        /// `AvailabilityPeriods`, in the file's order; units as MaxUnits (1 is full time).
+        public var availability: [Period] = []
+        /// Rate table 0 (A) of `Rates`: standard rates per hour, in the file's order.
+        public var rates: [Period] = []
+        /// Rates in tables 1 to 4 (B to E) that are not zero; planc has one rate per person.
+        public var otherRateTables = 0
+        /// Overtime rates and costs per use that are not zero, on the resource or in its table 0.
+        public var overtimeRates = 0
+        public var costsPerUse = 0
         public var extendedAttributeCount = 0
+    }
+
+    /// A value from one day to another. MS Project's first and last dates (1984-01-01,
+    /// 2049-12-31) and MPXJ's years beyond 9999 stand for no bound; `from`/`to` are nil for those
+    /// that did not parse as a day.
+    public struct Period: Sendable, Equatable {
+        public var from: Day?
+        public var to: Day?
+        public var value: Double
     }
 
     public struct Assignment: Sendable, Equatable {

@@ -215,11 +215,23 @@ public enum MSPDIReader {
             resource.standardRate = double(element["StandardRate"])
             resource.calendarUID = int(element["CalendarUID"])
             resource.notes = element["Notes"]
-            // MPXJ writes one open-ended period equal to MaxUnits; only real changes over time count.
-            let periods = element.child("AvailabilityPeriods")?.all("AvailabilityPeriod") ?? []
-            resource.availabilityPeriods = periods.filter { period in
-                !(period["AvailableFrom"]?.hasPrefix("+") ?? true) || double(period["AvailableUnits"]) != resource.maxUnits
-            }.count
+            for period in element.child("AvailabilityPeriods")?.all("AvailabilityPeriod") ?? [] {
+                // A period without units is MS Project's "available at MaxUnits".
+                resource.availability.append(.init(from: day(period["AvailableFrom"]), to: day(period["AvailableTo"]),
+                                                   value: double(period["AvailableUnits"]) ?? resource.maxUnits ?? 1))
+            }
+            for rate in element.child("Rates")?.all("Rate") ?? [] {
+                let standard = double(rate["StandardRate"]) ?? 0
+                if (double(rate["OvertimeRate"]) ?? 0) != 0 { resource.overtimeRates += 1 }
+                if (double(rate["CostPerUse"]) ?? 0) != 0 { resource.costsPerUse += 1 }
+                guard (int(rate["RateTable"]) ?? 0) == 0 else {
+                    if standard != 0 { resource.otherRateTables += 1 }
+                    continue
+                }
+                resource.rates.append(.init(from: day(rate["RatesFrom"]), to: day(rate["RatesTo"]), value: standard))
+            }
+            if (double(element["OvertimeRate"]) ?? 0) != 0 { resource.overtimeRates += 1 }
+            if (double(element["CostPerUse"]) ?? 0) != 0 { resource.costsPerUse += 1 }
             resource.extendedAttributeCount = element.all("ExtendedAttribute").count
             project.resources.append(resource)
         }

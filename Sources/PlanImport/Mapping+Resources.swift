@@ -20,7 +20,10 @@ extension Mapping {
             let base = [fromInitials, EditVocabulary.derivedID(resource.name), "resource-\(resource.uid)"].first { !$0.isEmpty && !used.contains($0) }!
             let id = Self.unique(base, in: &used)
             resourceIDs[resource.uid] = id
-            var maxUnits = resource.maxUnits ?? 1
+            let timeline = Timeline(resource)
+            // With periods, the file's MaxUnits is the units of one day (MS Project's current
+            // date); planc's `availability` holds before the first change.
+            var maxUnits = timeline.availability ?? resource.maxUnits ?? 1
             if maxUnits <= 0 {
                 // Nobody at 0 % could do the work assigned to them; planc would report it unschedulable.
                 note("'\(resource.name)': maximum units of \(NumberText.plain(maxUnits * 100))% imported as full time")
@@ -41,7 +44,7 @@ extension Mapping {
             } else if maxUnits < 1 {
                 attributes.append("availability:" + NumberText.percentLiteral(max(maxUnits, 0)))
             }
-            if let rate = resource.standardRate, rate > 0 {
+            if let rate = timeline.rate ?? resource.standardRate, rate > 0 {
                 // MSPDI keeps rates per hour; planc's are per day of the project's length.
                 let perDay = rate * minutesPerDay / 60
                 if let money = money(perDay) { attributes.append("rate:" + money + "/d") } else {
@@ -49,14 +52,20 @@ extension Mapping {
                 }
             }
             if !isPool { attributes += resourceCalendar(resource) }
-            if resource.availabilityPeriods > 0 {
-                note("'\(resource.name)': availability that changes over time (\(NumberText.count(resource.availabilityPeriods, "period"))); add `From DATE — availability:P` items")
+            let changes = isPool ? [] : changeItems(resource, timeline)
+            if isPool, timeline.changes.count > 0 {
+                note("'\(resource.name)': a pool whose units or rate change over time (\(NumberText.count(timeline.changes.count, "change"))); planc's pools keep one size and rate")
             }
+            if resource.otherRateTables > 0 {
+                note("'\(resource.name)': cost rate tables B to E (\(NumberText.count(resource.otherRateTables, "rate"))); planc imports table A, one rate per day")
+            }
+            if resource.overtimeRates > 0 { note("'\(resource.name)': an overtime rate; planc has no overtime") }
+            if resource.costsPerUse > 0 { note("'\(resource.name)': a cost per use; planc's costs are per day of work") }
             if resource.extendedAttributeCount > 0 {
                 note("'\(resource.name)': \(NumberText.count(resource.extendedAttributeCount, "custom field value")) (ExtendedAttribute)")
             }
             let line = "- " + MarkdownEscaping.title(resource.name.isEmpty ? "Resource \(resource.uid)" : resource.name) + " — " + attributes.joined(separator: " ")
-            let entry = [line] + (resource.notes.map { MarkdownEscaping.notes($0, indent: "  ") } ?? [])
+            let entry = [line] + changes + (resource.notes.map { MarkdownEscaping.notes($0, indent: "  ") } ?? [])
             if isPool { pools += entry } else { people += entry }
         }
         guard !people.isEmpty || !pools.isEmpty else { return nil }
@@ -64,6 +73,28 @@ extension Mapping {
         if !people.isEmpty { lines += ["", "## People"] + people }
         if !pools.isEmpty { lines += ["", "## Pools"] + pools }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `  - From DATE — availability:P rate:R` under the person, one per date a value changes.
+    mutating func changeItems(_ resource: MSPDIProject.Resource, _ timeline: Timeline) -> [String] {
+        var items: [String] = []
+        for change in timeline.changes {
+            var attributes: [String] = []
+            if var units = change.availability {
+                if units > 1 {
+                    note("'\(resource.name)': \(NumberText.plain(units * 100))% from \(change.from.iso) imported as 100%; a person gives at most full time")
+                    units = 1
+                }
+                attributes.append("availability:" + NumberText.percentLiteral(max(units, 0)))
+            }
+            if let rate = change.rate {
+                if let money = money(rate * minutesPerDay / 60) { attributes.append("rate:" + money + "/d") } else {
+                    note("'\(resource.name)': a rate of \(NumberText.plain(rate)) per hour from \(change.from.iso) without a currency code in the file")
+                }
+            }
+            if !attributes.isEmpty { items.append("  - From \(change.from.iso) — " + attributes.joined(separator: " ")) }
+        }
+        return items
     }
 
     /// A person's resource calendar: its base calendar (`calendar:`) and its non-working

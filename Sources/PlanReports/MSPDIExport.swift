@@ -12,7 +12,8 @@ import PlanModel
 /// pins as Must Start On (or Must Finish On when only the finish is pinned), not-before dates as
 /// Start No Earlier Than; milestones and deadlines; people and pools as work resources with
 /// their day rate (written per hour, shown per day) and availability (a pool's size as its
-/// maximum units); assignments with their units and their share of the work; percent complete
+/// maximum units), and a person's changes over time as availability periods and rate table 0;
+/// assignments with their units and their share of the work; percent complete
 /// and actual dates; baseline 0 dates when a baseline is measured. Cancelled work is kept as an
 /// inactive task. Task UIDs follow the order of the export: 1 for the first project's summary
 /// task, then its tasks in work breakdown order, then the next project. Resource UIDs are the
@@ -395,17 +396,18 @@ public enum MSPDIExport {
             open("Resources", 1)
             for (index, person) in plan.people.enumerated() {
                 writeResource(uid: index + 1, name: person.name, initials: person.id, group: person.role,
-                              maxUnits: person.availability, rate: person.rate, calendar: personCalendarUIDs[index])
+                              maxUnits: person.availability, rate: person.rate, calendar: personCalendarUIDs[index],
+                              changes: person.changes)
             }
             for (index, pool) in plan.pools.enumerated() {
                 writeResource(uid: plan.people.count + index + 1, name: pool.name, initials: pool.id, group: nil,
-                              maxUnits: Double(max(pool.size, 1)), rate: pool.rate, calendar: nil)
+                              maxUnits: Double(max(pool.size, 1)), rate: pool.rate, calendar: nil, changes: [])
             }
             close("Resources", 1)
         }
 
         mutating func writeResource(uid: Int, name: String, initials: String, group: String?, maxUnits: Double,
-                                    rate: Money?, calendar: Int?) {
+                                    rate: Money?, calendar: Int?, changes: [PersonChange]) {
             open("Resource", 2)
             element("UID", String(uid), 3)
             element("ID", String(uid), 3)
@@ -420,7 +422,53 @@ public enum MSPDIExport {
                 element("StandardRateFormat", "3", 3)
             }
             if let calendar { element("CalendarUID", String(calendar), 3) }
+            writeChanges(maxUnits: maxUnits, rate: rate, changes: changes)
             close("Resource", 2)
+        }
+
+        /// MS Project's first and last dates: its tables of availability and rates run from the
+        /// one to the other, with no gap.
+        static let firstDate = "1984-01-01T00:00:00", lastDate = "2049-12-31T23:59:00"
+
+        /// A person's changes over time as MS Project keeps them: availability periods, and cost
+        /// rate table 0 (A), each a run of periods over the whole timeline, the first holding the
+        /// person's own `availability` and `rate`. A period ends on the last minute of the day
+        /// before the next begins, as the calendar exceptions above do. Only written when there are
+        /// changes, so a file without them stays as it was.
+        mutating func writeChanges(maxUnits: Double, rate: Money?, changes: [PersonChange]) {
+            guard !changes.isEmpty else { return }
+            func periods<Value: Equatable>(_ first: Value, _ value: (PersonChange) -> Value?) -> [(from: Day?, value: Value)] {
+                var runs: [(from: Day?, value: Value)] = [(nil, first)]
+                for change in changes {
+                    guard let next = value(change), next != runs[runs.count - 1].value else { continue }
+                    runs.append((change.from, next))
+                }
+                return runs
+            }
+            let availability = periods(maxUnits) { $0.availability }
+            writePeriods(availability, table: "AvailabilityPeriods", period: "AvailabilityPeriod", from: "AvailableFrom", to: "AvailableTo") { units in
+                [("AvailableUnits", NumberText.plain(units))]
+            }
+            let rates = periods(rate?.amount ?? 0) { $0.rate?.amount }
+            guard rates.count > 1 || rate != nil else { return }
+            // Per hour, as the resource's StandardRate.
+            let hoursPerDay = minutesPerDay / 60
+            writePeriods(rates, table: "Rates", period: "Rate", from: "RatesFrom", to: "RatesTo") { amount in
+                [("RateTable", "0"), ("StandardRate", NumberText.plain(amount / hoursPerDay)), ("StandardRateFormat", "3")]
+            }
+        }
+
+        mutating func writePeriods<Value>(_ runs: [(from: Day?, value: Value)], table: String, period: String, from: String, to: String,
+                                          fields: (Value) -> [(String, String)]) {
+            open(table, 3)
+            for index in runs.indices {
+                open(period, 4)
+                element(from, runs[index].from.map { $0.iso + "T00:00:00" } ?? Self.firstDate, 5)
+                element(to, index + 1 < runs.count ? runs[index + 1].from!.adding(days: -1).iso + "T23:59:00" : Self.lastDate, 5)
+                for (name, value) in fields(runs[index].value) { element(name, value, 5) }
+                close(period, 4)
+            }
+            close(table, 3)
         }
 
         mutating func writeAssignments() {

@@ -7,7 +7,7 @@ import Testing
 /// Fixtures/ so these tests need no Java): each imports into a plan that compiles with no error or
 /// warning, with the dates, links, units and notes the project was built with.
 @Suite struct MPXJFixtureTests {
-    static let names = ["nested-links", "calendars", "assignments"]
+    static let names = ["nested-links", "calendars", "assignments", "changes-over-time"]
 
     static func fixture(_ name: String) throws -> Data {
         try Data(contentsOf: Repository.url("Tests/PlanImportTests/Fixtures/\(name).xml"))
@@ -108,6 +108,51 @@ import Testing
         // Aylin at her 50 % has 3 of 5 days of work left on the 16th: six working days.
         #expect(dates["Data cleansing"] == "2026-03-12..2026-03-23")
         #expect(dates["Load jobs"] == "2026-03-24..2026-03-30")
+    }
+
+    /// MPXJ's availability table and cost rate table A become `From DATE` items under the person;
+    /// tables B to E, the overtime rate and the cost per use are noted, never dropped silently.
+    @Test func availabilityAndRatesThatChangeOverTime() throws {
+        let plan = try Self.imported("changes-over-time")
+        let team = """
+            # Team
+
+            - team: imported
+
+            ## People
+            - Omar Haddad — id:omar rate:800EUR/d
+              - From 2026-03-09 — availability:50%
+              - From 2026-03-16 — rate:880EUR/d
+              - From 2026-03-23 — availability:100%
+
+            """
+        #expect(plan.text(of: "team.md") == team)
+        #expect(plan.text(of: "plan.md")?.contains("- [ ] Data audit — id:data-audit 10d @omar\n") == true)
+        #expect(plan.notes == [
+            "'Omar Haddad': cost rate tables B to E (1 rate); planc imports table A, one rate per day",
+            "'Omar Haddad': an overtime rate; planc has no overtime",
+            "'Omar Haddad': a cost per use; planc's costs are per day of work",
+        ])
+        let compiled = try ImportSupport.compile(plan, today: "2026-03-02")
+        #expect(ImportSupport.strictProblems(compiled).isEmpty, "\(ImportSupport.strictProblems(compiled))")
+        // Five days at full time, then two weeks at half time give the other five: the 20th, the
+        // date MPXJ was given. Without the changes the same ten days end on the 13th.
+        #expect(try ImportSupport.datesByTitlePath(compiled)["Data audit"] == "2026-03-02..2026-03-20")
+        let context = try #require(compiled.reportContext)
+        let audit = try #require(compiled.plan.tasks.firstIndex { $0.title == "Data audit" })
+        // The rise to 880 on the 16th counts: 10 days of work at the average rate of the task's 15
+        // working days, 10 at 800 and 5 at 880 (docs/terminal.md, "Rates over time").
+        let cost: Double = 10 * (10 * 800 + 5 * 880) / 15
+        #expect(abs(context.plannedCost[audit] - cost) < 0.01, "\(context.plannedCost[audit])")
+        var unchanged = plan
+        unchanged.files = plan.files.map { file in
+            var file = file
+            if file.name == "team.md" { file.text = file.text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("  - From") }.joined(separator: "\n") }
+            return file
+        }
+        #expect(unchanged.text(of: "team.md") != team)
+        let fullTime = try ImportSupport.compile(unchanged, today: "2026-03-02")
+        #expect(try ImportSupport.datesByTitlePath(fullTime)["Data audit"] == "2026-03-02..2026-03-13")
     }
 
     /// MPXJ run again gives the committed bytes, so the fixtures stay what MPXJ writes and still

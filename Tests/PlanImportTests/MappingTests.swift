@@ -236,6 +236,38 @@ import Testing
         #expect(ImportSupport.strictProblems(compiled).isEmpty, "\(ImportSupport.strictProblems(compiled))")
     }
 
+    /// MS Project's own way: periods from 1984-01-01 to 2049-12-31, out of order. A gap between
+    /// periods and an end before the last date mean unavailable (0 %); a person above full time
+    /// and a pool whose units change are noted.
+    @Test func availabilityPeriodsGapsEndsAndPools() throws {
+        func period(_ from: String, _ to: String, _ units: String) -> String {
+            "<AvailabilityPeriod><AvailableFrom>\(from)T00:00:00</AvailableFrom><AvailableTo>\(to)T23:59:00</AvailableTo><AvailableUnits>\(units)</AvailableUnits></AvailabilityPeriod>"
+        }
+        let xml = ImportSupport.mspdi("""
+            <Resources>
+              <Resource><UID>1</UID><Name>Dana</Name><Type>1</Type><MaxUnits>1</MaxUnits><AvailabilityPeriods>
+                \(period("2026-04-01", "2026-04-30", "1.5"))\(period("1984-01-01", "2026-03-13", "0.8"))\(period("2026-03-18", "2026-03-31", "0.8"))
+              </AvailabilityPeriods></Resource>
+              <Resource><UID>2</UID><Name>Backend</Name><Type>1</Type><MaxUnits>3</MaxUnits><AvailabilityPeriods>
+                \(period("1984-01-01", "2026-03-31", "3"))\(period("2026-04-01", "2049-12-31", "2"))
+              </AvailabilityPeriods></Resource>
+            </Resources>
+            """)
+        let plan = try ImportSupport.importing(xml)
+        #expect(plan.text(of: "team.md")?.contains("""
+            - Dana — id:dana availability:80%
+              - From 2026-03-14 — availability:0%
+              - From 2026-03-18 — availability:80%
+              - From 2026-04-01 — availability:100%
+              - From 2026-05-01 — availability:0%
+
+            """) == true, "\(plan.text(of: "team.md") ?? "")")
+        #expect(plan.notes == [
+            "'Dana': 150% from 2026-04-01 imported as 100%; a person gives at most full time",
+            "'Backend': a pool whose units or rate change over time (1 change); planc's pools keep one size and rate",
+        ])
+    }
+
     @Test func calendarsWithHolidaysAndNotesForWhatPlancHasNoPlaceFor() throws {
         let xml = ImportSupport.mspdi("<Tasks>\(Self.task(1, "Work"))</Tasks>")
             .replacingOccurrences(of: "</WeekDays>\n    </Calendar>", with: """

@@ -38,6 +38,77 @@ import Testing
         }
     }
 
+    /// A person's availability and rate that change over time (and a last day) go out as MSPDI's
+    /// availability periods and rate table A and come back as the same changes, and the same
+    /// schedule and costs: the half-time weeks slow the audit, the rise prices the build. So does
+    /// the file after MPXJ has read and written it again.
+    @Test func changesOverTimeComeBack() throws {
+        let files = [
+            "plan.md": """
+                # Changes
+
+                - project: changes
+                - start: 2027-03-01
+                - currency: EUR
+
+                ## Work
+                - [ ] Audit — 10d @omar
+                - [ ] Build — 10d @omar after:audit
+
+                """,
+            "team.md": """
+                # Team
+
+                - team: t
+
+                ## People
+                - Omar Haddad — id:omar availability:80% rate:600EUR/d
+                  - From 2027-03-15 — availability:50% rate:650EUR/d
+                  - From 2027-04-05 — rate:700EUR/d
+                  - From 2027-04-19 — availability:100%
+                  - Leaves 2027-06-30
+
+                """,
+        ]
+        try withTemporaryFolder("round-trip-changes") { folder in
+            for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+            let original = Pipeline.compile(CompileOptions(path: folder.path, today: PlanTestSupport.day("2027-03-01")))
+            let context = try #require(original.reportContext)
+            let xml = try Exporter.render(.mspdi, context)
+            func changes(_ compiled: CompiledPlan) -> [String] {
+                compiled.plan.people.flatMap { person in
+                    ["\(person.id) \(person.availability) \(person.rate?.amount ?? 0)"] + person.changes.map {
+                        "\($0.from.iso) \($0.availability.map { "\($0)" } ?? "-") \($0.rate.map { "\($0.amount)" } ?? "-")"
+                    }
+                }
+            }
+            #expect(changes(original).count == 5)  // the person, three From items and Leaves
+            let before = try ImportSupport.datesByTitlePath(original)
+            #expect(before["Build"] == "2027-03-19..2027-04-15")
+            // planc's file, and the same file as MPXJ writes it again (its own date forms).
+            var files = [("changes.xml", Data(xml.utf8))]
+            if FileManager.default.isExecutableFile(atPath: Program.mpxjPython) {
+                let exported = folder.appendingPathComponent("planc.xml"), rewritten = folder.appendingPathComponent("mpxj.xml")
+                try Data(xml.utf8).write(to: exported)
+                let (status, output) = try Program.run(Program.mpxjPython, [Repository.url(".ci/mpxj-rewrite-mspdi").path, exported.path, rewritten.path])
+                #expect(status == 0, "mpxj-rewrite-mspdi failed:\n\(output)")
+                files.append(("changes-mpxj.xml", try Data(contentsOf: rewritten)))
+            } else {
+                Issue.record("\(Program.mpxjPython) is missing: run .ci/setup, which installs mpxj and JPype1 in /var/tmp/mpxj-venv")
+            }
+            for (name, data) in files {
+                let plan = try MSPDIImport.plan(from: data, sourceName: name)
+                #expect(plan.notes.isEmpty, "\(name): \(plan.notes)")
+                let imported = try ImportSupport.compile(plan, today: "2027-03-01")
+                #expect(ImportSupport.strictProblems(imported).isEmpty, "\(name): \(ImportSupport.strictProblems(imported))")
+                #expect(changes(imported) == changes(original), "\(name)")
+                #expect(try ImportSupport.datesByTitlePath(imported) == before, "\(name)")
+                let importedContext = try #require(imported.reportContext)
+                #expect(importedContext.plannedCost == context.plannedCost, "\(name)")
+            }
+        }
+    }
+
     static func export(_ example: String) throws -> (CompiledPlan, String) {
         let original = Pipeline.compile(CompileOptions(path: Repository.url("Examples/\(example)").path, today: PlanTestSupport.day(today)))
         let context = try #require(original.reportContext)

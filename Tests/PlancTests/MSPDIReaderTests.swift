@@ -5,7 +5,8 @@ import Testing
 /// `planc export --format mspdi` read by a real MS Project reader: `.ci/check-mspdi` opens the
 /// export of each example with MPXJ and compares every task's dates, links and assignments with
 /// the JSON export, and so does a small plan with every link type and lag, pins, a not-before date,
-/// a milestone with a deadline, part-time and pool assignments, a holiday and time off. MPXJ runs in the Python of /var/tmp/mpxj-venv (or `$PLANC_MPXJ_PYTHON`), which
+/// a milestone with a deadline, part-time and pool assignments, a holiday and time off, and a person
+/// whose availability and rate change over time (and who leaves). MPXJ runs in the Python of /var/tmp/mpxj-venv (or `$PLANC_MPXJ_PYTHON`), which
 /// `.ci/setup` installs; a missing one fails the test, never skips it.
 @Suite(.serialized) struct MSPDIReaderTests {
     static var python: String { Program.mpxjPython }
@@ -24,6 +25,7 @@ import Testing
             - [ ] Test — duration:2d ff:build+1d
             - [ ] Sign — duration:1d sf:build-1d
             - [ ] Part-time — 2d @ann:50% @backend:2
+            - [ ] Audit — 6d @omar
             ### Package
             - [ ] Pinned — duration:2d start:2026-03-23
             - [ ] Finish pinned — duration:2d finish:2026-03-27
@@ -39,6 +41,10 @@ import Testing
             ## People
             - Dana — id:dana rate:800 off:2026-03-09..2026-03-10
             - Ann & <Co> — id:ann availability:50%
+            - Omar — id:omar availability:80% rate:600
+              - From 2026-03-09 — availability:50% rate:650
+              - From 2026-03-16 — rate:700
+              - Leaves 2026-04-30
 
             ## Pools
             - Backend developers — id:backend size:3
@@ -80,6 +86,8 @@ import Testing
             let (status, text) = try Program.run(Self.python, [Repository.url(".ci/check-mspdi").path, xml.path, json.path])
             #expect(status == 0, "check-mspdi failed:\n\(text)")
             #expect(text.contains("; 0 differences"), "\(text)")
+            // Omar's changes were compared, not skipped.
+            if example == "small" { #expect(text.contains("(1 with changes over time)"), "\(text)") }
         }
     }
 }
